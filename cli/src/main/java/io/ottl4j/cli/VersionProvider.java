@@ -1,0 +1,19 @@
+package io.ottl4j.cli;
+
+import com.oracle.truffle.api.Truffle;
+import picocli.CommandLine;
+
+/** {@code ottl --version}: the version and, since a silent fallback is the classic Truffle trap, the runtime in use. */
+public final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        String runtime = Truffle.getRuntime().getName();
+        boolean optimizing = !runtime.contains("Interpreted");
+        return new String[] {
+            "ottl4j " + (version == null ? "development build" : version),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+            "Truffle runtime: " + runtime + (optimizing ? " (optimising, Graal JIT)" : " (FALLBACK: interpreter only, no JIT)"),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.ottl4j.cli.testfile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One case of an OTTL test file (format: docs/test-files.md). Exactly one of {@code statements},
+ * {@code conditions} or {@code expression} carries the OTTL under test.
+ */
+public record TestCase(
+        String name,
+        String context,
+        JsonNode input,
+        List<String> statements,
+        List<String> conditions,
+        String logic,
+        String expression,
+        boolean parseOnly,
+        String errorMode,
+        int record,
+        JsonNode expect,
+        JsonNode expectMatch,
+        String expectError,
+        JsonNode expectOutput,
+        String skip,
+        int line) {
+}

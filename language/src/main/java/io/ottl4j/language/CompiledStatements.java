@@ -1,0 +1,46 @@
+package io.ottl4j.language;
+
+import com.oracle.truffle.api.CallTarget;
+import io.ottl4j.pdata.TelemetryBatch;
+import java.util.List;
+
+/** Compiled statements (optionally guarded by conditions) for one context; thread-safe. */
+public final class CompiledStatements {
+    private final ContextKind context;
+    private final List<String> conditions;
+    private final List<String> statements;
+    private final CallTarget target;
+
+    CompiledStatements(ContextKind context, List<String> conditions, List<String> statements, CallTarget target) {
+        this.context = context;
+        this.conditions = conditions;
+        this.statements = statements;
+        this.target = target;
+    }
+
+    public ContextKind context() {
+        return context;
+    }
+
+    public List<String> conditions() {
+        return conditions;
+    }
+
+    public List<String> statements() {
+        return statements;
+    }
+
+    /**
+     * Runs on one record. Returns false when the group's conditions did not hold.
+     *
+     * @throws OttlRuntimeException under error mode propagate
+     */
+    public boolean execute(TransformContext record) {
+        return (Boolean) target.call(record);
+    }
+
+    /** Runs on every record of the context in the batch, in document order. */
+    public void execute(TelemetryBatch<?> batch) {
+        Records.forEach(context, batch, this::execute);
+    }
+}

@@ -1,0 +1,116 @@
+package io.ottl4j.language;
+
+import io.ottl4j.pdata.AttributeMap;
+import io.ottl4j.pdata.DataPoint;
+import io.ottl4j.pdata.LogRecord;
+import io.ottl4j.pdata.Metric;
+import io.ottl4j.pdata.ResourceGroup;
+import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Span;
+import io.ottl4j.pdata.SpanEvent;
+
+/**
+ * One record an OTTL statement runs on, with its ancestors and its per-record {@code cache}. One class
+ * for every context (rather than one per context) keeps the compiled path nodes monomorphic; the
+ * fields a context does not use stay null.
+ */
+public final class TransformContext {
+    private final ResourceGroup<?> resource;
+    private final ScopeGroup<?> scope;
+    /** The span, metric or log record (null for the resource and scope contexts). */
+    private final Object item;
+    /** The span event or data point (null elsewhere). */
+    private final Object subItem;
+    private final int subIndex;
+    private final ScopeGroup<?> itemList;
+    private AttributeMap cache;
+
+    private TransformContext(ResourceGroup<?> resource, ScopeGroup<?> scope, Object item, Object subItem, int subIndex) {
+        this.resource = resource;
+        this.scope = scope;
+        this.item = item;
+        this.subItem = subItem;
+        this.subIndex = subIndex;
+        this.itemList = scope;
+    }
+
+    public static TransformContext ofResource(ResourceGroup<?> resource) {
+        return new TransformContext(resource, null, null, null, -1);
+    }
+
+    public static TransformContext ofScope(ResourceGroup<?> resource, ScopeGroup<?> scope) {
+        return new TransformContext(resource, scope, null, null, -1);
+    }
+
+    public static TransformContext ofSpan(ResourceGroup<?> resource, ScopeGroup<?> scope, Span span) {
+        return new TransformContext(resource, scope, span, null, -1);
+    }
+
+    public static TransformContext ofSpanEvent(ResourceGroup<?> resource, ScopeGroup<?> scope, Span span, SpanEvent event, int index) {
+        return new TransformContext(resource, scope, span, event, index);
+    }
+
+    public static TransformContext ofMetric(ResourceGroup<?> resource, ScopeGroup<?> scope, Metric metric) {
+        return new TransformContext(resource, scope, metric, null, -1);
+    }
+
+    public static TransformContext ofDataPoint(ResourceGroup<?> resource, ScopeGroup<?> scope, Metric metric, DataPoint point) {
+        return new TransformContext(resource, scope, metric, point, -1);
+    }
+
+    public static TransformContext ofLog(ResourceGroup<?> resource, ScopeGroup<?> scope, LogRecord log) {
+        return new TransformContext(resource, scope, log, null, -1);
+    }
+
+    public ResourceGroup<?> resourceGroup() {
+        return resource;
+    }
+
+    public ScopeGroup<?> scopeGroup() {
+        return scope;
+    }
+
+    public Object item() {
+        return item;
+    }
+
+    public Span span() {
+        return (Span) item;
+    }
+
+    public Metric metric() {
+        return (Metric) item;
+    }
+
+    public LogRecord log() {
+        return (LogRecord) item;
+    }
+
+    public SpanEvent spanEvent() {
+        return (SpanEvent) subItem;
+    }
+
+    public DataPoint dataPoint() {
+        return (DataPoint) subItem;
+    }
+
+    /** The span event's position in its span, or -1 when the host did not provide one. */
+    public int subIndex() {
+        return subIndex;
+    }
+
+    /** The scope's item list, for functions that append records (e.g. {@code copy_metric}). */
+    public ScopeGroup<?> itemList() {
+        return itemList;
+    }
+
+    /** The per-record scratch map of the {@code cache} path; created on first use. */
+    public AttributeMap cache() {
+        AttributeMap c = cache;
+        if (c == null) {
+            c = new AttributeMap();
+            cache = c;
+        }
+        return c;
+    }
+}

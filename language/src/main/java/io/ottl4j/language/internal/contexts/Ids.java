@@ -1,0 +1,64 @@
+package io.ottl4j.language.internal.contexts;
+
+import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.TransformContext;
+import io.ottl4j.pdata.SpanId;
+import io.ottl4j.pdata.TraceId;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/** Trace and span id paths and their {@code .string} hex twins. */
+final class Ids {
+    private Ids() {
+    }
+
+    static PathDef traceId(String name, String doc, Function<TransformContext, TraceId> get, BiConsumer<TransformContext, TraceId> set) {
+        PathDef def = Fields.custom(name, "trace id", doc, get::apply, (c, v, n) -> {
+            if (v instanceof TraceId id) {
+                set.accept(c, id);
+            }
+        });
+        return def.child(Fields.custom("string", "string", "the trace id as 32 lowercase hex characters",
+                c -> get.apply(c).toHex(), (c, v, n) -> {
+                    if (v instanceof String s) {
+                        set.accept(c, parseTraceId(s, n));
+                    }
+                }));
+    }
+
+    static PathDef spanId(String name, String doc, Function<TransformContext, SpanId> get, BiConsumer<TransformContext, SpanId> set) {
+        PathDef def = Fields.custom(name, "span id", doc, get::apply, (c, v, n) -> {
+            if (v instanceof SpanId id) {
+                set.accept(c, id);
+            }
+        });
+        return def.child(Fields.custom("string", "string", "the span id as 16 lowercase hex characters",
+                c -> get.apply(c).toHex(), (c, v, n) -> {
+                    if (v instanceof String s) {
+                        set.accept(c, parseSpanId(s, n));
+                    }
+                }));
+    }
+
+    private static TraceId parseTraceId(String s, com.oracle.truffle.api.nodes.Node n) {
+        if (s.length() != 32) {
+            throw new OttlRuntimeException("trace ids must be 32 hex characters", n);
+        }
+        try {
+            return TraceId.fromHex(s);
+        } catch (IllegalArgumentException e) {
+            throw new OttlRuntimeException("trace ids must be 32 hex characters: " + e.getMessage(), n);
+        }
+    }
+
+    private static SpanId parseSpanId(String s, com.oracle.truffle.api.nodes.Node n) {
+        if (s.length() != 16) {
+            throw new OttlRuntimeException("span ids must be 16 hex characters", n);
+        }
+        try {
+            return SpanId.fromHex(s);
+        } catch (IllegalArgumentException e) {
+            throw new OttlRuntimeException("span ids must be 16 hex characters: " + e.getMessage(), n);
+        }
+    }
+}
