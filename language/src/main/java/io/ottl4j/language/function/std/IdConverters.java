@@ -117,7 +117,8 @@ public final class IdConverters {
 
         @TruffleBoundary
         static synchronized String next() {
-            long nanos = System.currentTimeMillis() * 1_000_000L + (System.nanoTime() % 1_000_000L + 1_000_000L) % 1_000_000L;
+            java.time.Instant t = java.time.Instant.now();
+            long nanos = t.getEpochSecond() * 1_000_000_000L + t.getNano();
             long milli = nanos / 1_000_000L;
             long seq = (nanos - milli * 1_000_000L) >> 8; // 12 bits of the sub-millisecond part
             long now = milli << 12 | seq;

@@ -108,7 +108,7 @@ public final class TimeConverters {
             } catch (GoLayout.ParseError e) {
                 throw new OttlRuntimeException("Time: " + e.render(format, Strptime.directiveFor(format, e.layoutElem)), at);
             } catch (GoZones.UnknownZone e) {
-                throw new OttlRuntimeException("Time: failed to load location: " + e.getMessage(), at);
+                throw new OttlRuntimeException("Time: failed to load location " + e.zone() + ": " + e.getMessage(), at);
             }
             return withYear(t);
         }

@@ -31,8 +31,15 @@ public final class GoZones {
     public static final class UnknownZone extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final String zone;
+
         UnknownZone(String name) {
             super("unknown time zone " + name, null, false, false);
+            this.zone = name;
+        }
+
+        public String zone() {
+            return zone;
         }
     }
 
