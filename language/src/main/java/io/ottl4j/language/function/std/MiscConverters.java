@@ -13,7 +13,6 @@ import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.StringLikeGetter;
 import io.ottl4j.language.function.std.internal.HashAlgorithms;
-import io.ottl4j.language.internal.nodes.LiteralNode;
 
 /** Converters that fit no other theme: Log, IsValidLuhn, IsInCIDR. */
 public final class MiscConverters {
@@ -116,7 +115,7 @@ public final class MiscConverters {
             this.networks = networks;
             HashAlgorithms.Cidr[] parsed = new HashAlgorithms.Cidr[networks.length];
             for (int i = 0; i < networks.length; i++) {
-                if (!(networks[i].expr() instanceof LiteralNode l) || !(l.value() instanceof String s)) {
+                if (!networks[i].isLiteral() || !(networks[i].literalValue() instanceof String s)) {
                     parsed = null;
                     break;
                 }
