@@ -11,9 +11,7 @@ import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.Values;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -131,8 +129,8 @@ public final class EncodingConverters {
             if (charset == null) {
                 throw new OttlRuntimeException("Decode: unsupported encoding '" + encoding + "'", node);
             }
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+            // invalid input decodes to U+FFFD, as the x/text decoders upstream uses
+            return new String(bytes, charset);
         }
     }
 

@@ -129,7 +129,7 @@ public final class TypeConverters {
 
     /** Go's {@code strconv.ParseInt(s, base, 64)}. */
     @TruffleBoundary
-    static long parseInt(String s0, long base0, Node node) {
+    static long parseInt(String s0, long requestedBase, Node node) {
         String s = s0;
         boolean neg = false;
         if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -139,8 +139,8 @@ public final class TypeConverters {
         if (s.isEmpty()) {
             throw syntaxError(s0, node);
         }
-        boolean base0 = base0 == 0;
-        long base = base0;
+        boolean base0 = requestedBase == 0;
+        long base = requestedBase;
         if (base0) {
             base = 10;
             if (s.charAt(0) == '0') {
