@@ -98,8 +98,8 @@ public final class EncodingConverters {
     public static final class DecodeConverter extends ConverterNode {
         @Child private Getter target;
         private final String encoding;
-        /** The character set, looked up once; null for base64 or an unknown name (an error when run, as upstream). */
-        private final Charset charset;
+        /** The character set, looked up once: null for base64, or the lookup's error text (reported when run, as upstream). */
+        private final Object charset;
 
         public DecodeConverter(@Param("target") Getter target, @Param("encoding") String encoding) {
             this.target = target;
@@ -113,7 +113,7 @@ public final class EncodingConverters {
         }
 
         @TruffleBoundary
-        private static String decode(Object v, String encoding, Charset charset, Node node) {
+        private static String decode(Object v, String encoding, Object charset, Node node) {
             byte[] bytes;
             if (v instanceof String s) {
                 bytes = s.getBytes(StandardCharsets.UTF_8);
@@ -126,11 +126,11 @@ public final class EncodingConverters {
                 // upstream trims surrounding white space before decoding
                 return base64Decode(new String(bytes, StandardCharsets.UTF_8).strip(), encoding, node);
             }
-            if (charset == null) {
-                throw new OttlRuntimeException("Decode: unsupported encoding '" + encoding + "'", node);
+            if (charset instanceof String error) {
+                throw new OttlRuntimeException("Decode: " + error, node);
             }
             // invalid input decodes to U+FFFD, as the x/text decoders upstream uses
-            return new String(bytes, charset);
+            return new String(bytes, (Charset) charset);
         }
     }
 
@@ -142,11 +142,12 @@ public final class EncodingConverters {
     }
 
     /**
-     * Upstream's lookup: a few fixed names (utf-16 is little-endian and keeps a byte order mark as text;
-     * ascii and us-ascii decode as UTF-8; nop passes the bytes through), then the IANA registry.
+     * A Charset, or the error text. Upstream's lookup: a few fixed names (utf-16 is little-endian and keeps a byte order mark as text;
+     * ascii and us-ascii decode as UTF-8; nop passes the bytes through), then the IANA registry, where
+     * only the character sets Go's x/text implements have a decoder (GB2312, for one, has none).
      */
     @TruffleBoundary
-    static Charset lookupCharset(String name) {
+    static Object lookupCharset(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "utf-16", "utf16" -> {
                 return StandardCharsets.UTF_16LE;
@@ -155,14 +156,26 @@ public final class EncodingConverters {
                 return StandardCharsets.UTF_8;
             }
             default -> {
+                Charset c;
                 try {
-                    return Charset.forName(name);
+                    c = Charset.forName(name);
                 } catch (IllegalArgumentException e) {
-                    return null;
+                    return "unsupported encoding '" + name + "'";
                 }
+                return X_TEXT_CHARSETS.contains(c.name()) ? c : "no charmap defined for encoding '" + name + "'";
             }
         }
     }
+
+    /** The IANA character sets x/text decodes, by Java's canonical names. */
+    private static final java.util.Set<String> X_TEXT_CHARSETS = java.util.Set.of(
+            "US-ASCII", "UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32", "UTF-32BE", "UTF-32LE",
+            "ISO-8859-1", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7",
+            "ISO-8859-8", "ISO-8859-9", "ISO-8859-13", "ISO-8859-15", "ISO-8859-16", "KOI8-R", "KOI8-U",
+            "x-windows-874", "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254",
+            "windows-1255", "windows-1256", "windows-1257", "windows-1258", "IBM037", "IBM437", "IBM850", "IBM852",
+            "IBM855", "IBM00858", "IBM860", "IBM862", "IBM863", "IBM865", "IBM866", "IBM1047", "IBM01140",
+            "Shift_JIS", "EUC-JP", "ISO-2022-JP", "EUC-KR", "GBK", "GB18030", "Big5");
 
     /**
      * Go's base64 decoders: the padded ones require the '=' padding, the raw ones reject it; line breaks
