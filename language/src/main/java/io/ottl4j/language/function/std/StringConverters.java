@@ -56,14 +56,26 @@ public final class StringConverters {
 
         @TruffleBoundary
         private static String join(String[] parts, String delimiter) {
-            StringBuilder sb = new StringBuilder();
+            if (parts.length == 2) {
+                // the common case (two values): one exact-size concatenation
+                return orNil(parts[0]) + delimiter + orNil(parts[1]);
+            }
+            int size = delimiter.length() * Math.max(parts.length - 1, 0);
+            for (String p : parts) {
+                size += p == null ? 5 : p.length();
+            }
+            StringBuilder sb = new StringBuilder(size);
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {
                     sb.append(delimiter);
                 }
-                sb.append(parts[i] == null ? "<nil>" : parts[i]);
+                sb.append(orNil(parts[i]));
             }
             return sb.toString();
+        }
+
+        private static String orNil(String s) {
+            return s == null ? "<nil>" : s;
         }
     }
 
