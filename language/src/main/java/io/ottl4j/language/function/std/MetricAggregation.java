@@ -8,7 +8,7 @@ import io.ottl4j.pdata.HistogramDataPoint;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.MetricType;
 import io.ottl4j.pdata.NumberDataPoint;
-import io.ottl4j.pdata.NumberKind;
+import io.ottl4j.pdata.NumberDataPoint.NumberKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

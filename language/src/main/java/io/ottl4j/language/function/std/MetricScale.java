@@ -4,9 +4,9 @@ import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.Exemplar;
 import io.ottl4j.pdata.HistogramDataPoint;
 import io.ottl4j.pdata.NumberDataPoint;
-import io.ottl4j.pdata.NumberKind;
+import io.ottl4j.pdata.NumberDataPoint.NumberKind;
 import io.ottl4j.pdata.SummaryDataPoint;
-import io.ottl4j.pdata.ValueAtQuantile;
+import io.ottl4j.pdata.SummaryDataPoint.ValueAtQuantile;
 import java.util.List;
 
 /**
