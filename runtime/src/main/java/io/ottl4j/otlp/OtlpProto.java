@@ -1,0 +1,820 @@
+package io.ottl4j.otlp;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.ArrayValue;
+import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.common.v1.KeyValueList;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
+import io.opentelemetry.proto.metrics.v1.Gauge;
+import io.opentelemetry.proto.metrics.v1.Histogram;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.Sum;
+import io.opentelemetry.proto.metrics.v1.Summary;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.ottl4j.pdata.AttributeList;
+import io.ottl4j.pdata.AttributeMap;
+import io.ottl4j.pdata.ExponentialHistogramDataPoint.Buckets;
+import io.ottl4j.pdata.DataPoint;
+import io.ottl4j.pdata.Exemplar;
+import io.ottl4j.pdata.ExponentialHistogramDataPoint;
+import io.ottl4j.pdata.HistogramDataPoint;
+import io.ottl4j.pdata.LogRecord;
+import io.ottl4j.pdata.Metric;
+import io.ottl4j.pdata.MetricType;
+import io.ottl4j.pdata.NumberDataPoint;
+import io.ottl4j.pdata.NumberDataPoint.NumberKind;
+import io.ottl4j.pdata.ResourceGroup;
+import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Signal;
+import io.ottl4j.pdata.Span;
+import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.SpanId;
+import io.ottl4j.pdata.SpanLink;
+import io.ottl4j.pdata.SummaryDataPoint;
+import io.ottl4j.pdata.TelemetryBatch;
+import io.ottl4j.pdata.TraceId;
+import io.ottl4j.pdata.SummaryDataPoint.ValueAtQuantile;
+import java.util.List;
+
+/**
+ * OTLP protobuf ({@code application/x-protobuf} bodies and gRPC), via the {@code opentelemetry-proto}
+ * classes. Stateless and thread-safe.
+ *
+ * <p>Encoding follows the Go collector: message fields that pdata holds by value (resource, scope,
+ * status, attribute values, log body, exponential histogram buckets) are always present, possibly empty.
+ * Decoding rejects ids whose length is neither 0 nor 16 (trace) / 8 (span) bytes.
+ */
+public final class OtlpProto {
+    private OtlpProto() {}
+
+    // ---------------------------------------------------------------- bytes
+
+    /** The serialized {@code Export*ServiceRequest} of the batch's signal. */
+    public static byte[] encode(TelemetryBatch<?> batch) {
+        return toProto(batch).toByteArray();
+    }
+
+    /** Parses an {@code Export*ServiceRequest} of the given signal. */
+    public static TelemetryBatch<?> decode(Signal signal, byte[] bytes) {
+        try {
+            return switch (signal) {
+                case TRACES -> fromProto(ExportTraceServiceRequest.parseFrom(bytes));
+                case METRICS -> fromProto(ExportMetricsServiceRequest.parseFrom(bytes));
+                case LOGS -> fromProto(ExportLogsServiceRequest.parseFrom(bytes));
+            };
+        } catch (InvalidProtocolBufferException e) {
+            throw new OtlpDecodeException("", "invalid " + requestName(signal) + " protobuf: " + e.getMessage(), e);
+        }
+    }
+
+    public static TelemetryBatch<Span> decodeTraces(byte[] bytes) {
+        return decode(Signal.TRACES, bytes).asTraces();
+    }
+
+    public static TelemetryBatch<Metric> decodeMetrics(byte[] bytes) {
+        return decode(Signal.METRICS, bytes).asMetrics();
+    }
+
+    public static TelemetryBatch<LogRecord> decodeLogs(byte[] bytes) {
+        return decode(Signal.LOGS, bytes).asLogs();
+    }
+
+    private static String requestName(Signal s) {
+        return switch (s) {
+            case TRACES -> "ExportTraceServiceRequest";
+            case METRICS -> "ExportMetricsServiceRequest";
+            case LOGS -> "ExportLogsServiceRequest";
+        };
+    }
+
+    // ---------------------------------------------------------------- model → proto
+
+    /** The request message of the batch's signal ({@link ExportTraceServiceRequest} etc.). */
+    public static Message toProto(TelemetryBatch<?> batch) {
+        return switch (batch.signal()) {
+            case TRACES -> toTraceRequest(batch.asTraces());
+            case METRICS -> toMetricsRequest(batch.asMetrics());
+            case LOGS -> toLogsRequest(batch.asLogs());
+        };
+    }
+
+    public static ExportTraceServiceRequest toTraceRequest(TelemetryBatch<Span> batch) {
+        ExportTraceServiceRequest.Builder req = ExportTraceServiceRequest.newBuilder();
+        for (ResourceGroup<Span> rg : batch.resources()) {
+            ResourceSpans.Builder rb = req.addResourceSpansBuilder()
+                    .setResource(resource(rg.resource()))
+                    .setSchemaUrl(rg.schemaUrl());
+            for (ScopeGroup<Span> sg : rg.scopes()) {
+                ScopeSpans.Builder sb = rb.addScopeSpansBuilder().setScope(scope(sg.scope())).setSchemaUrl(sg.schemaUrl());
+                for (Span s : sg.items()) {
+                    sb.addSpans(span(s));
+                }
+            }
+        }
+        return req.build();
+    }
+
+    public static ExportMetricsServiceRequest toMetricsRequest(TelemetryBatch<Metric> batch) {
+        ExportMetricsServiceRequest.Builder req = ExportMetricsServiceRequest.newBuilder();
+        for (ResourceGroup<Metric> rg : batch.resources()) {
+            ResourceMetrics.Builder rb = req.addResourceMetricsBuilder()
+                    .setResource(resource(rg.resource()))
+                    .setSchemaUrl(rg.schemaUrl());
+            for (ScopeGroup<Metric> sg : rg.scopes()) {
+                ScopeMetrics.Builder sb = rb.addScopeMetricsBuilder().setScope(scope(sg.scope())).setSchemaUrl(sg.schemaUrl());
+                for (Metric m : sg.items()) {
+                    sb.addMetrics(metric(m));
+                }
+            }
+        }
+        return req.build();
+    }
+
+    public static ExportLogsServiceRequest toLogsRequest(TelemetryBatch<LogRecord> batch) {
+        ExportLogsServiceRequest.Builder req = ExportLogsServiceRequest.newBuilder();
+        for (ResourceGroup<LogRecord> rg : batch.resources()) {
+            ResourceLogs.Builder rb = req.addResourceLogsBuilder()
+                    .setResource(resource(rg.resource()))
+                    .setSchemaUrl(rg.schemaUrl());
+            for (ScopeGroup<LogRecord> sg : rg.scopes()) {
+                ScopeLogs.Builder sb = rb.addScopeLogsBuilder().setScope(scope(sg.scope())).setSchemaUrl(sg.schemaUrl());
+                for (LogRecord l : sg.items()) {
+                    sb.addLogRecords(logRecord(l));
+                }
+            }
+        }
+        return req.build();
+    }
+
+    private static Resource resource(io.ottl4j.pdata.Resource r) {
+        return Resource.newBuilder()
+                .addAllAttributes(keyValues(r.attributes()))
+                .setDroppedAttributesCount(r.droppedAttributesCount())
+                .build();
+    }
+
+    private static InstrumentationScope scope(io.ottl4j.pdata.InstrumentationScope s) {
+        return InstrumentationScope.newBuilder()
+                .setName(s.name())
+                .setVersion(s.version())
+                .addAllAttributes(keyValues(s.attributes()))
+                .setDroppedAttributesCount(s.droppedAttributesCount())
+                .build();
+    }
+
+    private static io.opentelemetry.proto.trace.v1.Span span(Span s) {
+        io.opentelemetry.proto.trace.v1.Span.Builder b = io.opentelemetry.proto.trace.v1.Span.newBuilder()
+                .setTraceId(id(s.traceId()))
+                .setSpanId(id(s.spanId()))
+                .setTraceState(s.traceState())
+                .setParentSpanId(id(s.parentSpanId()))
+                .setFlags(s.flags())
+                .setName(s.name())
+                .setKindValue(s.kind())
+                .setStartTimeUnixNano(s.startTimeUnixNano())
+                .setEndTimeUnixNano(s.endTimeUnixNano())
+                .addAllAttributes(keyValues(s.attributes()))
+                .setDroppedAttributesCount(s.droppedAttributesCount())
+                .setDroppedEventsCount(s.droppedEventsCount())
+                .setDroppedLinksCount(s.droppedLinksCount())
+                .setStatus(io.opentelemetry.proto.trace.v1.Status.newBuilder()
+                        .setCodeValue(s.status().code())
+                        .setMessage(s.status().message()));
+        for (SpanEvent e : s.events()) {
+            b.addEventsBuilder()
+                    .setTimeUnixNano(e.timeUnixNano())
+                    .setName(e.name())
+                    .addAllAttributes(keyValues(e.attributes()))
+                    .setDroppedAttributesCount(e.droppedAttributesCount());
+        }
+        for (SpanLink l : s.links()) {
+            b.addLinksBuilder()
+                    .setTraceId(id(l.traceId()))
+                    .setSpanId(id(l.spanId()))
+                    .setTraceState(l.traceState())
+                    .addAllAttributes(keyValues(l.attributes()))
+                    .setDroppedAttributesCount(l.droppedAttributesCount())
+                    .setFlags(l.flags());
+        }
+        return b.build();
+    }
+
+    private static io.opentelemetry.proto.logs.v1.LogRecord logRecord(LogRecord l) {
+        return io.opentelemetry.proto.logs.v1.LogRecord.newBuilder()
+                .setTimeUnixNano(l.timeUnixNano())
+                .setObservedTimeUnixNano(l.observedTimeUnixNano())
+                .setSeverityNumberValue(l.severityNumber())
+                .setSeverityText(l.severityText())
+                .setBody(anyValue(l.body()))
+                .addAllAttributes(keyValues(l.attributes()))
+                .setDroppedAttributesCount(l.droppedAttributesCount())
+                .setFlags(l.flags())
+                .setTraceId(id(l.traceId()))
+                .setSpanId(id(l.spanId()))
+                .setEventName(l.eventName())
+                .build();
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.Metric metric(Metric m) {
+        io.opentelemetry.proto.metrics.v1.Metric.Builder b = io.opentelemetry.proto.metrics.v1.Metric.newBuilder()
+                .setName(m.name())
+                .setDescription(m.description())
+                .setUnit(m.unit())
+                .addAllMetadata(keyValues(m.metadata()));
+        List<DataPoint> points = m.dataPoints();
+        for (DataPoint dp : points) {
+            checkFits(m, dp);
+        }
+        switch (m.type()) {
+            case GAUGE -> {
+                Gauge.Builder g = b.getGaugeBuilder();
+                for (DataPoint dp : points) {
+                    g.addDataPoints(numberPoint((NumberDataPoint) dp));
+                }
+            }
+            case SUM -> {
+                Sum.Builder s = b.getSumBuilder()
+                        .setAggregationTemporalityValue(m.aggregationTemporality())
+                        .setIsMonotonic(m.isMonotonic());
+                for (DataPoint dp : points) {
+                    s.addDataPoints(numberPoint((NumberDataPoint) dp));
+                }
+            }
+            case HISTOGRAM -> {
+                Histogram.Builder h = b.getHistogramBuilder().setAggregationTemporalityValue(m.aggregationTemporality());
+                for (DataPoint dp : points) {
+                    h.addDataPoints(histogramPoint((HistogramDataPoint) dp));
+                }
+            }
+            case EXPONENTIAL_HISTOGRAM -> {
+                ExponentialHistogram.Builder h = b.getExponentialHistogramBuilder()
+                        .setAggregationTemporalityValue(m.aggregationTemporality());
+                for (DataPoint dp : points) {
+                    h.addDataPoints(expHistogramPoint((ExponentialHistogramDataPoint) dp));
+                }
+            }
+            case SUMMARY -> {
+                Summary.Builder s = b.getSummaryBuilder();
+                for (DataPoint dp : points) {
+                    s.addDataPoints(summaryPoint((SummaryDataPoint) dp));
+                }
+            }
+            case EMPTY -> {
+                // no data member
+            }
+        }
+        return b.build();
+    }
+
+    /** The model lets any point into a metric's list; the wire cannot carry a mismatch, so refuse it loudly. */
+    static void checkFits(Metric m, DataPoint dp) {
+        if (!dp.fits(m.type())) {
+            throw new IllegalArgumentException("metric '" + m.name() + "' of type " + m.type() + " holds a "
+                    + dp.getClass().getSimpleName());
+        }
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.NumberDataPoint numberPoint(NumberDataPoint p) {
+        io.opentelemetry.proto.metrics.v1.NumberDataPoint.Builder b =
+                io.opentelemetry.proto.metrics.v1.NumberDataPoint.newBuilder()
+                        .addAllAttributes(keyValues(p.attributes()))
+                        .setStartTimeUnixNano(p.startTimeUnixNano())
+                        .setTimeUnixNano(p.timeUnixNano())
+                        .setFlags(p.flags());
+        if (p.valueKind() == NumberKind.INT) {
+            b.setAsInt(p.intValue());
+        } else if (p.valueKind() == NumberKind.DOUBLE) {
+            b.setAsDouble(p.doubleValue());
+        }
+        for (Exemplar e : p.exemplars()) {
+            b.addExemplars(exemplar(e));
+        }
+        return b.build();
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.HistogramDataPoint histogramPoint(HistogramDataPoint p) {
+        io.opentelemetry.proto.metrics.v1.HistogramDataPoint.Builder b =
+                io.opentelemetry.proto.metrics.v1.HistogramDataPoint.newBuilder()
+                        .addAllAttributes(keyValues(p.attributes()))
+                        .setStartTimeUnixNano(p.startTimeUnixNano())
+                        .setTimeUnixNano(p.timeUnixNano())
+                        .setCount(p.count())
+                        .setFlags(p.flags());
+        if (p.hasSum()) {
+            b.setSum(p.sum());
+        }
+        for (long c : p.bucketCounts()) {
+            b.addBucketCounts(c);
+        }
+        for (double d : p.explicitBounds()) {
+            b.addExplicitBounds(d);
+        }
+        if (p.hasMin()) {
+            b.setMin(p.min());
+        }
+        if (p.hasMax()) {
+            b.setMax(p.max());
+        }
+        for (Exemplar e : p.exemplars()) {
+            b.addExemplars(exemplar(e));
+        }
+        return b.build();
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint expHistogramPoint(
+            ExponentialHistogramDataPoint p) {
+        io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint.Builder b =
+                io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint.newBuilder()
+                        .addAllAttributes(keyValues(p.attributes()))
+                        .setStartTimeUnixNano(p.startTimeUnixNano())
+                        .setTimeUnixNano(p.timeUnixNano())
+                        .setCount(p.count())
+                        .setScale(p.scale())
+                        .setZeroCount(p.zeroCount())
+                        .setZeroThreshold(p.zeroThreshold())
+                        .setPositive(buckets(p.positive()))
+                        .setNegative(buckets(p.negative()))
+                        .setFlags(p.flags());
+        if (p.hasSum()) {
+            b.setSum(p.sum());
+        }
+        if (p.hasMin()) {
+            b.setMin(p.min());
+        }
+        if (p.hasMax()) {
+            b.setMax(p.max());
+        }
+        for (Exemplar e : p.exemplars()) {
+            b.addExemplars(exemplar(e));
+        }
+        return b.build();
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint.Buckets buckets(Buckets b) {
+        io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint.Buckets.Builder out =
+                io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint.Buckets.newBuilder().setOffset(b.offset());
+        for (long c : b.bucketCounts()) {
+            out.addBucketCounts(c);
+        }
+        return out.build();
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.SummaryDataPoint summaryPoint(SummaryDataPoint p) {
+        io.opentelemetry.proto.metrics.v1.SummaryDataPoint.Builder b =
+                io.opentelemetry.proto.metrics.v1.SummaryDataPoint.newBuilder()
+                        .addAllAttributes(keyValues(p.attributes()))
+                        .setStartTimeUnixNano(p.startTimeUnixNano())
+                        .setTimeUnixNano(p.timeUnixNano())
+                        .setCount(p.count())
+                        .setSum(p.sum())
+                        .setFlags(p.flags());
+        for (ValueAtQuantile q : p.quantileValues()) {
+            b.addQuantileValuesBuilder().setQuantile(q.quantile()).setValue(q.value());
+        }
+        return b.build();
+    }
+
+    private static io.opentelemetry.proto.metrics.v1.Exemplar exemplar(Exemplar e) {
+        io.opentelemetry.proto.metrics.v1.Exemplar.Builder b = io.opentelemetry.proto.metrics.v1.Exemplar.newBuilder()
+                .addAllFilteredAttributes(keyValues(e.filteredAttributes()))
+                .setTimeUnixNano(e.timeUnixNano())
+                .setTraceId(id(e.traceId()))
+                .setSpanId(id(e.spanId()));
+        if (e.valueKind() == NumberKind.INT) {
+            b.setAsInt(e.intValue());
+        } else if (e.valueKind() == NumberKind.DOUBLE) {
+            b.setAsDouble(e.doubleValue());
+        }
+        return b.build();
+    }
+
+    private static List<KeyValue> keyValues(AttributeMap m) {
+        int n = m.size();
+        if (n == 0) {
+            return List.of();
+        }
+        KeyValue[] out = new KeyValue[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = KeyValue.newBuilder().setKey(m.keyAt(i)).setValue(anyValue(m.valueAt(i))).build();
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    static AnyValue anyValue(Object v) {
+        if (v instanceof String s) {
+            return AnyValue.newBuilder().setStringValue(s).build();
+        } else if (v instanceof Long l) {
+            return AnyValue.newBuilder().setIntValue(l).build();
+        } else if (v instanceof Double d) {
+            return AnyValue.newBuilder().setDoubleValue(d).build();
+        } else if (v instanceof Boolean b) {
+            return AnyValue.newBuilder().setBoolValue(b).build();
+        } else if (v instanceof AttributeMap m) {
+            return AnyValue.newBuilder().setKvlistValue(KeyValueList.newBuilder().addAllValues(keyValues(m))).build();
+        } else if (v instanceof AttributeList l) {
+            ArrayValue.Builder a = ArrayValue.newBuilder();
+            for (int i = 0, n = l.size(); i < n; i++) {
+                a.addValues(anyValue(l.get(i)));
+            }
+            return AnyValue.newBuilder().setArrayValue(a).build();
+        } else if (v instanceof byte[] b) {
+            return AnyValue.newBuilder().setBytesValue(ByteString.copyFrom(b)).build();
+        }
+        return AnyValue.getDefaultInstance(); // io.ottl4j.pdata.AnyValue.EMPTY
+    }
+
+    private static ByteString id(TraceId id) {
+        return id.isEmpty() ? ByteString.EMPTY : ByteString.copyFrom(id.bytes());
+    }
+
+    private static ByteString id(SpanId id) {
+        return id.isEmpty() ? ByteString.EMPTY : ByteString.copyFrom(id.bytes());
+    }
+
+    // ---------------------------------------------------------------- proto → model
+
+    public static TelemetryBatch<Span> fromProto(ExportTraceServiceRequest req) {
+        TelemetryBatch<Span> batch = TelemetryBatch.traces();
+        for (int i = 0; i < req.getResourceSpansCount(); i++) {
+            ResourceSpans rs = req.getResourceSpans(i);
+            ResourceGroup<Span> rg = batch.addResource();
+            resource(rs.getResource(), rg);
+            rg.setSchemaUrl(rs.getSchemaUrl());
+            for (int j = 0; j < rs.getScopeSpansCount(); j++) {
+                ScopeSpans ss = rs.getScopeSpans(j);
+                ScopeGroup<Span> sg = rg.addScope();
+                scope(ss.getScope(), sg);
+                sg.setSchemaUrl(ss.getSchemaUrl());
+                for (int k = 0; k < ss.getSpansCount(); k++) {
+                    Path at = new Path("resourceSpans", i, "scopeSpans", j, "spans", k);
+                    sg.items().add(span(ss.getSpans(k), at));
+                }
+            }
+        }
+        return batch;
+    }
+
+    public static TelemetryBatch<Metric> fromProto(ExportMetricsServiceRequest req) {
+        TelemetryBatch<Metric> batch = TelemetryBatch.metrics();
+        for (int i = 0; i < req.getResourceMetricsCount(); i++) {
+            ResourceMetrics rm = req.getResourceMetrics(i);
+            ResourceGroup<Metric> rg = batch.addResource();
+            resource(rm.getResource(), rg);
+            rg.setSchemaUrl(rm.getSchemaUrl());
+            for (int j = 0; j < rm.getScopeMetricsCount(); j++) {
+                ScopeMetrics sm = rm.getScopeMetrics(j);
+                ScopeGroup<Metric> sg = rg.addScope();
+                scope(sm.getScope(), sg);
+                sg.setSchemaUrl(sm.getSchemaUrl());
+                for (int k = 0; k < sm.getMetricsCount(); k++) {
+                    Path at = new Path("resourceMetrics", i, "scopeMetrics", j, "metrics", k);
+                    sg.items().add(metric(sm.getMetrics(k), at));
+                }
+            }
+        }
+        return batch;
+    }
+
+    public static TelemetryBatch<LogRecord> fromProto(ExportLogsServiceRequest req) {
+        TelemetryBatch<LogRecord> batch = TelemetryBatch.logs();
+        for (int i = 0; i < req.getResourceLogsCount(); i++) {
+            ResourceLogs rl = req.getResourceLogs(i);
+            ResourceGroup<LogRecord> rg = batch.addResource();
+            resource(rl.getResource(), rg);
+            rg.setSchemaUrl(rl.getSchemaUrl());
+            for (int j = 0; j < rl.getScopeLogsCount(); j++) {
+                ScopeLogs sl = rl.getScopeLogs(j);
+                ScopeGroup<LogRecord> sg = rg.addScope();
+                scope(sl.getScope(), sg);
+                sg.setSchemaUrl(sl.getSchemaUrl());
+                for (int k = 0; k < sl.getLogRecordsCount(); k++) {
+                    Path at = new Path("resourceLogs", i, "scopeLogs", j, "logRecords", k);
+                    sg.items().add(logRecord(sl.getLogRecords(k), at));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** Where an item sits, turned into text only when an error needs it. */
+    private record Path(String resources, int i, String scopes, int j, String items, int k) {
+        OtlpDecodeException error(String field, String problem) {
+            return new OtlpDecodeException(resources + "[" + i + "]." + scopes + "[" + j + "]." + items + "[" + k + "]"
+                    + field, problem);
+        }
+    }
+
+    private static void resource(Resource r, ResourceGroup<?> rg) {
+        readAttributes(r.getAttributesList(), rg.resource().attributes());
+        rg.resource().setDroppedAttributesCount(r.getDroppedAttributesCount());
+    }
+
+    private static void scope(InstrumentationScope s, ScopeGroup<?> sg) {
+        sg.scope().setName(s.getName());
+        sg.scope().setVersion(s.getVersion());
+        readAttributes(s.getAttributesList(), sg.scope().attributes());
+        sg.scope().setDroppedAttributesCount(s.getDroppedAttributesCount());
+    }
+
+    private static Span span(io.opentelemetry.proto.trace.v1.Span p, Path at) {
+        Span s = new Span();
+        s.setTraceId(traceId(p.getTraceId(), at, ".traceId"));
+        s.setSpanId(spanId(p.getSpanId(), at, ".spanId"));
+        s.setTraceState(p.getTraceState());
+        s.setParentSpanId(spanId(p.getParentSpanId(), at, ".parentSpanId"));
+        s.setFlags(p.getFlags());
+        s.setName(p.getName());
+        s.setKind(p.getKindValue());
+        s.setStartTimeUnixNano(p.getStartTimeUnixNano());
+        s.setEndTimeUnixNano(p.getEndTimeUnixNano());
+        readAttributes(p.getAttributesList(), s.attributes());
+        s.setDroppedAttributesCount(p.getDroppedAttributesCount());
+        for (io.opentelemetry.proto.trace.v1.Span.Event pe : p.getEventsList()) {
+            SpanEvent e = new SpanEvent();
+            e.setTimeUnixNano(pe.getTimeUnixNano());
+            e.setName(pe.getName());
+            readAttributes(pe.getAttributesList(), e.attributes());
+            e.setDroppedAttributesCount(pe.getDroppedAttributesCount());
+            s.events().add(e);
+        }
+        s.setDroppedEventsCount(p.getDroppedEventsCount());
+        for (int i = 0; i < p.getLinksCount(); i++) {
+            io.opentelemetry.proto.trace.v1.Span.Link pl = p.getLinks(i);
+            SpanLink l = new SpanLink();
+            l.setTraceId(traceId(pl.getTraceId(), at, ".links[" + i + "].traceId"));
+            l.setSpanId(spanId(pl.getSpanId(), at, ".links[" + i + "].spanId"));
+            l.setTraceState(pl.getTraceState());
+            readAttributes(pl.getAttributesList(), l.attributes());
+            l.setDroppedAttributesCount(pl.getDroppedAttributesCount());
+            l.setFlags(pl.getFlags());
+            s.links().add(l);
+        }
+        s.setDroppedLinksCount(p.getDroppedLinksCount());
+        s.status().setCode(p.getStatus().getCodeValue());
+        s.status().setMessage(p.getStatus().getMessage());
+        return s;
+    }
+
+    private static LogRecord logRecord(io.opentelemetry.proto.logs.v1.LogRecord p, Path at) {
+        LogRecord l = new LogRecord();
+        l.setTimeUnixNano(p.getTimeUnixNano());
+        l.setObservedTimeUnixNano(p.getObservedTimeUnixNano());
+        l.setSeverityNumber(p.getSeverityNumberValue());
+        l.setSeverityText(p.getSeverityText());
+        l.setBody(value(p.getBody()));
+        readAttributes(p.getAttributesList(), l.attributes());
+        l.setDroppedAttributesCount(p.getDroppedAttributesCount());
+        l.setFlags(p.getFlags());
+        l.setTraceId(traceId(p.getTraceId(), at, ".traceId"));
+        l.setSpanId(spanId(p.getSpanId(), at, ".spanId"));
+        l.setEventName(p.getEventName());
+        return l;
+    }
+
+    private static Metric metric(io.opentelemetry.proto.metrics.v1.Metric p, Path at) {
+        Metric m = new Metric();
+        m.setName(p.getName());
+        m.setDescription(p.getDescription());
+        m.setUnit(p.getUnit());
+        readAttributes(p.getMetadataList(), m.metadata());
+        switch (p.getDataCase()) {
+            case GAUGE -> {
+                m.setType(MetricType.GAUGE);
+                for (int i = 0; i < p.getGauge().getDataPointsCount(); i++) {
+                    m.dataPoints().add(numberPoint(p.getGauge().getDataPoints(i), at, ".gauge.dataPoints[" + i + "]"));
+                }
+            }
+            case SUM -> {
+                m.setType(MetricType.SUM);
+                m.setAggregationTemporality(p.getSum().getAggregationTemporalityValue());
+                m.setMonotonic(p.getSum().getIsMonotonic());
+                for (int i = 0; i < p.getSum().getDataPointsCount(); i++) {
+                    m.dataPoints().add(numberPoint(p.getSum().getDataPoints(i), at, ".sum.dataPoints[" + i + "]"));
+                }
+            }
+            case HISTOGRAM -> {
+                m.setType(MetricType.HISTOGRAM);
+                m.setAggregationTemporality(p.getHistogram().getAggregationTemporalityValue());
+                for (int i = 0; i < p.getHistogram().getDataPointsCount(); i++) {
+                    m.dataPoints().add(histogramPoint(p.getHistogram().getDataPoints(i), at,
+                            ".histogram.dataPoints[" + i + "]"));
+                }
+            }
+            case EXPONENTIAL_HISTOGRAM -> {
+                m.setType(MetricType.EXPONENTIAL_HISTOGRAM);
+                m.setAggregationTemporality(p.getExponentialHistogram().getAggregationTemporalityValue());
+                for (int i = 0; i < p.getExponentialHistogram().getDataPointsCount(); i++) {
+                    m.dataPoints().add(expHistogramPoint(p.getExponentialHistogram().getDataPoints(i), at,
+                            ".exponentialHistogram.dataPoints[" + i + "]"));
+                }
+            }
+            case SUMMARY -> {
+                m.setType(MetricType.SUMMARY);
+                for (var dp : p.getSummary().getDataPointsList()) {
+                    m.dataPoints().add(summaryPoint(dp));
+                }
+            }
+            case DATA_NOT_SET -> {
+                // a metric without data stays EMPTY
+            }
+        }
+        return m;
+    }
+
+    private static NumberDataPoint numberPoint(io.opentelemetry.proto.metrics.v1.NumberDataPoint p, Path at, String where) {
+        NumberDataPoint n = new NumberDataPoint();
+        readAttributes(p.getAttributesList(), n.attributes());
+        n.setStartTimeUnixNano(p.getStartTimeUnixNano());
+        n.setTimeUnixNano(p.getTimeUnixNano());
+        n.setFlags(p.getFlags());
+        switch (p.getValueCase()) {
+            case AS_INT -> n.setIntValue(p.getAsInt());
+            case AS_DOUBLE -> n.setDoubleValue(p.getAsDouble());
+            case VALUE_NOT_SET -> {
+                // stays EMPTY
+            }
+        }
+        exemplars(p.getExemplarsList(), n, at, where);
+        return n;
+    }
+
+    private static HistogramDataPoint histogramPoint(io.opentelemetry.proto.metrics.v1.HistogramDataPoint p, Path at,
+            String where) {
+        HistogramDataPoint h = new HistogramDataPoint();
+        readAttributes(p.getAttributesList(), h.attributes());
+        h.setStartTimeUnixNano(p.getStartTimeUnixNano());
+        h.setTimeUnixNano(p.getTimeUnixNano());
+        h.setCount(p.getCount());
+        if (p.hasSum()) {
+            h.setSum(p.getSum());
+        }
+        h.setBucketCounts(toLongArray(p.getBucketCountsList()));
+        double[] bounds = new double[p.getExplicitBoundsCount()];
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = p.getExplicitBounds(i);
+        }
+        h.setExplicitBounds(bounds);
+        if (p.hasMin()) {
+            h.setMin(p.getMin());
+        }
+        if (p.hasMax()) {
+            h.setMax(p.getMax());
+        }
+        h.setFlags(p.getFlags());
+        exemplars(p.getExemplarsList(), h, at, where);
+        return h;
+    }
+
+    private static ExponentialHistogramDataPoint expHistogramPoint(
+            io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint p, Path at, String where) {
+        ExponentialHistogramDataPoint e = new ExponentialHistogramDataPoint();
+        readAttributes(p.getAttributesList(), e.attributes());
+        e.setStartTimeUnixNano(p.getStartTimeUnixNano());
+        e.setTimeUnixNano(p.getTimeUnixNano());
+        e.setCount(p.getCount());
+        if (p.hasSum()) {
+            e.setSum(p.getSum());
+        }
+        e.setScale(p.getScale());
+        e.setZeroCount(p.getZeroCount());
+        e.setZeroThreshold(p.getZeroThreshold());
+        e.positive().setOffset(p.getPositive().getOffset());
+        e.positive().setBucketCounts(toLongArray(p.getPositive().getBucketCountsList()));
+        e.negative().setOffset(p.getNegative().getOffset());
+        e.negative().setBucketCounts(toLongArray(p.getNegative().getBucketCountsList()));
+        if (p.hasMin()) {
+            e.setMin(p.getMin());
+        }
+        if (p.hasMax()) {
+            e.setMax(p.getMax());
+        }
+        e.setFlags(p.getFlags());
+        exemplars(p.getExemplarsList(), e, at, where);
+        return e;
+    }
+
+    private static SummaryDataPoint summaryPoint(io.opentelemetry.proto.metrics.v1.SummaryDataPoint p) {
+        SummaryDataPoint s = new SummaryDataPoint();
+        readAttributes(p.getAttributesList(), s.attributes());
+        s.setStartTimeUnixNano(p.getStartTimeUnixNano());
+        s.setTimeUnixNano(p.getTimeUnixNano());
+        s.setCount(p.getCount());
+        s.setSum(p.getSum());
+        for (var q : p.getQuantileValuesList()) {
+            s.quantileValues().add(new ValueAtQuantile(q.getQuantile(), q.getValue()));
+        }
+        s.setFlags(p.getFlags());
+        return s;
+    }
+
+    private static void exemplars(List<io.opentelemetry.proto.metrics.v1.Exemplar> list, DataPoint dp, Path at,
+            String where) {
+        for (int i = 0; i < list.size(); i++) {
+            io.opentelemetry.proto.metrics.v1.Exemplar p = list.get(i);
+            Exemplar e = new Exemplar();
+            readAttributes(p.getFilteredAttributesList(), e.filteredAttributes());
+            e.setTimeUnixNano(p.getTimeUnixNano());
+            switch (p.getValueCase()) {
+                case AS_INT -> e.setIntValue(p.getAsInt());
+                case AS_DOUBLE -> e.setDoubleValue(p.getAsDouble());
+                case VALUE_NOT_SET -> {
+                    // stays EMPTY
+                }
+            }
+            e.setTraceId(traceId(p.getTraceId(), at, where + ".exemplars[" + i + "].traceId"));
+            e.setSpanId(spanId(p.getSpanId(), at, where + ".exemplars[" + i + "].spanId"));
+            dp.exemplars().add(e);
+        }
+    }
+
+    private static long[] toLongArray(List<Long> list) {
+        long[] out = new long[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    /** The first of duplicate keys wins, as pdata's {@code Map.Get} finds the first. */
+    private static void readAttributes(List<KeyValue> kvs, AttributeMap target) {
+        if (kvs.isEmpty()) {
+            return;
+        }
+        target.ensureCapacity(target.size() + kvs.size());
+        for (KeyValue kv : kvs) {
+            target.putIfAbsent(kv.getKey(), value(kv.getValue()));
+        }
+    }
+
+    static Object value(AnyValue v) {
+        return switch (v.getValueCase()) {
+            case STRING_VALUE -> v.getStringValue();
+            case BOOL_VALUE -> v.getBoolValue();
+            case INT_VALUE -> v.getIntValue();
+            case DOUBLE_VALUE -> v.getDoubleValue();
+            case BYTES_VALUE -> v.getBytesValue().toByteArray();
+            case ARRAY_VALUE -> {
+                ArrayValue a = v.getArrayValue();
+                AttributeList l = new AttributeList(a.getValuesCount());
+                for (AnyValue e : a.getValuesList()) {
+                    l.add(value(e));
+                }
+                yield l;
+            }
+            case KVLIST_VALUE -> {
+                AttributeMap m = new AttributeMap();
+                readAttributes(v.getKvlistValue().getValuesList(), m);
+                yield m;
+            }
+            case VALUE_NOT_SET -> io.ottl4j.pdata.AnyValue.EMPTY;
+        };
+    }
+
+    private static TraceId traceId(ByteString b, Path at, String field) {
+        if (b.isEmpty()) {
+            return TraceId.EMPTY;
+        }
+        if (b.size() != TraceId.SIZE) {
+            throw at.error(field, "trace id must be " + TraceId.SIZE + " bytes, got " + b.size());
+        }
+        return TraceId.fromBytes(b.toByteArray());
+    }
+
+    private static SpanId spanId(ByteString b, Path at, String field) {
+        if (b.isEmpty()) {
+            return SpanId.EMPTY;
+        }
+        if (b.size() != SpanId.SIZE) {
+            throw at.error(field, "span id must be " + SpanId.SIZE + " bytes, got " + b.size());
+        }
+        return SpanId.fromBytes(b.toByteArray());
+    }
+
+    /** Replaces unpaired UTF-16 surrogates with U+FFFD so that the text encodes as valid UTF-8. */
+    static String replaceLoneSurrogates(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                sb.append('\uFFFD');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

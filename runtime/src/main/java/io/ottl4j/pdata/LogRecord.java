@@ -1,0 +1,129 @@
+package io.ottl4j.pdata;
+
+import java.util.Objects;
+
+/** A log record (OTLP {@code LogRecord}). */
+public final class LogRecord implements TelemetryItem<LogRecord> {
+    private long timeUnixNano;
+    private long observedTimeUnixNano;
+    private int severityNumber;
+    private String severityText = "";
+    private Object body = AnyValue.EMPTY;
+    private final AttributeMap attributes = new AttributeMap();
+    private int droppedAttributesCount;
+    private int flags;
+    private TraceId traceId = TraceId.EMPTY;
+    private SpanId spanId = SpanId.EMPTY;
+    private String eventName = "";
+
+    public long timeUnixNano() {
+        return timeUnixNano;
+    }
+
+    public void setTimeUnixNano(long timeUnixNano) {
+        this.timeUnixNano = timeUnixNano;
+    }
+
+    public long observedTimeUnixNano() {
+        return observedTimeUnixNano;
+    }
+
+    public void setObservedTimeUnixNano(long observedTimeUnixNano) {
+        this.observedTimeUnixNano = observedTimeUnixNano;
+    }
+
+    /** The proto {@code SeverityNumber} (0 unspecified, 1–24 TRACE … FATAL4). */
+    public int severityNumber() {
+        return severityNumber;
+    }
+
+    public void setSeverityNumber(int severityNumber) {
+        this.severityNumber = severityNumber;
+    }
+
+    public String severityText() {
+        return severityText;
+    }
+
+    public void setSeverityText(String severityText) {
+        this.severityText = Objects.requireNonNull(severityText, "severityText");
+    }
+
+    /** A stored value ({@link AnyValue#EMPTY} when absent); a map or list body is live. */
+    public Object body() {
+        return body;
+    }
+
+    /** Sets a stored value (not copied). */
+    public void setBody(Object body) {
+        this.body = AnyValue.checkStored(body);
+    }
+
+    public AttributeMap attributes() {
+        return attributes;
+    }
+
+    /** An OTLP uint32. */
+    public int droppedAttributesCount() {
+        return droppedAttributesCount;
+    }
+
+    public void setDroppedAttributesCount(int count) {
+        this.droppedAttributesCount = count;
+    }
+
+    /** An OTLP fixed32: W3C trace flags in the low byte. */
+    public int flags() {
+        return flags;
+    }
+
+    public void setFlags(int flags) {
+        this.flags = flags;
+    }
+
+    public TraceId traceId() {
+        return traceId;
+    }
+
+    public void setTraceId(TraceId traceId) {
+        this.traceId = Objects.requireNonNull(traceId, "traceId");
+    }
+
+    public SpanId spanId() {
+        return spanId;
+    }
+
+    public void setSpanId(SpanId spanId) {
+        this.spanId = Objects.requireNonNull(spanId, "spanId");
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    public void setEventName(String eventName) {
+        this.eventName = Objects.requireNonNull(eventName, "eventName");
+    }
+
+    @Override
+    public LogRecord deepCopy() {
+        LogRecord c = new LogRecord();
+        c.timeUnixNano = timeUnixNano;
+        c.observedTimeUnixNano = observedTimeUnixNano;
+        c.severityNumber = severityNumber;
+        c.severityText = severityText;
+        c.body = AnyValue.deepCopy(body);
+        c.attributes.copyFrom(attributes);
+        c.droppedAttributesCount = droppedAttributesCount;
+        c.flags = flags;
+        c.traceId = traceId;
+        c.spanId = spanId;
+        c.eventName = eventName;
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "LogRecord{" + AnyValue.toDebugJson(body) + ", " + attributes + "}";
+    }
+}
