@@ -32,7 +32,10 @@ public final class SelfTelemetry implements AutoCloseable {
     private final Meter meter;
     private final Map<String, LongCounter> counters = new ConcurrentHashMap<>();
 
-    private SelfTelemetry(SdkMeterProvider provider, PrometheusHttpServer server) {
+    private final int port;
+
+    private SelfTelemetry(SdkMeterProvider provider, PrometheusHttpServer server, int port) {
+        this.port = port;
         this.provider = provider;
         this.server = server;
         MeterProvider mp = provider == null ? MeterProvider.noop() : provider;
@@ -41,7 +44,7 @@ public final class SelfTelemetry implements AutoCloseable {
 
     /** No metrics at all (tests, {@code level: none}). */
     public static SelfTelemetry noop() {
-        return new SelfTelemetry(null, null);
+        return new SelfTelemetry(null, null, -1);
     }
 
     /** Metrics served on {@code host:port} ({@code port 0} picks a free one). */
@@ -51,12 +54,12 @@ public final class SelfTelemetry implements AutoCloseable {
         int port = Integer.parseInt(address.substring(colon + 1));
         PrometheusHttpServer server = PrometheusHttpServer.builder().setHost(host).setPort(port).build();
         SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(server).build();
-        return new SelfTelemetry(provider, server);
+        return new SelfTelemetry(provider, server, port);
     }
 
     /** The port the Prometheus endpoint listens on, or -1. */
     public int port() {
-        return server == null ? -1 : server.getAddress().getPort();
+        return port;
     }
 
     private static String items(Signal s) {
