@@ -52,15 +52,18 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         Problems p = new Problems();
         for (Map.Entry<String, ConfigNode> e : root.entries().entrySet()) {
             if (!TOP_LEVEL.contains(e.getKey())) {
-                p.add(e.getValue().location(), e.getKey(), "unknown-key", "'' has invalid keys: " + e.getKey()
+                p.add(root.keyLocation(e.getKey()), e.getKey(), "unknown-key", "'' has invalid keys: " + e.getKey()
                         + " (top-level keys are receivers, processors, exporters, connectors, extensions, service)");
             }
         }
         Map<Kind, Map<ComponentId, Entry>> comps = new EnumMap<>(Kind.class);
+        Map<Kind, Set<ComponentId>> broken = new EnumMap<>(Kind.class);
         boolean allEmpty = true;
         for (Kind k : Kind.values()) {
             Map<ComponentId, Entry> m = new LinkedHashMap<>();
             comps.put(k, m);
+            Set<ComponentId> bad = new HashSet<>();
+            broken.put(k, bad);
             ConfigNode section = root.get(k.section());
             if (section == null || section instanceof ConfigNode.NullNode) {
                 continue;
@@ -72,7 +75,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
             allEmpty &= sm.entries().isEmpty();
             for (Map.Entry<String, ConfigNode> ce : sm.entries().entrySet()) {
                 String path = k.section() + "::" + ce.getKey();
-                Location loc = keyLocation(ce.getValue(), sm);
+                Location loc = sm.keyLocation(ce.getKey());
                 ComponentId id;
                 try {
                     id = ComponentId.parse(ce.getKey());
@@ -88,6 +91,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                             : "unknown type \"" + id.type() + "\" for id \"" + id + "\" (valid values: "
                                     + registry.all(k).stream().map(Factory::type).toList() + ")";
                     p.add(loc, path, "unknown-type", msg);
+                    bad.add(id);
                     continue;
                 }
                 if (!f.type().equals(id.type())) {
@@ -123,10 +127,10 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         }
         boolean allowNoPipelines = featureGates.contains("service.AllowNoPipelines");
         if (!allowNoPipelines) {
-            if (comps.get(Kind.RECEIVER).isEmpty()) {
+            if (comps.get(Kind.RECEIVER).isEmpty() && broken.get(Kind.RECEIVER).isEmpty()) {
                 p.add(root.location(), "receivers", "no-receivers", "no receiver configuration specified in config");
             }
-            if (comps.get(Kind.EXPORTER).isEmpty()) {
+            if (comps.get(Kind.EXPORTER).isEmpty() && broken.get(Kind.EXPORTER).isEmpty()) {
                 p.add(root.location(), "exporters", "no-exporters", "no exporter configuration specified in config");
             }
         }
@@ -157,14 +161,15 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 p.add(pc.location(), path, "id", ex.getMessage());
                 continue;
             }
-            List<Ref> rs = refs(pc, "receivers", path, p, registry, comps, Kind.RECEIVER, Kind.CONNECTOR);
-            List<Ref> ps = refs(pc, "processors", path, p, registry, comps, Kind.PROCESSOR, null);
-            List<Ref> es = refs(pc, "exporters", path, p, registry, comps, Kind.EXPORTER, Kind.CONNECTOR);
+            int[] skipped = {0, 0, 0};
+            List<Ref> rs = refs(pc, "receivers", path, p, registry, comps, broken, Kind.RECEIVER, Kind.CONNECTOR, skipped, 0);
+            List<Ref> ps = refs(pc, "processors", path, p, registry, comps, broken, Kind.PROCESSOR, null, skipped, 1);
+            List<Ref> es = refs(pc, "exporters", path, p, registry, comps, broken, Kind.EXPORTER, Kind.CONNECTOR, skipped, 2);
             pc.finish();
-            if (rs.isEmpty()) {
+            if (rs.isEmpty() && skipped[0] == 0) {
                 p.add(pc.location(), path, "no-receivers", path + ": must have at least one receiver");
             }
-            if (es.isEmpty()) {
+            if (es.isEmpty() && skipped[2] == 0) {
                 p.add(pc.location(), path, "no-exporters", path + ": must have at least one exporter");
             }
             Set<ComponentId> seen = new HashSet<>();
@@ -185,10 +190,6 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         checkConnectors(comps, pipelines, p);
         p.throwIfAny();
         return new CollectorConfig(comps, new Service(extensions, pipelines, telemetry));
-    }
-
-    private static Location keyLocation(ConfigNode value, ConfigNode.MapNode parent) {
-        return value instanceof ConfigNode.NullNode || value == null ? parent.location() : value.location();
     }
 
     private static Telemetry telemetry(Conf tel) {
@@ -223,7 +224,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
     }
 
     private static List<Ref> refs(Conf pc, String key, String path, Problems p, Components registry,
-            Map<Kind, Map<ComponentId, Entry>> comps, Kind kind, Kind orKind) {
+            Map<Kind, Map<ComponentId, Entry>> comps, Map<Kind, Set<ComponentId>> broken, Kind kind, Kind orKind, int[] skipped, int slot) {
         List<Ref> out = new ArrayList<>();
         for (ConfigNode.Scalar s : pc.scalars(key)) {
             ComponentId id;
@@ -241,6 +242,10 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                     resolved = c;
                     break;
                 }
+            }
+            if (resolved == null && (broken.get(kind).contains(id) || orKind != null && broken.get(orKind).contains(id))) {
+                skipped[slot]++; // already reported as an unknown type
+                continue;
             }
             if (resolved == null) {
                 p.add(s.location(), path + "::" + key, "undefined-ref", path + ": references " + kind.singular() + " \"" + id

@@ -56,7 +56,7 @@ public final class Conf {
 
     public Location locationOf(String key) {
         ConfigNode n = map.get(key);
-        return n == null ? map.location() : n.location();
+        return n == null || n instanceof ConfigNode.NullNode ? map.keyLocation(key) : n.location();
     }
 
     public boolean has(String key) {
@@ -302,7 +302,7 @@ public final class Conf {
     public void finish() {
         for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
             if (!used.contains(e.getKey())) {
-                problems.add(e.getValue().location(), pathOf(e.getKey()), "unknown-key",
+                problems.add(map.keyLocation(e.getKey()), pathOf(e.getKey()), "unknown-key",
                         "has invalid keys: " + e.getKey() + " (not a setting of this component)");
             }
         }

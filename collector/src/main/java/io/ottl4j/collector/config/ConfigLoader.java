@@ -203,11 +203,13 @@ public final class ConfigLoader {
     static ConfigNode merge(ConfigNode base, ConfigNode over) {
         if (base instanceof ConfigNode.MapNode bm && over instanceof ConfigNode.MapNode om) {
             Map<String, ConfigNode> out = new LinkedHashMap<>(bm.entries());
+            Map<String, Location> keys = new LinkedHashMap<>(bm.keyLocations());
             om.entries().forEach((k, v) -> {
                 ConfigNode old = out.get(k);
                 out.put(k, old == null ? ConfigNode.copy(v) : merge(old, v));
+                keys.put(k, om.keyLocation(k));
             });
-            return new ConfigNode.MapNode(out, bm.location());
+            return new ConfigNode.MapNode(out, bm.location(), keys);
         }
         return ConfigNode.copy(over);
     }
@@ -217,7 +219,7 @@ public final class ConfigLoader {
             case ConfigNode.MapNode m -> {
                 Map<String, ConfigNode> out = new LinkedHashMap<>();
                 m.entries().forEach((k, v) -> out.put(k, expandAll(v, path.isEmpty() ? k : path + "::" + k)));
-                yield new ConfigNode.MapNode(out, m.location());
+                yield new ConfigNode.MapNode(out, m.location(), m.keyLocations());
             }
             case ConfigNode.ListNode l -> {
                 List<ConfigNode> out = new ArrayList<>();

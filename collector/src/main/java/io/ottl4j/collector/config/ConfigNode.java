@@ -14,9 +14,24 @@ public sealed interface ConfigNode {
     Location location();
 
     /** A YAML mapping, keys in document order. */
-    record MapNode(Map<String, ConfigNode> entries, Location location) implements ConfigNode {
+    record MapNode(Map<String, ConfigNode> entries, Location location, Map<String, Location> keyLocations) implements ConfigNode {
         public MapNode {
             entries = new LinkedHashMap<>(entries);
+            keyLocations = new LinkedHashMap<>(keyLocations);
+        }
+
+        public MapNode(Map<String, ConfigNode> entries, Location location) {
+            this(entries, location, Map.of());
+        }
+
+        /** Where the key itself is written (falls back to the value, then the map). */
+        public Location keyLocation(String key) {
+            Location l = keyLocations.get(key);
+            if (l != null) {
+                return l;
+            }
+            ConfigNode v = entries.get(key);
+            return v == null ? location : v.location();
         }
 
         public static MapNode empty(Location location) {
@@ -73,7 +88,7 @@ public sealed interface ConfigNode {
         if (node instanceof MapNode m) {
             Map<String, ConfigNode> out = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> out.put(k, copy(v)));
-            return new MapNode(out, m.location());
+            return new MapNode(out, m.location(), m.keyLocations());
         }
         if (node instanceof ListNode l) {
             return new ListNode(l.items().stream().map(ConfigNode::copy).toList(), l.location());

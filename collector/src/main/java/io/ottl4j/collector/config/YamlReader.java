@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Reads YAML into {@link ConfigNode}s that carry the file, line and column of every value. */
 public final class YamlReader {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     private YamlReader() {
     }
@@ -38,10 +38,12 @@ public final class YamlReader {
                 line = jpe.getLocation().getLineNr() + lineOffset;
                 col = jpe.getLocation().getColumnNr();
             }
-            String msg = e.getMessage();
-            int cut = msg == null ? -1 : msg.indexOf("\n at [");
-            if (cut > 0) {
-                msg = msg.substring(0, cut);
+            String raw = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe2 ? jpe2.getOriginalMessage() : e.getMessage();
+            StringBuilder msg = new StringBuilder();
+            for (String part : String.valueOf(raw).split("\n")) {
+                if (!part.isBlank() && !Character.isWhitespace(part.charAt(0))) {
+                    msg.append(msg.isEmpty() ? "" : ": ").append(part.trim());
+                }
             }
             throw new ConfigException(new ConfigProblem(new Location(source, line, col), "", "yaml", "invalid YAML: " + msg));
         }
@@ -62,12 +64,14 @@ public final class YamlReader {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, ConfigNode> entries = new LinkedHashMap<>();
+                Map<String, Location> keys = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
+                    keys.put(key, loc(p, source, lineOffset));
                     p.nextToken();
                     entries.put(key, node(p, source, lineOffset));
                 }
-                return new ConfigNode.MapNode(entries, loc);
+                return new ConfigNode.MapNode(entries, loc, keys);
             }
             case START_ARRAY -> {
                 List<ConfigNode> items = new ArrayList<>();
