@@ -9,6 +9,8 @@ import io.ottl4j.collector.exporter.otlphttp.OtlpHttpExporterFactory;
 import io.ottl4j.collector.extension.healthcheck.HealthCheckExtensionFactory;
 import io.ottl4j.collector.processor.attributes.AttributesProcessorFactory;
 import io.ottl4j.collector.processor.batch.BatchProcessorFactory;
+import io.ottl4j.collector.processor.filter.FilterProcessorFactory;
+import io.ottl4j.collector.processor.transform.TransformProcessorFactory;
 import io.ottl4j.collector.processor.memorylimiter.MemoryLimiterProcessorFactory;
 import io.ottl4j.collector.processor.resource.ResourceProcessorFactory;
 import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
@@ -23,6 +25,8 @@ public final class Builtins {
         return new Components(List.of(
                 new OtlpReceiverFactory(),
                 new BatchProcessorFactory(),
+                new TransformProcessorFactory(),
+                new FilterProcessorFactory(),
                 new ResourceProcessorFactory(),
                 new AttributesProcessorFactory(),
                 new MemoryLimiterProcessorFactory(),

@@ -126,6 +126,7 @@ public final class ConfigLoader {
     }
 
     private ConfigNode fromText(String text, String source) throws ConfigException {
+        SourceTexts.put(source, text);
         ConfigNode root = YamlReader.read(text, source);
         return unwrapOperator(root, source);
     }
