@@ -236,10 +236,9 @@ final class HttpServer {
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             if (oversized instanceof HttpRequest req) {
+                HttpUtil.setKeepAlive(req, false); // the rest of the body is not read: close after answering
                 respondStatus(ctx, req, contentTypeOf(req), 400, Ingest.INVALID_ARGUMENT,
                         "request body too large: the limit is " + config.maxRequestBodySize() + " bytes (max_request_body_size)");
-                ctx.channel().config().setAutoRead(true);
-                ctx.close();
             }
         }
     }
@@ -303,6 +302,7 @@ final class HttpServer {
             FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
             resp.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
             HttpUtil.setContentLength(resp, body.length);
+            HttpUtil.setKeepAlive(resp, false);
             ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
         }
     }
