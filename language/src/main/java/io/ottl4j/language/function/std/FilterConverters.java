@@ -17,7 +17,7 @@ public final class FilterConverters {
     private FilterConverters() {
     }
 
-    @OttlFunction(name = "HasAttrKeyOnDatapoint", kind = OttlFunction.Kind.CONVERTER, contexts = {ContextKind.METRIC},
+    @OttlFunction(name = "HasAttrKeyOnDatapoint", kind = OttlFunction.Kind.CONVERTER, contexts = {ContextKind.METRIC}, conditionsOnly = true,
             doc = "True when a data point of the metric has the attribute key.",
             example = "HasAttrKeyOnDatapoint(\"http.method\")")
     public static final class HasAttrKeyOnDatapointConverter extends ConverterNode {
@@ -33,7 +33,7 @@ public final class FilterConverters {
         }
     }
 
-    @OttlFunction(name = "HasAttrOnDatapoint", kind = OttlFunction.Kind.CONVERTER, contexts = {ContextKind.METRIC},
+    @OttlFunction(name = "HasAttrOnDatapoint", kind = OttlFunction.Kind.CONVERTER, contexts = {ContextKind.METRIC}, conditionsOnly = true,
             doc = "True when the first data point that has the attribute key has it with the string value "
                     + "(a non-string value compares as \"\").",
             example = "HasAttrOnDatapoint(\"http.method\", \"GET\")")
