@@ -1,5 +1,6 @@
 package io.ottl4j.collector.processor.batch;
 
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
@@ -32,8 +33,15 @@ final class BatchProcessor implements ProcessorFactory.Processor {
     private int pendingCount;
     private Thread worker;
     private volatile boolean stopping;
+    /** The client info the batches are sent with: only the metadata_keys values of this shard (null: none). */
+    private final ClientInfo exported;
 
     BatchProcessor(CreateSettings settings, BatchProcessorFactory.Config config, Signal signal, Consumer next) {
+        this(settings, config, signal, next, null);
+    }
+
+    BatchProcessor(CreateSettings settings, BatchProcessorFactory.Config config, Signal signal, Consumer next, ClientInfo exported) {
+        this.exported = exported;
         this.settings = settings;
         this.config = config;
         this.signal = signal;
@@ -49,7 +57,8 @@ final class BatchProcessor implements ProcessorFactory.Processor {
 
     @Override
     public void start(Host host) {
-        worker = Thread.ofPlatform().daemon().name("batch-" + settings.id() + "-" + signal.name().toLowerCase()).start(this::run);
+        String shard = exported == null || exported.metadata().isEmpty() ? "" : "-" + exported.metadata();
+        worker = Thread.ofPlatform().daemon().name("batch-" + settings.id() + "-" + signal.name().toLowerCase() + shard).start(this::run);
     }
 
     @Override
@@ -134,7 +143,11 @@ final class BatchProcessor implements ProcessorFactory.Processor {
 
     private void send(TelemetryBatch<?> out, int count) {
         try {
-            next.consume(out);
+            if (exported == null) {
+                next.consume(out);
+            } else {
+                ClientInfo.run(exported, () -> next.consume(out));
+            }
             settings.telemetry().processor(settings.id(), signal, "outgoing", count);
         } catch (Exception e) {
             log.log(Level.WARNING, "Sender failed: " + e.getMessage());

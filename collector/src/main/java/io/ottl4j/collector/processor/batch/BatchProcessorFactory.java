@@ -16,7 +16,10 @@ import java.util.Set;
 /** The {@code batch} processor (collector-spec §3.1). */
 public final class BatchProcessorFactory implements ProcessorFactory<BatchProcessorFactory.Config> {
     /** Defaults: send_batch_size 8192, timeout 200ms, send_batch_max_size 0 (no cap). */
-    public record Config(int sendBatchSize, int sendBatchMaxSize, Duration timeout, List<String> metadataKeys) {
+    public record Config(int sendBatchSize, int sendBatchMaxSize, Duration timeout, List<String> metadataKeys, int metadataCardinalityLimit) {
+        public Config(int sendBatchSize, int sendBatchMaxSize, Duration timeout, List<String> metadataKeys) {
+            this(sendBatchSize, sendBatchMaxSize, timeout, metadataKeys, 1000);
+        }
     }
 
     @Override
@@ -40,7 +43,10 @@ public final class BatchProcessorFactory implements ProcessorFactory<BatchProces
         int max = c.intValue("send_batch_max_size", 0);
         Duration timeout = c.duration("timeout", Duration.ofMillis(200));
         List<String> keys = c.strings("metadata_keys", List.of());
-        c.longValue("metadata_cardinality_limit", 1000);
+        int limit = c.intValue("metadata_cardinality_limit", 1000);
+        if (limit < 0) {
+            c.error("metadata_cardinality_limit", "metadata_cardinality_limit must be non-negative");
+        }
         if (size < 0) {
             c.error("send_batch_size", "send_batch_size must be non-negative");
         }
@@ -56,14 +62,14 @@ public final class BatchProcessorFactory implements ProcessorFactory<BatchProces
                 c.error("metadata_keys", "duplicate entry in metadata_keys: \"" + k + "\" (case-insensitive)");
             }
         }
-        if (!keys.isEmpty()) {
-            c.error("metadata_keys", "metadata_keys is not supported yet by ottl4j (request metadata is not propagated)");
-        }
-        return new Config(size, max, timeout, keys);
+        return new Config(size, max, timeout, keys, limit);
     }
 
     @Override
     public Processor create(CreateSettings settings, Config config, Signal signal, Consumer next) {
-        return new BatchProcessor(settings, config, signal, next);
+        if (config.metadataKeys().isEmpty()) {
+            return new BatchProcessor(settings, config, signal, next);
+        }
+        return new MetadataBatchProcessor(settings, config, signal, next);
     }
 }

@@ -7,6 +7,7 @@ import io.ottl4j.collector.component.ReceiverFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
 import io.ottl4j.pdata.Signal;
 import java.util.List;
@@ -14,14 +15,23 @@ import java.util.Map;
 
 /** The {@code otlp} receiver: OTLP over gRPC (grpc-java) and HTTP (Netty), collector-spec §2. */
 public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFactory.Config> {
-    public record Grpc(String endpoint, int maxRecvMsgSizeMib) {
+    /** {@code tls} is null for plain text. */
+    public record Grpc(String endpoint, int maxRecvMsgSizeMib, boolean includeMetadata, TlsConfig tls) {
+        public Grpc(String endpoint, int maxRecvMsgSizeMib) {
+            this(endpoint, maxRecvMsgSizeMib, false, null);
+        }
     }
 
     public record Cors(List<String> allowedOrigins, List<String> allowedHeaders, List<String> exposedHeaders, int maxAge) {
     }
 
     public record Http(String endpoint, String tracesPath, String metricsPath, String logsPath, long maxRequestBodySize, Cors cors,
-            List<String> compressionAlgorithms, Map<String, String> responseHeaders) {
+            List<String> compressionAlgorithms, Map<String, String> responseHeaders, boolean includeMetadata, TlsConfig tls) {
+        public Http(String endpoint, String tracesPath, String metricsPath, String logsPath, long maxRequestBodySize, Cors cors,
+                List<String> compressionAlgorithms, Map<String, String> responseHeaders) {
+            this(endpoint, tracesPath, metricsPath, logsPath, maxRequestBodySize, cors, compressionAlgorithms, responseHeaders, false, null);
+        }
+
         public String path(Signal s) {
             return switch (s) {
                 case TRACES -> tracesPath;
@@ -66,10 +76,12 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
             if (max < 0) {
                 g.error("max_recv_msg_size_mib", "must be non-negative");
             }
-            unsupported(g, "tls", "auth");
-            ignore(g, "max_concurrent_streams", "read_buffer_size", "write_buffer_size", "keepalive", "include_metadata", "middlewares");
+            boolean includeMetadata = g.bool("include_metadata", false);
+            TlsConfig tls = TlsConfig.decodeServer(g);
+            unsupported(g, "auth");
+            ignore(g, "max_concurrent_streams", "read_buffer_size", "write_buffer_size", "keepalive", "middlewares");
             g.finish();
-            grpc = new Grpc(endpoint, max);
+            grpc = new Grpc(endpoint, max, includeMetadata, tls);
         }
         if (protocols.present("http")) {
             Conf h = protocols.child("http");
@@ -84,11 +96,14 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
             cc.finish();
             List<String> algos = h.strings("compression_algorithms", List.of("", "gzip", "zstd", "zlib", "snappy", "deflate", "lz4", "x-snappy-framed"));
             Map<String, String> responseHeaders = h.stringMap("response_headers");
-            unsupported(h, "tls", "auth");
-            ignore(h, "include_metadata", "read_timeout", "read_header_timeout", "write_timeout", "idle_timeout", "keep_alives_enabled",
+            boolean includeMetadata = h.bool("include_metadata", false);
+            TlsConfig tls = TlsConfig.decodeServer(h);
+            unsupported(h, "auth");
+            ignore(h, "read_timeout", "read_header_timeout", "write_timeout", "idle_timeout", "keep_alives_enabled",
                     "max_request_body_size_mib", "middlewares");
             h.finish();
-            http = new Http(endpoint, traces, metrics, logs, max <= 0 ? 20L * 1024 * 1024 : max, cors, algos, responseHeaders);
+            http = new Http(endpoint, traces, metrics, logs, max <= 0 ? 20L * 1024 * 1024 : max, cors, algos, responseHeaders,
+                    includeMetadata, tls);
         }
         protocols.finish();
         if (grpc == null && http == null) {
@@ -126,7 +141,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
     }
 
     @Override
-    public Component create(CreateSettings settings, Config config, Map<Signal, Consumer> next) {
+    public Component create(CreateSettings settings, Config config, Map<Signal, Consumer> next) throws Exception {
         return new OtlpReceiver(settings, config, next);
     }
 }

@@ -1,6 +1,28 @@
 package io.ottl4j.collector.receiver.otlp.internal;
 
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.ottl4j.collector.client.ClientInfo;
+import io.ottl4j.collector.internal.tls.TlsConfig;
+import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
@@ -43,14 +65,56 @@ final class GrpcServer {
 
     private final Server server;
 
-    GrpcServer(CreateSettings settings, String endpoint, int maxRecvMib, Map<Signal, Consumer> next) {
-        NettyServerBuilder b = NettyServerBuilder.forAddress(Endpoints.bindable(endpoint));
+    /** The caller's address and (with include_metadata) its metadata, captured by {@link #CLIENT_INTERCEPTOR}. */
+    private static final Context.Key<ClientInfo> CLIENT = Context.key("ottl4j-client-info");
+
+    GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next) throws IOException, GeneralSecurityException {
+        NettyServerBuilder b = NettyServerBuilder.forAddress(Endpoints.bindable(config.endpoint()));
+        int maxRecvMib = config.maxRecvMsgSizeMib();
         b.maxInboundMessageSize(maxRecvMib > 0 ? maxRecvMib * 1024 * 1024 : 4 * 1024 * 1024);
+        if (config.tls() != null) {
+            b.sslContext(sslContext(config.tls()));
+        }
+        ServerInterceptor clientInfo = clientInterceptor(config.includeMetadata());
         for (Map.Entry<Signal, Consumer> e : next.entrySet()) {
-            b.addService(service(settings, e.getKey(), e.getValue()));
+            b.addService(ServerInterceptors.intercept(service(settings, e.getKey(), e.getValue()), clientInfo));
         }
         // signals without a pipeline still answer, as upstream: UNIMPLEMENTED from the missing service
         this.server = b.build();
+    }
+
+    private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
+        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols());
+        TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
+        if (clientCas != null) {
+            b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
+        }
+        return b.build();
+    }
+
+    /** Puts the peer address, and the request metadata when asked to, into the call's gRPC context. */
+    private static ServerInterceptor clientInterceptor(boolean includeMetadata) {
+        return new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+                String address = remote instanceof InetSocketAddress in ? in.getAddress().getHostAddress() : "";
+                Map<String, List<String>> md = new LinkedHashMap<>();
+                if (includeMetadata) {
+                    for (String key : headers.keys()) {
+                        if (key.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+                            continue;
+                        }
+                        Iterable<String> values = headers.getAll(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER));
+                        if (values != null) {
+                            values.forEach(v -> md.computeIfAbsent(key, k -> new ArrayList<>()).add(v));
+                        }
+                    }
+                }
+                Context ctx = Context.current().withValue(CLIENT, new ClientInfo(address, md));
+                return Contexts.interceptCall(ctx, call, headers, next);
+            }
+        };
     }
 
     static String serviceName(Signal s) {
@@ -76,7 +140,7 @@ final class GrpcServer {
                 obs.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
                 return;
             }
-            Ingest.Result r = Ingest.consume(settings, "grpc", signal, next, batch);
+            Ingest.Result r = Ingest.consume(settings, "grpc", signal, next, batch, CLIENT.get());
             if (r.code() == Ingest.OK) {
                 obs.onNext(new byte[0]);
                 obs.onCompleted();

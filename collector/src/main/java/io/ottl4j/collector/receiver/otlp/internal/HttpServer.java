@@ -35,7 +35,12 @@ import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.collector.component.Consumer;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.internal.Endpoints;
 import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
@@ -100,7 +105,8 @@ final class HttpServer {
         this.anyOrigin = any;
     }
 
-    void start() throws InterruptedException {
+    void start() throws InterruptedException, java.io.IOException, java.security.GeneralSecurityException {
+        SslContext ssl = config.tls() == null ? null : sslContext(config.tls());
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         handlers = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -110,6 +116,9 @@ final class HttpServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         var p = ch.pipeline();
+                        if (ssl != null) {
+                            p.addLast("tls", ssl.newHandler(ch.alloc()));
+                        }
                         p.addLast("codec", new HttpServerCodec());
                         if (cors) {
                             p.addLast("corsSelect", new CorsSelector());
@@ -123,6 +132,28 @@ final class HttpServer {
                 });
         InetSocketAddress addr = Endpoints.bindable(config.endpoint());
         channel = b.bind(addr).sync().channel();
+    }
+
+    private static SslContext sslContext(TlsConfig tls) throws java.io.IOException, java.security.GeneralSecurityException {
+        SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols());
+        javax.net.ssl.TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
+        if (clientCas != null) {
+            b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
+        }
+        return b.build();
+    }
+
+    /** The peer address, and the request headers when include_metadata is on. */
+    private ClientInfo clientInfo(ChannelHandlerContext ctx, HttpRequest req) {
+        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress in ? in.getAddress().getHostAddress() : "";
+        if (!config.includeMetadata()) {
+            return new ClientInfo(address, Map.of());
+        }
+        Map<String, List<String>> md = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> h : req.headers()) {
+            md.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue());
+        }
+        return new ClientInfo(address, md);
     }
 
     int port() {
@@ -287,7 +318,7 @@ final class HttpServer {
                 }
                 return;
             }
-            Ingest.Result r = Ingest.consume(settings, "http", signal, consumer, batch);
+            Ingest.Result r = Ingest.consume(settings, "http", signal, consumer, batch, clientInfo(ctx, req));
             if (r.code() == Ingest.OK) {
                 respondOk(ctx, req, ct);
             } else {

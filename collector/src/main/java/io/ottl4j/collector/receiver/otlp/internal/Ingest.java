@@ -1,5 +1,6 @@
 package io.ottl4j.collector.receiver.otlp.internal;
 
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.ConsumerException;
 import io.ottl4j.collector.component.CreateSettings;
@@ -20,13 +21,14 @@ final class Ingest {
     private Ingest() {
     }
 
-    static Result consume(CreateSettings settings, String transport, Signal signal, Consumer next, TelemetryBatch<?> batch) {
+    /** Calls the pipeline with {@code client} as the current {@link ClientInfo} (null: none). */
+    static Result consume(CreateSettings settings, String transport, Signal signal, Consumer next, TelemetryBatch<?> batch, ClientInfo client) {
         int n = Batches.count(batch);
         if (batch.itemCount() == 0) {
             return new Result(OK, "");
         }
         try {
-            next.consume(batch);
+            ClientInfo.run(client == null ? ClientInfo.EMPTY : client, () -> next.consume(batch));
             settings.telemetry().receiver(settings.id(), transport, signal, "accepted", n);
             return new Result(OK, "");
         } catch (ConsumerException e) {

@@ -13,8 +13,8 @@ public final class OtlpReceiver implements Component {
     private final GrpcServer grpc;
     private final HttpServer http;
 
-    public OtlpReceiver(CreateSettings settings, OtlpReceiverFactory.Config config, Map<Signal, Consumer> next) {
-        this.grpc = config.grpc() == null ? null : new GrpcServer(settings, config.grpc().endpoint(), config.grpc().maxRecvMsgSizeMib(), next);
+    public OtlpReceiver(CreateSettings settings, OtlpReceiverFactory.Config config, Map<Signal, Consumer> next) throws Exception {
+        this.grpc = config.grpc() == null ? null : new GrpcServer(settings, config.grpc(), next);
         this.http = config.http() == null ? null : new HttpServer(settings, config.http(), next);
     }
 

@@ -1,0 +1,239 @@
+package io.ottl4j.collector.internal.tls;
+
+import io.ottl4j.collector.config.Conf;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The {@code tls} block of upstream's configtls, for servers ({@code cert_file}, {@code key_file},
+ * {@code client_ca_file} for mTLS) and clients ({@code ca_file}, an optional client certificate,
+ * {@code insecure}, {@code insecure_skip_verify}, {@code server_name_override}); PEM files, keys in PKCS#8
+ * ({@code BEGIN PRIVATE KEY}, RSA or EC). The key and trust managers built here feed grpc-java, Netty and
+ * the JDK HTTP client alike, so there is one PEM reader for every transport.
+ */
+public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+        boolean insecure, boolean insecureSkipVerify, String serverNameOverride) {
+
+    /** configtls version names → JSSE protocol names. */
+    private static final Map<String, String> VERSIONS = Map.of("1.0", "TLSv1", "1.1", "TLSv1.1", "1.2", "TLSv1.2", "1.3", "TLSv1.3");
+    private static final List<String> ORDER = List.of("1.0", "1.1", "1.2", "1.3");
+
+    /** Reads a server {@code tls} block; null when the key is absent (plain text). */
+    public static TlsConfig decodeServer(Conf parent) {
+        if (!parent.present("tls")) {
+            parent.has("tls");
+            return null;
+        }
+        Conf c = parent.child("tls");
+        TlsConfig t = common(c, false);
+        if (t.certFile.isEmpty() || t.keyFile.isEmpty()) {
+            c.error("cert_file", "a TLS server needs both cert_file and key_file");
+        }
+        c.finish();
+        return t;
+    }
+
+    /**
+     * Reads a client {@code tls} block. Upstream clients use TLS unless {@code insecure: true}; the caller
+     * decides what an absent block means for its transport.
+     */
+    public static TlsConfig decodeClient(Conf parent) {
+        Conf c = parent.child("tls");
+        TlsConfig t = common(c, true);
+        c.finish();
+        return t;
+    }
+
+    private static TlsConfig common(Conf c, boolean client) {
+        String cert = c.string("cert_file", "");
+        String key = c.string("key_file", "");
+        String ca = c.string("ca_file", "");
+        String clientCa = client ? "" : c.string("client_ca_file", "");
+        String min = c.string("min_version", "1.2");
+        String max = c.string("max_version", "");
+        boolean insecure = client && c.bool("insecure", false);
+        boolean skip = client && c.bool("insecure_skip_verify", false);
+        String sni = client ? c.string("server_name_override", "") : "";
+        if (!VERSIONS.containsKey(min)) {
+            c.error("min_version", "invalid TLS min_version \"" + min + "\": use 1.0, 1.1, 1.2 or 1.3");
+        }
+        if (!max.isEmpty() && !VERSIONS.containsKey(max)) {
+            c.error("max_version", "invalid TLS max_version \"" + max + "\": use 1.0, 1.1, 1.2 or 1.3");
+        } else if (!max.isEmpty() && VERSIONS.containsKey(min) && ORDER.indexOf(max) < ORDER.indexOf(min)) {
+            c.error("max_version", "invalid TLS configuration: min_version cannot be greater than max_version");
+        }
+        if (cert.isEmpty() != key.isEmpty()) {
+            c.error(cert.isEmpty() ? "cert_file" : "key_file", "provide both certificate and key, or neither");
+        }
+        for (String k : List.of("cert_pem", "key_pem", "ca_pem", "client_ca_file_reload", "reload_interval", "cipher_suites", "curve_preferences",
+                "include_system_ca_certs_pool")) {
+            if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
+                c.error(k, "tls::" + k + " is not supported yet by ottl4j");
+            }
+        }
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni);
+    }
+
+    /** The JSSE protocol names from min_version to max_version (default: up to 1.3). */
+    public String[] protocols() {
+        int from = Math.max(0, ORDER.indexOf(minVersion));
+        int to = maxVersion.isEmpty() ? ORDER.size() - 1 : ORDER.indexOf(maxVersion);
+        List<String> out = new ArrayList<>();
+        for (int i = to; i >= from; i--) {
+            out.add(VERSIONS.get(ORDER.get(i)));
+        }
+        return out.toArray(String[]::new);
+    }
+
+    public boolean hasKeyPair() {
+        return !certFile.isEmpty() && !keyFile.isEmpty();
+    }
+
+    /** Key manager for the certificate and key; null when none are configured. */
+    public KeyManagerFactory keyManagers() throws IOException, GeneralSecurityException {
+        if (!hasKeyPair()) {
+            return null;
+        }
+        List<X509Certificate> chain = certificates(certFile);
+        PrivateKey key = privateKey(keyFile);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        char[] none = new char[0];
+        ks.setKeyEntry("key", key, none, chain.toArray(Certificate[]::new));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, none);
+        return kmf;
+    }
+
+    /** Trust manager for the CAs in {@code file}; null for an empty name (the JDK's default trust store). */
+    public static TrustManagerFactory trustManagers(String file) throws IOException, GeneralSecurityException {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate c : certificates(file)) {
+            ks.setCertificateEntry("ca" + i++, c);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        return tmf;
+    }
+
+    /** A JSSE context for a client (the JDK HTTP client): CA, optional client certificate, skip-verify. */
+    public SSLContext clientContext() throws IOException, GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        KeyManagerFactory kmf = keyManagers();
+        TrustManager[] trust;
+        if (insecureSkipVerify) {
+            trust = new TrustManager[] {TRUST_ALL};
+        } else {
+            TrustManagerFactory tmf = trustManagers(caFile);
+            trust = tmf == null ? null : tmf.getTrustManagers();
+        }
+        ctx.init(kmf == null ? null : kmf.getKeyManagers(), trust, null);
+        return ctx;
+    }
+
+    public SSLParameters clientParameters() {
+        SSLParameters p = new SSLParameters();
+        p.setProtocols(protocols());
+        return p;
+    }
+
+    /**
+     * Accepts any server certificate. Being an {@link X509ExtendedTrustManager}, it also replaces the JDK's
+     * host name check, which is what {@code insecure_skip_verify} asks for.
+     */
+    public static final X509ExtendedTrustManager TRUST_ALL = new X509ExtendedTrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    };
+
+    static List<X509Certificate> certificates(String file) throws IOException, GeneralSecurityException {
+        byte[] bytes = Files.readAllBytes(Path.of(file));
+        Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+        if (certs.isEmpty()) {
+            throw new GeneralSecurityException("no certificate found in " + file);
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        for (Certificate c : certs) {
+            out.add((X509Certificate) c);
+        }
+        return out;
+    }
+
+    private static final Pattern PKCS8 = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+
+    static PrivateKey privateKey(String file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+        Matcher m = PKCS8.matcher(pem);
+        if (!m.find()) {
+            throw new GeneralSecurityException("no PKCS#8 private key (BEGIN PRIVATE KEY) in " + file
+                    + "; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(m.group(1));
+        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
+        GeneralSecurityException last = null;
+        for (String alg : List.of("RSA", "EC", "Ed25519")) {
+            try {
+                return KeyFactory.getInstance(alg).generatePrivate(spec);
+            } catch (GeneralSecurityException e) {
+                last = e;
+            }
+        }
+        throw new GeneralSecurityException("unsupported private key in " + file, last);
+    }
+}
