@@ -1,7 +1,10 @@
 package io.ottl4j.collector;
 
 import io.ottl4j.collector.component.Components;
+import io.ottl4j.collector.connector.count.CountConnectorFactory;
 import io.ottl4j.collector.connector.forward.ForwardConnectorFactory;
+import io.ottl4j.collector.connector.routing.RoutingConnectorFactory;
+import io.ottl4j.collector.connector.spanmetrics.SpanMetricsConnectorFactory;
 import io.ottl4j.collector.exporter.debug.DebugExporterFactory;
 import io.ottl4j.collector.exporter.file.FileExporterFactory;
 import io.ottl4j.collector.exporter.otlp.OtlpGrpcExporterFactory;
@@ -35,6 +38,9 @@ public final class Builtins {
                 new OtlpGrpcExporterFactory(),
                 new OtlpHttpExporterFactory(),
                 new ForwardConnectorFactory(),
+                new RoutingConnectorFactory(),
+                new CountConnectorFactory(),
+                new SpanMetricsConnectorFactory(),
                 new HealthCheckExtensionFactory()));
     }
 }

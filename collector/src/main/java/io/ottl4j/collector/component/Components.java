@@ -16,7 +16,7 @@ public final class Components {
      */
     private static final Set<String> KNOWN_ELSEWHERE = Set.of(
             "k8sattributes", "k8s_attributes", "resourcedetection", "resource_detection", "tail_sampling",
-            "datadog", "probabilistic_sampler", "routing", "count", "spanmetrics", "span_metrics", "groupbyattrs",
+            "datadog", "probabilistic_sampler", "groupbyattrs",
             "cumulativetodelta", "deltatocumulative", "prometheus", "prometheusremotewrite", "kafka", "zipkin",
             "jaeger", "hostmetrics", "filelog", "loadbalancing", "pprof", "zpages", "file_storage", "healthcheckv2");
 

@@ -1,0 +1,164 @@
+package io.ottl4j.collector.connector.spanmetrics;
+
+import io.ottl4j.collector.component.ConnectorFactory;
+import io.ottl4j.collector.component.Consumer;
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.component.PipelineId;
+import io.ottl4j.collector.component.Stability;
+import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.service.internal.Fanout;
+import io.ottl4j.pdata.Signal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code span_metrics} connector (alias {@code spanmetrics}, collector-spec §3.10): aggregates spans into
+ * a {@code calls} Sum and a {@code duration} histogram (explicit or exponential buckets) per service.name,
+ * span.name, span.kind, status.code and the configured dimensions, and emits them every
+ * {@code metrics_flush_interval} with cumulative or delta temporality.
+ */
+public final class SpanMetricsConnectorFactory implements ConnectorFactory<SpanMetricsConnectorFactory.Config> {
+    public record Dimension(String name, String defaultValue) {
+    }
+
+    /** {@code buckets} in {@code unit}; {@code exponentialMaxSize} > 0 selects the exponential histogram. */
+    public record Histogram(boolean disable, String unit, double[] buckets, int exponentialMaxSize) {
+    }
+
+    public record Config(String namespace, List<Dimension> dimensions, Set<String> excludeDimensions, Histogram histogram, boolean delta,
+            Duration flushInterval, Duration expiration) {
+    }
+
+    /** Upstream's default explicit buckets. */
+    static final List<Duration> DEFAULT_BUCKETS = List.of(ms(2), ms(4), ms(6), ms(8), ms(10), ms(50), ms(100), ms(200), ms(400), ms(800),
+            ms(1000), ms(1400), ms(2000), ms(5000), ms(10_000), ms(15_000));
+
+    private static Duration ms(long v) {
+        return Duration.ofMillis(v);
+    }
+
+    @Override
+    public String type() {
+        return "span_metrics";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("spanmetrics");
+    }
+
+    @Override
+    public String description() {
+        return "aggregates request, error and duration (R.E.D) metrics from spans";
+    }
+
+    @Override
+    public Map<Signal, Stability> stability() {
+        return Map.of(Signal.TRACES, Stability.ALPHA);
+    }
+
+    @Override
+    public Set<Pair> pairs() {
+        return Set.of(new Pair(Signal.TRACES, Signal.METRICS));
+    }
+
+    @Override
+    public Config decode(Conf c) {
+        String namespace = c.string("namespace", "traces.span.metrics");
+        List<Dimension> dims = new ArrayList<>();
+        Set<String> seen = new HashSet<>(List.of("service.name", "span.name", "span.kind", "status.code"));
+        for (Conf d : c.list("dimensions")) {
+            String name = d.string("name", "");
+            String def = d.has("default") ? d.string("default", "") : null;
+            if (name.isEmpty()) {
+                d.error("name", "dimension name must not be empty");
+            } else if (!seen.add(name)) {
+                d.error("name", "failed validating dimensions: duplicate dimension name " + name);
+            }
+            dims.add(new Dimension(name, def));
+            d.finish();
+        }
+        Set<String> exclude = Set.copyOf(c.strings("exclude_dimensions", List.of()));
+        Conf h = c.child("histogram");
+        boolean disable = h.bool("disable", false);
+        String unit = h.string("unit", "ms");
+        if (!unit.equals("ms") && !unit.equals("s")) {
+            h.error("unit", "unknown histogram unit \"" + unit + "\": use ms or s");
+        }
+        double[] buckets = null;
+        int expMax = 0;
+        if (h.present("explicit") && h.present("exponential")) {
+            h.error("explicit", "use either explicit or exponential buckets histogram");
+        }
+        if (h.present("exponential")) {
+            Conf e = h.child("exponential");
+            expMax = e.intValue("max_size", 160);
+            if (expMax <= 0) {
+                e.error("max_size", "max_size must be positive");
+            }
+            e.finish();
+        } else {
+            Conf e = h.child("explicit");
+            List<Duration> list = new ArrayList<>();
+            for (String b : e.strings("buckets", List.of())) {
+                try {
+                    list.add(Conf.parseDuration(b));
+                } catch (IllegalArgumentException ex) {
+                    e.error("buckets", ex.getMessage());
+                }
+            }
+            if (!e.present("buckets")) {
+                list = DEFAULT_BUCKETS;
+            }
+            buckets = new double[list.size()];
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] = unit.equals("s") ? list.get(i).toNanos() / 1e9 : list.get(i).toNanos() / 1e6;
+                if (i > 0 && buckets[i] <= buckets[i - 1]) {
+                    e.error("buckets", "explicit buckets must be in increasing order");
+                    break;
+                }
+            }
+            e.finish();
+        }
+        h.finish();
+        String temporality = c.string("aggregation_temporality", "AGGREGATION_TEMPORALITY_CUMULATIVE");
+        boolean delta = temporality.equals("AGGREGATION_TEMPORALITY_DELTA");
+        if (!delta && !temporality.equals("AGGREGATION_TEMPORALITY_CUMULATIVE")) {
+            c.error("aggregation_temporality", "invalid aggregation_temporality \"" + temporality
+                    + "\": use AGGREGATION_TEMPORALITY_CUMULATIVE or AGGREGATION_TEMPORALITY_DELTA");
+        }
+        Duration flush = c.duration("metrics_flush_interval", Duration.ofSeconds(60));
+        if (flush.isNegative() || flush.isZero()) {
+            c.error("metrics_flush_interval", "metrics_flush_interval must be positive");
+        }
+        Duration expiration = c.duration("metrics_expiration", Duration.ZERO);
+        if (expiration.isNegative()) {
+            c.error("metrics_expiration", "metrics_expiration must be non-negative");
+        }
+        for (String k : List.of("exemplars", "events")) {
+            if (c.present(k)) {
+                Conf x = c.child(k);
+                if (x.bool("enabled", false)) {
+                    x.error("enabled", k + " are not supported yet by ottl4j's span_metrics connector");
+                }
+                x.has("dimensions");
+                x.has("max_per_data_point");
+                x.finish();
+            }
+        }
+        for (String k : List.of("dimensions_cache_size", "resource_metrics_cache_size", "aggregation_cardinality_limit", "resource_metrics_key_attributes",
+                "include_instrumentation_scope", "delta_timestamp_cache_size", "add_resource_attributes")) {
+            c.has(k); // accepted: cache sizes and keying options ottl4j does not need
+        }
+        return new Config(namespace, List.copyOf(dims), exclude, new Histogram(disable, unit, buckets, expMax), delta, flush, expiration);
+    }
+
+    @Override
+    public Connector create(CreateSettings settings, Config config, Signal in, Signal out, Map<PipelineId, Consumer> next) {
+        return new SpanMetrics(settings, config, Fanout.of(new ArrayList<>(next.values())));
+    }
+}
