@@ -44,18 +44,25 @@ public final class Harness implements AutoCloseable {
     private final Map<String, List<Delivery>> sinks = new ConcurrentHashMap<>();
     private final Collector collector;
 
+    private Harness() {
+        collector = null;
+    }
+
+    private Components components() {
+        List<Factory<?>> factories = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            factories.addAll(Builtins.components().all(k));
+        }
+        factories.add(new SourceFactory());
+        factories.add(new SinkFactory());
+        return new Components(factories);
+    }
+
     private Harness(String yaml) throws Exception {
         Path f = Files.createTempFile("harness", ".yaml");
         try {
             Files.writeString(f, yaml);
-            List<Factory<?>> factories = new ArrayList<>();
-            for (Kind k : Kind.values()) {
-                factories.addAll(Builtins.components().all(k));
-            }
-            factories.add(new SourceFactory());
-            factories.add(new SinkFactory());
-            CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()),
-                    new Components(factories), Set.of());
+            CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), components(), Set.of());
             collector = new Collector(cfg, Set.of(), "test");
             collector.start();
         } finally {
@@ -72,13 +79,7 @@ public final class Harness implements AutoCloseable {
         Path f = Files.createTempFile("harness", ".yaml");
         try {
             Files.writeString(f, yaml);
-            List<Factory<?>> factories = new ArrayList<>();
-            for (Kind k : Kind.values()) {
-                factories.addAll(Builtins.components().all(k));
-            }
-            factories.add(new SourceFactory());
-            factories.add(new SinkFactory());
-            CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), new Components(factories), Set.of());
+            CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), new Harness().components(), Set.of());
             return "";
         } catch (ConfigException e) {
             return e.getMessage();
