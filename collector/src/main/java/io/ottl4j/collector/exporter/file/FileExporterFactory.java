@@ -2,34 +2,42 @@ package io.ottl4j.collector.exporter.file;
 
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.ExporterFactory;
+import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.internal.Batches;
 import io.ottl4j.otlp.OtlpJson;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code file} exporter: appends every batch to {@code path} as one OTLP/JSON object per line
- * ({@code format: json}, default) or length-prefixed protobuf ({@code format: proto}). All signals of one
- * exporter ID share the file.
+ * The {@code file} exporter (collector-spec §5.6): every batch as one OTLP/JSON line ({@code format: json},
+ * default) or as protobuf ({@code format: proto}); with {@code compression: zstd} each batch is compressed
+ * on its own. Proto and compressed records are preceded by their length (4 bytes, big-endian). The file is
+ * buffered and flushed every {@code flush_interval}; {@code rotation} renames it to
+ * {@code name-<timestamp>.ext} when the next write would pass {@code max_megabytes} and prunes backups by
+ * {@code max_backups} and {@code max_days}. All signals of one exporter ID share the file.
  */
 public final class FileExporterFactory implements ExporterFactory<FileExporterFactory.Config> {
-    public record Config(String path, String format, boolean append, Duration flushInterval) {
+    /** {@code maxMegabytes} 0: rotation off. */
+    public record Rotation(int maxMegabytes, int maxDays, int maxBackups, boolean localTime) {
+    }
+
+    /** {@code rotation} null: no rotation; {@code compression} "" or "zstd". */
+    public record Config(String path, String format, boolean append, Duration flushInterval, Rotation rotation, String compression) {
+        public Config(String path, String format, boolean append, Duration flushInterval) {
+            this(path, format, append, flushInterval, null, "");
+        }
     }
 
     /** One open file per path, shared by the signals of an exporter. */
-    private final Map<String, SharedFile> files = new ConcurrentHashMap<>();
+    private final Map<String, RotatingFile> files = new ConcurrentHashMap<>();
 
     @Override
     public String type() {
@@ -38,7 +46,7 @@ public final class FileExporterFactory implements ExporterFactory<FileExporterFa
 
     @Override
     public String description() {
-        return "writes OTLP/JSON lines (or length-prefixed protobuf) to a file";
+        return "writes OTLP/JSON lines or length-prefixed protobuf to a file, with rotation and zstd compression";
     }
 
     @Override
@@ -56,34 +64,67 @@ public final class FileExporterFactory implements ExporterFactory<FileExporterFa
         if (!format.equals("json") && !format.equals("proto")) {
             c.error("format", "format type is not supported: \"" + format + "\" (use json or proto)");
         }
-        if (c.has("compression")) {
-            c.error("compression", "compression is not supported yet by ottl4j's file exporter");
-        }
-        if (c.has("rotation")) {
-            c.error("rotation", "rotation is not supported yet by ottl4j's file exporter");
+        String compression = c.string("compression", "");
+        if (!compression.isEmpty() && !compression.equals("zstd")) {
+            c.error("compression", "compression is not supported: \"" + compression + "\" (use zstd)");
         }
         boolean append = c.bool("append", false);
+        if (append && !compression.isEmpty()) {
+            c.error("append", "append and compression enabled at the same time is not supported");
+        }
+        Rotation rotation = null;
+        if (c.present("rotation")) {
+            Conf r = c.child("rotation");
+            rotation = new Rotation(r.intValue("max_megabytes", 100), r.intValue("max_days", 0), r.intValue("max_backups", 100),
+                    r.bool("localtime", false));
+            for (String k : new String[] {"max_megabytes", "max_days", "max_backups"}) {
+                if (r.intValue(k, 0) < 0) {
+                    r.error(k, k + " must be non-negative");
+                }
+            }
+            r.finish();
+            if (append) {
+                c.error("append", "append and rotation enabled at the same time is not supported");
+            }
+        }
         Duration flush = c.duration("flush_interval", Duration.ofSeconds(1));
-        c.has("group_by");
-        return new Config(path, format, append, flush);
+        if (flush.isNegative() || flush.isZero()) {
+            c.error("flush_interval", "flush_interval must be larger than zero");
+        }
+        if (c.has("group_by")) {
+            Conf g = c.child("group_by");
+            if (g.bool("enabled", false)) {
+                g.error("enabled", "group_by is not supported yet by ottl4j's file exporter");
+            }
+            g.has("resource_attribute");
+            g.has("max_open_files");
+            g.finish();
+        }
+        return new Config(path, format, append, flush, rotation, compression);
     }
 
     @Override
     public Exporter create(CreateSettings settings, Config config, Signal signal) {
+        boolean proto = config.format().equals("proto");
+        boolean zstd = config.compression().equals("zstd");
         return new Exporter() {
-            private SharedFile file;
+            private RotatingFile file;
 
             @Override
-            public void start(io.ottl4j.collector.component.Host host) throws IOException {
-                file = files.computeIfAbsent(config.path(), p -> new SharedFile());
-                file.open(Path.of(config.path()), config.append());
+            public void start(Host host) throws IOException {
+                file = files.computeIfAbsent(config.path(), p -> new RotatingFile(Path.of(p), config.rotation(), config.flushInterval()));
+                file.open(config.append());
             }
 
             @Override
             public void consume(TelemetryBatch<?> batch) throws IOException {
-                byte[] bytes = config.format().equals("proto") ? OtlpProto.encode(batch) : OtlpJson.write(batch);
-                file.write(bytes, config.format().equals("proto"));
-                settings.telemetry().exporter(settings.id(), signal, "sent", io.ottl4j.collector.internal.Batches.count(batch));
+                byte[] bytes = proto ? OtlpProto.encode(batch) : OtlpJson.write(batch);
+                if (zstd) {
+                    file.write(com.github.luben.zstd.Zstd.compress(bytes), true, false);
+                } else {
+                    file.write(bytes, proto, !proto);
+                }
+                settings.telemetry().exporter(settings.id(), signal, "sent", Batches.count(batch));
             }
 
             @Override
@@ -93,40 +134,5 @@ public final class FileExporterFactory implements ExporterFactory<FileExporterFa
                 }
             }
         };
-    }
-
-    private static final class SharedFile {
-        private OutputStream out;
-        private int users;
-
-        synchronized void open(Path path, boolean append) throws IOException {
-            users++;
-            if (out == null) {
-                Path parent = path.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING));
-            }
-        }
-
-        synchronized void write(byte[] bytes, boolean lengthPrefixed) throws IOException {
-            if (lengthPrefixed) {
-                out.write(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                out.write(bytes);
-            } else {
-                out.write(bytes);
-                out.write('\n');
-            }
-            out.flush();
-        }
-
-        synchronized void close() throws IOException {
-            if (--users <= 0 && out != null) {
-                out.close();
-                out = null;
-            }
-        }
     }
 }
