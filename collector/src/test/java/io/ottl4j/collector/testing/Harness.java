@@ -62,7 +62,9 @@ public final class Harness implements AutoCloseable {
         Path f = Files.createTempFile("harness", ".yaml");
         try {
             Files.writeString(f, yaml);
-            CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), components(), Set.of());
+            // no self-metrics endpoint: several harnesses run at once and would all bind :8888
+            CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of("service.telemetry.metrics.level=none")),
+                    components(), Set.of());
             collector = new Collector(cfg, Set.of(), "test");
             collector.start();
         } finally {

@@ -9,7 +9,14 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.internal.tls.TlsConfig;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
 import io.ottl4j.collector.component.ExporterFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
@@ -27,7 +34,11 @@ import java.util.concurrent.TimeUnit;
 
 /** The {@code otlp_grpc} exporter (alias {@code otlp}): OTLP over gRPC with grpc-java, collector-spec §5.5. */
 public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterFactory.Config> {
-    public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
+    public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
+            TlsConfig tls) {
+        public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
+            this(endpoint, insecure, compression, headers, helper, null);
+        }
     }
 
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
@@ -45,6 +56,24 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             }
         }
     };
+
+    /** The client TLS context: the configured CA (or the JDK's), an optional client certificate for mTLS, skip-verify. */
+    private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
+        SslContextBuilder b = GrpcSslContexts.forClient().protocols(tls.protocols());
+        if (tls.insecureSkipVerify()) {
+            b.trustManager(TlsConfig.TRUST_ALL);
+        } else {
+            TrustManagerFactory tmf = TlsConfig.trustManagers(tls.caFile());
+            if (tmf != null) {
+                b.trustManager(tmf);
+            }
+        }
+        KeyManagerFactory kmf = tls.keyManagers();
+        if (kmf != null) {
+            b.keyManager(kmf);
+        }
+        return b.build();
+    }
 
     @Override
     public String type() {
@@ -72,15 +101,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         if (endpoint.isEmpty()) {
             c.error("endpoint", "requires a non-empty \"endpoint\"");
         }
-        Conf tls = c.child("tls");
-        boolean insecure = tls.bool("insecure", false);
-        for (String k : List.of("ca_file", "cert_file", "key_file", "insecure_skip_verify", "server_name_override", "ca_pem", "cert_pem", "key_pem",
-                "min_version", "max_version", "include_system_ca_certs_pool", "reload_interval")) {
-            if (tls.has(k) && !k.equals("min_version") && !k.equals("max_version") && !k.equals("include_system_ca_certs_pool")) {
-                tls.error(k, "tls::" + k + " is not supported yet by ottl4j");
-            }
-        }
-        tls.finish();
+        TlsConfig tls = TlsConfig.decodeClient(c);
+        boolean insecure = tls.insecure();
         String compression = c.string("compression", "gzip");
         if (!List.of("gzip", "none", "").contains(compression)) {
             c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
@@ -99,14 +121,19 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             endpoint = endpoint.substring(7);
             insecure = true;
         }
-        return new Config(endpoint, insecure, compression, headers, helper);
+        return new Config(endpoint, insecure, compression, headers, helper, tls);
     }
 
     @Override
-    public Exporter create(CreateSettings settings, Config config, Signal signal) {
+    public Exporter create(CreateSettings settings, Config config, Signal signal) throws IOException, GeneralSecurityException {
         NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
         if (config.insecure()) {
             b.usePlaintext();
+        } else if (config.tls() != null) {
+            b.sslContext(sslContext(config.tls()));
+            if (!config.tls().serverNameOverride().isEmpty()) {
+                b.overrideAuthority(config.tls().serverNameOverride());
+            }
         } else {
             b.useTransportSecurity();
         }

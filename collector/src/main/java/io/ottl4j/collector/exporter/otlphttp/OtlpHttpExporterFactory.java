@@ -5,6 +5,7 @@ import io.ottl4j.collector.component.ExporterFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.exporter.internal.ExporterHelper;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.otlp.OtlpJson;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
@@ -24,7 +25,12 @@ import java.util.zip.GZIPOutputStream;
 /** The {@code otlp_http} exporter (alias {@code otlphttp}): OTLP over HTTP with the JDK client, collector-spec §5.5. */
 public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpExporterFactory.Config> {
     public record Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
-            ExporterHelper.Settings helper) {
+            ExporterHelper.Settings helper, TlsConfig tls) {
+        public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
+                ExporterHelper.Settings helper) {
+            this(endpoint, signalEndpoints, encoding, compression, headers, helper, null);
+        }
+
         public String url(Signal s) {
             String override = signalEndpoints.get(s);
             if (override != null && !override.isEmpty()) {
@@ -84,12 +90,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
         }
         Map<String, String> headers = c.stringMap("headers");
-        if (c.has("tls")) {
-            Conf tls = c.child("tls");
-            tls.bool("insecure", false);
-            tls.bool("insecure_skip_verify", false);
-            tls.finish();
-        }
+        TlsConfig tls = TlsConfig.decodeClient(c);
         for (String k : List.of("read_buffer_size", "write_buffer_size", "max_idle_conns", "max_idle_conns_per_host", "max_conns_per_host",
                 "idle_conn_timeout", "disable_keep_alives", "http2_read_idle_timeout", "http2_ping_timeout", "proxy_url")) {
             c.has(k);
@@ -98,12 +99,17 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             c.error("auth", "auth is not supported yet by ottl4j");
         }
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(30));
-        return new Config(endpoint, per, encoding, compression, headers, helper);
+        return new Config(endpoint, per, encoding, compression, headers, helper, tls);
     }
 
     @Override
-    public Exporter create(CreateSettings settings, Config config, Signal signal) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    public Exporter create(CreateSettings settings, Config config, Signal signal) throws IOException, java.security.GeneralSecurityException {
+        HttpClient.Builder cb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        if (config.tls() != null) {
+            // used for https:// URLs only; the JDK's trust store unless ca_file is set
+            cb.sslContext(config.tls().clientContext()).sslParameters(config.tls().clientParameters());
+        }
+        HttpClient client = cb.build();
         URI uri = URI.create(config.url(signal));
         ExporterHelper.Sender sender = (batch, timeout) -> {
             boolean json = config.encoding().equals("json");

@@ -1,0 +1,209 @@
+package io.ottl4j.collector.internal.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
+import io.ottl4j.collector.service.Pipelines;
+import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Harness;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS on loopback with certificates made at test time: the OTLP receiver (gRPC and HTTP, server TLS and mTLS)
+ * fed by the OpenTelemetry Java SDK and by our own OTLP exporters, and the client-side options
+ * (ca_file, client certificates, insecure_skip_verify, min/max_version).
+ */
+class TlsEndToEndTest {
+    @TempDir
+    static Path dir;
+    static TestCertificates ca;
+    static TestCertificates otherCa;
+    static TestCertificates.Identity server;
+    static TestCertificates.Identity client;
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        ca = new TestCertificates(dir, "test");
+        otherCa = new TestCertificates(dir, "other");
+        server = ca.issue("server");
+        client = ca.issue("client");
+    }
+
+    private static OtlpReceiver receiver(Harness h) {
+        for (Pipelines.Node n : h.collector().pipelines().nodes()) {
+            if (n.component() instanceof OtlpReceiver r) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no otlp receiver");
+    }
+
+    /** A collector with a TLS OTLP receiver (both protocols) feeding testsink; {@code extra} goes into each protocol's tls block. */
+    private static Harness back(String extra) throws Exception {
+        String tls = "{cert_file: %s, key_file: %s%s}".formatted(server.cert(), server.key(), extra);
+        return Harness.start("""
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {endpoint: "127.0.0.1:0", tls: %1$s}
+                      http: {endpoint: "127.0.0.1:0", tls: %1$s}
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                """.formatted(tls));
+    }
+
+    /** Exports one span through {@code exporter} and returns whether the export succeeded. */
+    static boolean export(SpanExporter exporter) {
+        AtomicReference<CompletableResultCode> result = new AtomicReference<>();
+        SpanExporter recording = new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                CompletableResultCode r = exporter.export(spans);
+                result.set(r);
+                return r;
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                return exporter.flush();
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return exporter.shutdown();
+            }
+        };
+        try (SdkTracerProvider p = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(recording)).build()) {
+            p.get("test").spanBuilder("hello").startSpan().end();
+            p.forceFlush().join(10, TimeUnit.SECONDS);
+        }
+        return result.get() != null && result.get().join(10, TimeUnit.SECONDS).isSuccess();
+    }
+
+    @Test
+    void sdkOverGrpcAndHttpsToATlsReceiver() throws Exception {
+        try (Harness h = back("")) {
+            OtlpReceiver r = receiver(h);
+            assertThat(export(OtlpGrpcSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.grpcPort()).setTrustedCertificates(ca.caPem())
+                    .setTimeout(Duration.ofSeconds(5)).build())).isTrue();
+            assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("https://localhost:" + r.httpPort() + "/v1/traces")
+                    .setTrustedCertificates(ca.caPem()).setTimeout(Duration.ofSeconds(5)).build())).isTrue();
+            assertThat(Data.names(h.batches("testsink"))).containsExactly("hello", "hello");
+            // a client that does not trust the CA, and a plain-text client, are turned away
+            assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.httpPort() + "/v1/traces")
+                    .setTrustedCertificates(otherCa.caPem()).setRetryPolicy(null).setTimeout(Duration.ofMillis(1500)).build())).isFalse();
+            assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("http://127.0.0.1:" + r.httpPort() + "/v1/traces")
+                    .setRetryPolicy(null).setTimeout(Duration.ofMillis(1500)).build())).isFalse();
+            assertThat(h.batches("testsink")).hasSize(2);
+        }
+    }
+
+    @Test
+    void mutualTlsRequiresAClientCertificateFromTheClientCa() throws Exception {
+        try (Harness h = back(", client_ca_file: " + ca.caFile())) {
+            OtlpReceiver r = receiver(h);
+            assertThat(export(OtlpGrpcSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.grpcPort()).setTrustedCertificates(ca.caPem())
+                    .setClientTls(client.keyPem(), client.certPem()).setTimeout(Duration.ofSeconds(5)).build())).isTrue();
+            assertThat(export(OtlpGrpcSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.grpcPort()).setTrustedCertificates(ca.caPem())
+                    .setRetryPolicy(null).setTimeout(Duration.ofMillis(1500)).build())).isFalse();
+            TestCertificates.Identity stranger = otherCa.issue("stranger");
+            assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.httpPort() + "/v1/traces")
+                    .setTrustedCertificates(ca.caPem()).setClientTls(stranger.keyPem(), stranger.certPem()).setRetryPolicy(null).setTimeout(Duration.ofMillis(1500)).build()))
+                    .isFalse();
+            assertThat(h.batches("testsink")).hasSize(1);
+        }
+    }
+
+    /** A collector whose testsource feeds one exporter {@code type} with the given settings. */
+    private static Harness front(String type, String settings) throws Exception {
+        return Harness.start("""
+                receivers: {testsource: {}}
+                exporters:
+                  %s:
+                %s
+                    sending_queue: {enabled: false}
+                    retry_on_failure: {enabled: false}
+                    timeout: 5s
+                service: {pipelines: {traces: {receivers: [testsource], exporters: [%1$s]}}}
+                """.formatted(type, settings.indent(4)));
+    }
+
+    @Test
+    void ourExportersWithCaFileClientCertificateAndSkipVerify() throws Exception {
+        try (Harness back = back(", client_ca_file: " + ca.caFile())) {
+            OtlpReceiver r = receiver(back);
+            String mtls = "cert_file: %s\n  key_file: %s".formatted(client.cert(), client.key());
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls:\n  ca_file: %s\n  %s".formatted(r.grpcPort(), ca.caFile(), mtls))) {
+                f.send("testsource", Data.traces("svc", List.of(), "grpc-mtls"));
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls:\n  ca_file: %s\n  %s".formatted(r.httpPort(), ca.caFile(), mtls))) {
+                f.send("testsource", Data.traces("svc", List.of(), "http-mtls"));
+            }
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls:\n  insecure_skip_verify: true\n  %s".formatted(r.grpcPort(), mtls))) {
+                f.send("testsource", Data.traces("svc", List.of(), "grpc-skip-verify"));
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls:\n  insecure_skip_verify: true\n  %s".formatted(r.httpPort(), mtls))) {
+                f.send("testsource", Data.traces("svc", List.of(), "http-skip-verify"));
+            }
+            // without the CA (JDK trust store only) the server is not trusted
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls:\n  %s".formatted(r.httpPort(), mtls))) {
+                assertThatThrownBy(() -> f.send("testsource", Data.traces("svc", List.of(), "untrusted"))).isNotNull();
+            }
+            // without a client certificate the server refuses
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s}".formatted(r.grpcPort(), ca.caFile()))) {
+                assertThatThrownBy(() -> f.send("testsource", Data.traces("svc", List.of(), "no-client-cert"))).isNotNull();
+            }
+            assertThat(Data.names(back.batches("testsink"))).containsExactly("grpc-mtls", "http-mtls", "grpc-skip-verify", "http-skip-verify");
+        }
+    }
+
+    @Test
+    void versionsOutsideTheServersRangeFail() throws Exception {
+        try (Harness back = back(", min_version: \"1.3\"")) {
+            OtlpReceiver r = receiver(back);
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, max_version: \"1.2\"}".formatted(r.httpPort(), ca.caFile()))) {
+                assertThatThrownBy(() -> f.send("testsource", Data.traces("svc", List.of(), "tls12"))).isNotNull();
+            }
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, min_version: \"1.3\"}".formatted(r.grpcPort(), ca.caFile()))) {
+                f.send("testsource", Data.traces("svc", List.of(), "tls13"));
+            }
+            assertThat(Data.names(back.batches("testsink"))).containsExactly("tls13");
+        }
+    }
+
+    @Test
+    void configErrors() throws Exception {
+        String recv = """
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                        tls: %s
+                """;
+        assertThat(Harness.problems(recv.formatted("{cert_file: a.pem}"))).contains("provide both certificate and key");
+        assertThat(Harness.problems(recv.formatted("{}"))).contains("needs both cert_file and key_file");
+        assertThat(Harness.problems(recv.formatted("{cert_file: a, key_file: b, min_version: \"1.4\"}"))).contains("invalid TLS min_version");
+        assertThat(Harness.problems(recv.formatted("{cert_file: a, key_file: b, min_version: \"1.3\", max_version: \"1.2\"}")))
+                .contains("min_version cannot be greater than max_version");
+        assertThat(Harness.problems(recv.formatted("{cert_file: a, key_file: b, insecure: true}"))).contains("insecure");
+        assertThat(Harness.problems(recv.formatted("{cert_file: a, key_file: b, client_ca_file: c}"))).isEmpty();
+    }
+}
