@@ -1,10 +1,6 @@
 package io.ottl4j.cli.testfile;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import java.util.Set;
 
 /** A parsed OTTL test file: named fixtures and cases. Structural mistakes are reported with the file and line. */
 public record TestFile(Path path, Map<String, JsonNode> fixtures, List<TestCase> cases) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> CASE_KEYS = Set.of("name", "from", "context", "input", "statements", "condition", "conditions",
             "logic", "expression", "parse_only", "error_mode", "record", "expect", "expect_match", "expect_error", "expect_output", "skip");
 
@@ -35,11 +30,10 @@ public record TestFile(Path path, Map<String, JsonNode> fixtures, List<TestCase>
         String text = Files.readString(path);
         JsonNode root;
         List<Integer> caseLines = new ArrayList<>();
-        try (JsonParser p = YAML.getFactory().createParser(text)) {
-            root = YAML.readTree(p);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new FormatException(path + (loc != null ? ":" + loc.getLineNr() : "") + ": not valid YAML: " + e.getOriginalMessage());
+        try {
+            root = YamlTree.read(text);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new FormatException(path + ": not valid YAML: " + e.getMessage());
         }
         caseLines.addAll(caseLines(text));
         if (root == null || !root.isObject()) {

@@ -1,0 +1,165 @@
+package io.ottl4j.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ottl4j.pdata.AttributeList;
+import io.ottl4j.pdata.AttributeMap;
+import io.ottl4j.pdata.ResourceGroup;
+import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Span;
+import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.TelemetryBatch;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine's semantics on hand-built records: paths, writes, nil, math, comparisons, error modes. */
+class EngineTest {
+    private final Ottl ottl = Ottl.create();
+    private TelemetryBatch<Span> batch;
+    private Span span;
+    private ResourceGroup<Span> resource;
+
+    @BeforeEach
+    void setUp() {
+        batch = TelemetryBatch.traces();
+        resource = new ResourceGroup<>();
+        resource.resource().attributes().put("host.name", "web-1");
+        ScopeGroup<Span> scope = new ScopeGroup<>();
+        scope.scope().setName("rack");
+        span = new Span();
+        span.setName("GET /");
+        span.attributes().put("http.status_code", 200L);
+        span.attributes().put("ratio", 0.5);
+        SpanEvent event = new SpanEvent();
+        event.setName("exception");
+        span.events().add(event);
+        scope.items().add(span);
+        resource.scopes().add(scope);
+        batch.resources().add(resource);
+    }
+
+    private void run(ContextKind ctx, String... statements) throws OttlCompileException {
+        ottl.compileStatements(ctx, List.of(statements), ErrorMode.PROPAGATE).execute(batch);
+    }
+
+    private Object eval(String expression) throws OttlCompileException {
+        return ottl.compileExpression(ContextKind.SPAN, expression).evaluate(Records.list(ContextKind.SPAN, batch).get(0));
+    }
+
+    @Test
+    void setWritesAttributesAndFields() throws Exception {
+        run(ContextKind.SPAN, "set(attributes[\"a\"], \"x\")", "set(name, \"renamed\")", "set(status.code, STATUS_CODE_ERROR)");
+        assertThat(span.attributes().get("a")).isEqualTo("x");
+        assertThat(span.name()).isEqualTo("renamed");
+        assertThat(span.status().code()).isEqualTo(2);
+    }
+
+    @Test
+    void setWithNilOrWrongTypeDoesNothing() throws Exception {
+        run(ContextKind.SPAN, "set(attributes[\"a\"], attributes[\"missing\"])", "set(name, 1)");
+        assertThat(span.attributes().containsKey("a")).isFalse();
+        assertThat(span.name()).isEqualTo("GET /");
+    }
+
+    @Test
+    void whereClauseGuardsTheEditor() throws Exception {
+        run(ContextKind.SPAN, "set(attributes[\"hit\"], true) where attributes[\"http.status_code\"] >= 500",
+                "set(attributes[\"ok\"], true) where attributes[\"http.status_code\"] == 200 and name == \"GET /\"");
+        assertThat(span.attributes().containsKey("hit")).isFalse();
+        assertThat(span.attributes().get("ok")).isEqualTo(true);
+    }
+
+    @Test
+    void nestedKeysCreateMapsAndLists() throws Exception {
+        run(ContextKind.SPAN, "set(attributes[\"m\"][\"k\"], 1)", "set(attributes[\"l\"][1], \"b\")");
+        assertThat(((AttributeMap) span.attributes().get("m")).get("k")).isEqualTo(1L);
+        AttributeList l = (AttributeList) span.attributes().get("l");
+        assertThat(l.size()).isEqualTo(2);
+        assertThat(l.get(1)).isEqualTo("b");
+        assertThat(eval("attributes[\"m\"][\"k\"]")).isEqualTo(1L);
+        assertThat(eval("attributes[\"m\"][\"missing\"]")).isNull();
+    }
+
+    @Test
+    void higherContextsAreReachableAndShared() throws Exception {
+        run(ContextKind.SPANEVENT, "set(span.attributes[\"saw\"], name)", "set(resource.attributes[\"r\"], instrumentation_scope.name)");
+        assertThat(span.attributes().get("saw")).isEqualTo("exception");
+        assertThat(resource.resource().attributes().get("r")).isEqualTo("rack");
+    }
+
+    @Test
+    void mathFollowsGoInt64AndFloatRules() throws Exception {
+        assertThat(eval("-7 / 2")).isEqualTo(-3L);
+        assertThat(eval("9223372036854775807 + 9223372036854775807")).isEqualTo(-2L);
+        assertThat(eval("4 / 2.0")).isEqualTo(2.0);
+        assertThat(eval("(1 + 2) * 3")).isEqualTo(9L);
+        assertThat(eval("attributes[\"http.status_code\"] * 2")).isEqualTo(400L);
+        assertThatThrownBy(() -> eval("1 / 0")).isInstanceOf(OttlRuntimeException.class).hasMessageContaining("divide by 0");
+    }
+
+    @Test
+    void comparisonsAcrossTypesNeverFail() throws Exception {
+        CompiledConditions c = ottl.compileConditions(ContextKind.SPAN, List.of(
+                "\"1\" == 1", "attributes[\"ratio\"] < 1", "attributes[\"missing\"] == nil", "name != 3"), LogicOperation.AND,
+                ErrorMode.PROPAGATE);
+        TransformContext r = Records.list(ContextKind.SPAN, batch).get(0);
+        assertThat(c.test(r)).isFalse();
+        assertThat(ottl.compileConditions(ContextKind.SPAN, List.of("attributes[\"ratio\"] < 1", "attributes[\"missing\"] == nil",
+                "name != 3"), LogicOperation.AND, ErrorMode.PROPAGATE).test(r)).isTrue();
+    }
+
+    @Test
+    void errorModesDecideWhatARuntimeErrorDoes() throws Exception {
+        List<String> statements = List.of("set(attributes[\"x\"], 1 / 0)", "set(attributes[\"after\"], true)");
+        assertThatThrownBy(() -> ottl.compileStatements(ContextKind.SPAN, statements, ErrorMode.PROPAGATE).execute(batch))
+                .isInstanceOf(OttlRuntimeException.class).hasMessageContaining("failed to execute statement");
+        assertThat(span.attributes().containsKey("after")).isFalse();
+        ottl.compileStatements(ContextKind.SPAN, statements, ErrorMode.SILENT).execute(batch);
+        assertThat(span.attributes().get("after")).isEqualTo(true);
+    }
+
+    @Test
+    void compileErrorsAreAllReportedWithCodesAndSuggestions() {
+        assertThatThrownBy(() -> ottl.compileStatements(ContextKind.SPAN,
+                List.of("set(atributes[\"x\"], 1)", "set(name, Concatt([\"a\"], \"\"))"), ErrorMode.PROPAGATE))
+                .isInstanceOfSatisfying(OttlCompileException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.problems().get(0).diagnostic().code()).isEqualTo("OTTL-E100");
+                    assertThat(e.problems().get(0).diagnostic().suggestion()).contains("attributes");
+                    assertThat(e.problems().get(1).index()).isEqualTo(1);
+                    assertThat(e.problems().get(1).diagnostic().code()).isEqualTo("OTTL-E104");
+                    assertThat(e.stage()).isEqualTo(OttlCompileException.Stage.COMPILE);
+                });
+    }
+
+    @Test
+    void cacheIsPerRecordAndOwnContextOnly() throws Exception {
+        run(ContextKind.SPAN, "set(cache[\"n\"], name)", "set(attributes[\"copy\"], cache[\"n\"])");
+        assertThat(span.attributes().get("copy")).isEqualTo("GET /");
+        assertThatThrownBy(() -> ottl.compileStatements(ContextKind.SPAN, List.of("set(resource.cache[\"x\"], 1)"), ErrorMode.PROPAGATE))
+                .isInstanceOf(OttlCompileException.class).hasMessageContaining("OTTL-E103");
+    }
+
+    @Test
+    void compiledStatementsAreThreadSafe() throws Exception {
+        CompiledStatements s = ottl.compileStatements(ContextKind.SPAN, List.of("set(attributes[\"n\"], attributes[\"http.status_code\"] + 1)"),
+                ErrorMode.PROPAGATE);
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Span> spans = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    TelemetryBatch<Span> b = batch.deepCopy();
+                    s.execute(b);
+                    spans.add(b.resources().get(0).scopes().get(0).items().get(0));
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(spans).hasSize(8000).allSatisfy(sp -> assertThat(sp.attributes().get("n")).isEqualTo(201L));
+    }
+}
