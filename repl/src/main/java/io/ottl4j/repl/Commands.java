@@ -445,7 +445,7 @@ final class Commands {
             CompiledExpression target = targetText == null ? null : session.ottl().compileExpression(ctx, targetText);
             Dataset copy = step.before().deepCopy();
             List<Units.Unit> units = new ArrayList<>(Units.of(copy, EnumSet.of(ctx)).values());
-            out.println(style.bold("trace") + " of " + text + style.dim("  (" + Names.plural(ctx, units.size()) + ", as it ran)"));
+            out.println(style.bold("trace") + " of " + text.replaceAll("\\s*\n\\s*", " ") + style.dim("  (" + Names.plural(ctx, units.size()) + ", as it ran)"));
             int[] i = {0};
             int[] ran = {0};
             Evaluator.forEachRecord(copy, ctx, r -> {

@@ -138,6 +138,14 @@ public final class Repl {
 
     /** Interactive mode on a JLine terminal. */
     public void runInteractive(Terminal terminal, Path history) {
+        runInteractive(terminal, history, false);
+    }
+
+    /**
+     * @param echo print each accepted line after its prompt, for terminals that do not show typing
+     *             (transcript tests run on a dumb terminal with echo off, so that input and output interleave)
+     */
+    void runInteractive(Terminal terminal, Path history, boolean echo) {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("ottl")
@@ -160,6 +168,9 @@ public final class Repl {
                 continue;
             } catch (EndOfFileException e) {
                 break;
+            }
+            if (echo) {
+                out.println(line.replace("\n", "\n" + " ".repeat(Math.max(0, prompt().length() - 6)) + "...> "));
             }
             if (!handle(line)) {
                 break;

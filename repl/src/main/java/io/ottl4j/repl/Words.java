@@ -10,8 +10,15 @@ final class Words {
     private Words() {
     }
 
-    /** True while a bracket or a string literal is open; a stray closing bracket makes the input complete (and an error). */
+    /**
+     * True while a bracket or a string literal is open; a stray closing bracket makes the input complete
+     * (and an error). Commands are single lines, except those whose argument is OTTL.
+     */
     static boolean incomplete(String text) {
+        String t = text.stripLeading();
+        if (t.startsWith(":") && !(t.startsWith(":explain") || t.startsWith(":time") || t.startsWith(":show"))) {
+            return false;
+        }
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < text.length(); i++) {
