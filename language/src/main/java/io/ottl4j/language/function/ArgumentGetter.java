@@ -20,6 +20,19 @@ public abstract class ArgumentGetter extends Node {
         return expr;
     }
 
+    /** True when the argument is a constant (a literal or an enum), so it can be validated at compile time. */
+    public final boolean isLiteral() {
+        return expr instanceof io.ottl4j.language.internal.nodes.LiteralNode;
+    }
+
+    /** The constant value of a literal argument (see {@link #isLiteral()}); upstream's GetLiteralValue. */
+    public final Object literalValue() {
+        if (expr instanceof io.ottl4j.language.internal.nodes.LiteralNode l) {
+            return l.value();
+        }
+        throw new IllegalStateException("argument is not a literal");
+    }
+
     protected final Object value(VirtualFrame frame) {
         return expr.executeGeneric(frame);
     }
