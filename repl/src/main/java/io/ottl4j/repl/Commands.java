@@ -166,6 +166,9 @@ final class Commands {
                     loaded.add(file, b);
                     out.println("loaded " + file + ": " + b.signal().name().toLowerCase(Locale.ROOT) + ", " + describe(b));
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                out.println(style.error("cannot read " + file + ": no such file"));
+                return;
             } catch (IOException e) {
                 out.println(style.error("cannot read " + file + ": " + e.getMessage()));
                 return;
@@ -182,6 +185,14 @@ final class Commands {
         }
         if (forgotten > 0) {
             out.println(style.dim("the data restarts from the files: " + forgotten + " statement(s) forgotten"));
+        }
+        if (session.data().batchesFor(session.context()).isEmpty()) {
+            // nothing to run on in the current context: move to the record context of the first signal loaded
+            session.context(switch (session.data().sources().get(0).batch().signal()) {
+                case TRACES -> ContextKind.SPAN;
+                case METRICS -> ContextKind.DATAPOINT;
+                case LOGS -> ContextKind.LOG;
+            });
         }
         context("");
     }

@@ -144,7 +144,7 @@ final class Evaluator {
             } catch (OttlRuntimeException e) {
                 shown = style.error("error: " + e.getMessage());
             }
-            out.println(style.dim(u.title()) + "  " + shown);
+            out.println(style.dim(u.title()) + " → " + shown);
         });
         more(units.size());
     }

@@ -45,6 +45,10 @@ public final class Repl {
 
     /** A session on the options' data (or the samples), printing to {@code out}. */
     public static Repl create(ReplOptions options, PrintWriter out, boolean color) throws IOException {
+        return new Repl(session(options), out, new Style(color));
+    }
+
+    private static Session session(ReplOptions options) throws IOException {
         ContextKind ctx = options.context() == null ? ContextKind.SPAN : ContextKind.parse(options.context());
         Ottl ottl = Ottl.builder().featureGates(options.featureGates()).build();
         Dataset data;
@@ -59,7 +63,35 @@ public final class Repl {
                 }
             }
         }
-        return new Repl(new Session(ottl, ctx, data, samples), out, new Style(color));
+        return new Session(ottl, ctx, data, samples);
+    }
+
+    /**
+     * Compiles and runs a throwaway statement, condition and expression on a copy of the data, so that
+     * the first thing the user types does not pay for initialising Truffle and the function library.
+     */
+    private void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                Dataset copy = session.data().deepCopy();
+                ContextKind ctx = session.context();
+                var st = session.ottl().compileStatements(ctx, java.util.List.of("set(cache[\"warm\"], 1)"),
+                        io.ottl4j.language.ErrorMode.SILENT);
+                var cond = session.ottl().compileConditions(ctx, java.util.List.of("cache[\"warm\"] == 1"),
+                        io.ottl4j.language.LogicOperation.OR, io.ottl4j.language.ErrorMode.SILENT);
+                Evaluator.forEachRecord(copy, ctx, r -> {
+                    st.execute(r);
+                    cond.test(r);
+                });
+                io.ottl4j.repl.data.Units.all(copy);
+                io.ottl4j.language.inspect.PathCatalog.of(ctx).allPaths();
+            } catch (Exception | LinkageError e) {
+                // warming up is an optimisation only; the real input reports any problem
+            }
+        }, "ottl-repl-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Handles one complete input; false after {@code :quit}. Never throws. */
@@ -158,8 +190,10 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.CASE_INSENSITIVE, false)
                 .build();
+        mark("reader");
         out.println(style.dim(banner()));
         out.flush();
+        warmUp();
         while (true) {
             String line;
             try {
@@ -191,16 +225,46 @@ public final class Repl {
                 out.flush();
                 return 0;
             }
+            // the session (function library, sample data) loads while JLine sets up the terminal
+            java.util.concurrent.CompletableFuture<Session> session = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session(options);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            mark("terminal");
             try (Terminal terminal = TerminalBuilder.builder().system(true).name("ottl").build()) {
+                mark("terminal built: " + terminal.getClass().getSimpleName());
                 boolean color = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
                         && System.getenv("NO_COLOR") == null;
-                Repl repl = create(options, terminal.writer(), color);
+                Repl repl = new Repl(join(session), terminal.writer(), new Style(color));
+                mark("session");
                 repl.runInteractive(terminal, historyFile(options));
             }
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("ottl repl: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static Session join(java.util.concurrent.CompletableFuture<Session> f) throws IOException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** {@code -Dottl.repl.startup=true}: where start-up time goes, in ms since the JVM started. */
+    static void mark(String what) {
+        if (Boolean.getBoolean("ottl.repl.startup")) {
+            long ms = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), java.time.Instant.now()).toMillis();
+            System.err.println("[startup] " + ms + " ms " + what);
         }
     }
 

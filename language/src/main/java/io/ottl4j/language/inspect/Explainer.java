@@ -160,8 +160,7 @@ public final class Explainer {
             case BoolLiteral b -> line(depth, role, b.span(), "the constant " + b.value());
             case ConverterCondition cc -> call(depth, role, cc.call(), "must return a bool");
             case Comparison c -> {
-                line(depth, role, c.span(), "comparison " + c.op().symbol()
-                        + " (upstream's rules: different types are unequal, nil equals only nil, ints and doubles compare as numbers)");
+                line(depth, role, c.span(), "comparison " + c.op().symbol() + " (values of different types are unequal; nil equals only nil)");
                 value(depth + 1, "left", c.left(), null);
                 value(depth + 1, "right", c.right(), null);
             }
@@ -194,8 +193,7 @@ public final class Explainer {
             case PathExpr p -> path(depth, role, p, as);
             case Call c -> call(depth, role, c, form);
             case MathExpr m -> {
-                line(depth, role, m.span(), "arithmetic " + m.op().symbol()
-                        + " (int with int stays int, any double makes a double; time and duration math as upstream)" + as);
+                line(depth, role, m.span(), "arithmetic " + m.op().symbol() + " (int op int is an int; a double makes it a double)" + as);
                 value(depth + 1, "left", m.left(), null);
                 value(depth + 1, "right", m.right(), null);
             }
