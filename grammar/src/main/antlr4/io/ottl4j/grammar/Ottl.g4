@@ -7,15 +7,18 @@
  * diagnostic, by io.ottl4j.grammar.internal.AstBuilder:
  *   - a value whose first token is `nil` must be exactly `nil` (upstream commits to the nil literal);
  *   - an index `[ ... ]` that starts with an integer literal must be only that integer;
- *   - an enum symbol must not be directly followed by a lowercase name;
  *   - a condition made of a single value must be `true`, `false` or a converter call;
  *   - editor/converter naming, editor indexing, named-argument order (§2.4).
+ * One deliberate difference: list elements need commas (see `value`).
  *
  * Lexer: upstream tries its rules in order and takes the first that matches; ANTLR takes the longest
- * match and breaks ties by rule order. The rules below are ordered so that both agree on every input;
- * the one case they cannot agree on by themselves, a keyword glued to an uppercase run (`notX`, where
- * upstream's \b fails and it lexes Lowercase(not) Uppercase(X)), gets its own token KEYWORD_CASE_JOIN,
- * which io.ottl4j.grammar.internal.CaseSplittingLexer splits back into those two tokens.
+ * match and breaks ties by rule order. The rules below are ordered so that both agree on every input
+ * (LexerEquivalenceTest); the one case they cannot agree on by themselves, a keyword glued to an
+ * uppercase run (`notX`, where upstream's \b fails and it lexes Lowercase(not) Uppercase(X)), gets its
+ * own token KEYWORD_CASE_JOIN, which io.ottl4j.grammar.internal.CaseSplittingLexer splits back into
+ * those two tokens. Upstream matches each rule on the rest of the input, so a leading \b always holds:
+ * `Xor` is Uppercase(X) OpOr, as here. Additions for lambdas (post-baseline): `=>` is one token (ARROW;
+ * upstream's baseline reads `=` `>`) and `_` is a token (a lexer error upstream).
  */
 grammar Ottl;
 
@@ -61,11 +64,14 @@ value
     | BOOLEAN                                     # booleanValue
     | UPPERCASE                                   # enumValue
     | LBRACE (mapEntry COMMA?)* RBRACE            # mapValue
-    | LBRACK value* (COMMA value)* RBRACK         # listValue
+    | LBRACK value? (COMMA value)* RBRACK         # listValue
     ;
 
-// Upstream: commas between map entries are optional and a trailing one is allowed; list elements
-// may go without commas before the first comma. Both are reproduced as they are.
+// Upstream: commas between map entries are optional and a trailing one is allowed (reproduced).
+// Upstream's list production also takes elements without commas before the first comma (`[1 2]`,
+// spec §2.2 "do not rely on it"); that one is NOT reproduced: it makes every value ambiguous with
+// the next (`[a [1]]`, `[a b(1)]`), which costs long look-ahead everywhere and wrecks error messages.
+// A missing comma in a list is reported as such (OTTL-E023). A leading comma (`[, 1]`) is kept.
 mapEntry : STRING COLON value ;
 
 // Left-associative; `*` and `/` bind tighter than `+` and `-`. A single operand is just that operand.

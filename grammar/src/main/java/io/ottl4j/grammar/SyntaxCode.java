@@ -29,6 +29,7 @@ public enum SyntaxCode {
     INT_KEY_EXPRESSION("OTTL-E020", "an index starting with an integer must be only that integer"),
     DUPLICATE_LAMBDA_PARAMETER("OTTL-E021", "duplicate lambda parameter"),
     BARE_CONVERTER_NAME("OTTL-E022", "mixed-case name used as a value"),
+    LIST_MISSING_COMMA("OTTL-E023", "list elements must be separated by commas"),
     // structure (upstream's post-parse "custom errors", §2.4)
     EDITOR_NAME_CASE("OTTL-E030", "editor names must start with a lowercase letter"),
     CONVERTER_NAME_CASE("OTTL-E031", "converter names must start with an uppercase letter"),

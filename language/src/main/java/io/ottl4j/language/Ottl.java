@@ -138,7 +138,7 @@ public final class Ottl {
                 continue;
             }
             int mark = binder.mark();
-            nodes[i] = binder.condition(parsed.tree().expr());
+            nodes[i] = binder.standaloneCondition(parsed.tree().expr());
             addAll(problems, offset + i, text, binder.diagnostics().subList(mark, binder.diagnostics().size()));
         }
         return new ConditionsNode(nodes, conditions.toArray(String[]::new), logic, errorMode);

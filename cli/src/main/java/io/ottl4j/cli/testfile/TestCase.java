@@ -23,5 +23,6 @@ public record TestCase(
         String expectError,
         JsonNode expectOutput,
         String skip,
+        List<String> featureGates,
         int line) {
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 /** A parsed OTTL test file: named fixtures and cases. Structural mistakes are reported with the file and line. */
 public record TestFile(Path path, Map<String, JsonNode> fixtures, List<TestCase> cases) {
     private static final Set<String> CASE_KEYS = Set.of("name", "from", "context", "input", "statements", "condition", "conditions",
-            "logic", "expression", "parse_only", "error_mode", "record", "expect", "expect_match", "expect_error", "expect_output", "skip");
+            "logic", "expression", "parse_only", "error_mode", "record", "expect", "expect_match", "expect_error", "expect_output", "skip", "feature_gates");
 
     /** A test file that cannot be read as one. */
     public static final class FormatException extends Exception {
@@ -90,7 +90,8 @@ public record TestFile(Path path, Map<String, JsonNode> fixtures, List<TestCase>
         }
         return new TestCase(name, context, c.get("input"), statements, conditions, c.path("logic").asText("or"), expression, parseOnly,
                 c.path("error_mode").asText("propagate"), c.path("record").asInt(0), c.get("expect"), c.get("expect_match"),
-                c.path("expect_error").asText(null), c.get("expect_output"), c.path("skip").asText(null), line);
+                c.path("expect_error").asText(null), c.get("expect_output"), c.path("skip").asText(null),
+                c.has("feature_gates") ? strings(c.get("feature_gates")) : List.of(), line);
     }
 
     private static List<String> strings(JsonNode n) {

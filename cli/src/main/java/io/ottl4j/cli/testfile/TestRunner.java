@@ -27,10 +27,23 @@ import java.util.Map;
 /** Runs the cases of test files through the same embedding API the collector uses. */
 public final class TestRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Ottl ottl;
+    private final Ottl base;
+    private final Map<java.util.Set<String>, Ottl> withGates = new java.util.HashMap<>();
+    private Ottl ottl;
 
     public TestRunner(Ottl ottl) {
+        this.base = ottl;
         this.ottl = ottl;
+    }
+
+    /** The engine for a case: the runner's, plus the feature gates the case turns on. */
+    private Ottl engineFor(TestCase c) {
+        if (c.featureGates().isEmpty()) {
+            return base;
+        }
+        java.util.Set<String> gates = new java.util.TreeSet<>(base.featureGates());
+        gates.addAll(c.featureGates());
+        return withGates.computeIfAbsent(gates, g -> Ottl.builder().featureGates(g).build());
     }
 
     public List<CaseResult> run(TestFile file) {
@@ -45,6 +58,7 @@ public final class TestRunner {
         if (c.skip() != null) {
             return CaseResult.skip(c.name(), c.skip());
         }
+        ottl = engineFor(c);
         try {
             return c.parseOnly() ? parseOnly(c) : execute(file, c);
         } catch (CaseFailure f) {

@@ -1,6 +1,7 @@
 package io.ottl4j.grammar.internal;
 
 import io.ottl4j.grammar.ParseResult;
+import io.ottl4j.grammar.SyntaxCode;
 import java.util.Objects;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -24,6 +25,19 @@ public final class ParseSession {
     public static <T> ParseResult<T> parse(String text, Entry entry, Class<T> type) {
         Objects.requireNonNull(text, "text");
         SourceText source = new SourceText(text);
+        try {
+            return parse(source, entry, type);
+        } catch (StackOverflowError e) {
+            // thousands of nested brackets: report instead of taking the caller's thread down
+            DiagnosticSink sink = new DiagnosticSink();
+            sink.error(SyntaxCode.UNEXPECTED_TOKEN, "the text is nested too deeply to parse",
+                    source.span(0, text.length()), "split the expression into smaller ones");
+            return new ParseResult<>(null, sink.sorted());
+        }
+    }
+
+    private static <T> ParseResult<T> parse(SourceText source, Entry entry, Class<T> type) {
+        String text = source.text();
         DiagnosticSink sink = new DiagnosticSink();
         CommonTokenStream tokens = new CommonTokenStream(new CaseSplittingLexer(CharStreams.fromString(text)));
         tokens.fill();

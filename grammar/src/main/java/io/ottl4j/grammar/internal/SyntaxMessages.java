@@ -36,7 +36,7 @@ final class SyntaxMessages {
         Token previous = offending.getTokenIndex() > 0 ? tokens.get(offending.getTokenIndex() - 1) : null;
         Token next = offending.getType() == Token.EOF ? null : tokens.get(offending.getTokenIndex() + 1);
         IntervalSet expecting = expected == null ? new IntervalSet() : expected;
-        if (!CommonMistakes.report(new CommonMistakes.Site(source, sink, tokens, previous, offending, next, expecting))) {
+        if (!CommonMistakes.report(new MistakeSite(source, sink, tokens, previous, offending, next, expecting))) {
             generic(parser, offending, previous, expecting);
         }
     }

@@ -9,26 +9,11 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class TokenDescriptions {
 
     /** Present together only where any value may start. */
-    private static final IntervalSet VALUE_START = new IntervalSet(OttlLexer.STRING, OttlLexer.INT,
+    private static final IntervalSet VALUE_INDICATOR = new IntervalSet(OttlLexer.STRING, OttlLexer.INT,
             OttlLexer.LBRACK);
-    /** What may start an arithmetic operand. */
-    private static final IntervalSet OPERAND_START = new IntervalSet(OttlLexer.INT, OttlLexer.FLOAT,
-            OttlLexer.LOWERCASE, OttlLexer.UPPERCASE, OttlLexer.LPAREN);
-    private static final IntervalSet COMPARE_OPS = new IntervalSet(OttlLexer.EQ, OttlLexer.NE, OttlLexer.GE,
-            OttlLexer.LE, OttlLexer.GT, OttlLexer.LT);
-    private static final IntervalSet MATH_OPS = new IntervalSet(OttlLexer.PLUS, OttlLexer.MINUS, OttlLexer.STAR,
-            OttlLexer.SLASH);
-    private static final IntervalSet NAME_TOKENS = new IntervalSet(OttlLexer.UPPERCASE, OttlLexer.LOWERCASE,
-            OttlLexer.NIL, OttlLexer.WHERE);
-    private static final IntervalSet VALUE_TOKENS = new IntervalSet(OttlLexer.STRING, OttlLexer.INT,
-            OttlLexer.FLOAT, OttlLexer.BYTES, OttlLexer.BOOLEAN, OttlLexer.LBRACK, OttlLexer.LBRACE,
-            OttlLexer.LPAREN);
 
     static {
-        VALUE_TOKENS.addAll(NAME_TOKENS);
-        for (IntervalSet set : List.of(VALUE_START, OPERAND_START, COMPARE_OPS, MATH_OPS, NAME_TOKENS, VALUE_TOKENS)) {
-            set.setReadonly(true);
-        }
+        VALUE_INDICATOR.setReadonly(true);
     }
 
     private TokenDescriptions() {
@@ -48,23 +33,23 @@ final class TokenDescriptions {
         IntervalSet rest = new IntervalSet(expected);
         rest.remove(Token.EPSILON);
         List<String> items = new ArrayList<>();
-        if (containsAll(rest, VALUE_START)) {
+        if (containsAll(rest, VALUE_INDICATOR)) {
             items.add(condition || rest.contains(OttlLexer.NOT) ? "a condition" : "a value");
-            rest = rest.subtract(VALUE_TOKENS);
+            rest = rest.subtract(TokenSets.VALUE_START);
             rest.remove(OttlLexer.NOT);
             rest.remove(OttlLexer.UNDERSCORE);
-        } else if (containsAll(rest, OPERAND_START)) {
-            items.add("a number, a path or a converter call");
-            rest = rest.subtract(OPERAND_START).subtract(NAME_TOKENS);
-        } else if (containsAll(rest, NAME_TOKENS) || rest.contains(OttlLexer.LOWERCASE)) {
+        } else if (containsAll(rest, TokenSets.OPERAND_START)) {
+            items.add("a number, path or converter call");
+            rest = rest.subtract(TokenSets.OPERAND_START).subtract(TokenSets.NAME_TOKENS);
+        } else if (containsAll(rest, TokenSets.NAME_TOKENS) || rest.contains(OttlLexer.LOWERCASE)) {
             items.add("a name");
-            rest = rest.subtract(NAME_TOKENS);
+            rest = rest.subtract(TokenSets.NAME_TOKENS);
         }
-        boolean compare = containsAll(rest, COMPARE_OPS);
-        boolean math = containsAll(rest, MATH_OPS);
+        boolean compare = containsAll(rest, TokenSets.COMPARE_OPS);
+        boolean math = containsAll(rest, TokenSets.MATH_OPS);
         if (compare || math) {
             items.add(compare && math ? "an operator" : compare ? "a comparison operator" : "an arithmetic operator");
-            rest = rest.subtract(COMPARE_OPS).subtract(MATH_OPS);
+            rest = rest.subtract(TokenSets.COMPARE_OPS).subtract(TokenSets.MATH_OPS);
             // after a complete operand, '[' and '.' only continue a path: not worth listing
             rest.remove(OttlLexer.LBRACK);
             rest.remove(OttlLexer.DOT);
@@ -105,7 +90,9 @@ final class TokenDescriptions {
         if (unique.size() == 1) {
             return unique.get(0);
         }
-        return String.join(", ", unique.subList(0, unique.size() - 1)) + " or " + unique.get(unique.size() - 1);
+        // "a number, path or converter call, or a string": a comma keeps nested lists readable
+        String last = unique.stream().anyMatch(item -> item.contains(" or ")) ? ", or " : " or ";
+        return String.join(", ", unique.subList(0, unique.size() - 1)) + last + unique.get(unique.size() - 1);
     }
 
     private static String abbreviate(String text) {

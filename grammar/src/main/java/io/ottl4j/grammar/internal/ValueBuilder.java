@@ -50,7 +50,9 @@ final class ValueBuilder {
                     new StringLiteral(Literals.stringValue(string.STRING().getSymbol(), source, null), source.span(ctx));
             case OttlParser.BooleanValueContext bool ->
                     new BoolLiteral(bool.BOOLEAN().getText().equals("true"), source.span(ctx));
-            case OttlParser.EnumValueContext enumValue -> enumSymbol(enumValue);
+            // upstream's enum is an uppercase word not followed by a lowercase one; the grammar
+            // guarantees that, as no valid text has a lowercase word right after a value
+            case OttlParser.EnumValueContext enumValue -> new EnumSymbol(enumValue.getText(), source.span(ctx));
             case OttlParser.MapValueContext map -> mapLiteral(map);
             case OttlParser.ListValueContext list -> listLiteral(list);
             default -> throw new IllegalStateException("unknown value " + ctx.getClass().getSimpleName());
@@ -142,22 +144,6 @@ final class ValueBuilder {
                     source.span(expr), "wrap the expression in parentheses: `[(" + AstBuilder.abbreviate(text) + ")]`");
         }
         return new IntKey(Literals.intValue(first, source, null), source.span(ctx));
-    }
-
-    /** Upstream's enum is an uppercase word *not followed by a lowercase one*. */
-    private EnumSymbol enumSymbol(OttlParser.EnumValueContext ctx) {
-        Token symbol = ctx.UPPERCASE().getSymbol();
-        Token next = ast.tokens.get(symbol.getTokenIndex() + 1);
-        if (CommonMistakes.is(next, OttlLexer.LOWERCASE, OttlLexer.NIL, OttlLexer.WHERE)) {
-            if (next.getStartIndex() == symbol.getStopIndex() + 1) {
-                CommonMistakes.reportBareName(source, ast.sink, ast.tokens, symbol);
-            } else {
-                ast.sink.error(SyntaxCode.UNEXPECTED_TOKEN, "expected ',' but found '" + next.getText()
-                                + "' after the enum symbol `" + symbol.getText() + "`", source.span(next),
-                        "separate list elements with commas");
-            }
-        }
-        return new EnumSymbol(symbol.getText(), source.span(ctx));
     }
 
     private MapLiteral mapLiteral(OttlParser.MapValueContext ctx) {

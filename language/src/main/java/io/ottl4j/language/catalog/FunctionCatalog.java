@@ -89,7 +89,7 @@ public final class FunctionCatalog {
             params.add(new ParamDef(ann.value(), ParamKind.of(p.getType()), ann.optional(), ann.defaultValue()));
         }
         Set<ContextKind> contexts = f.contexts().length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(f.contexts()));
-        return new FunctionDef(f.name(), f.kind(), f.doc(), f.example(), contexts, f.featureGate(), f.deprecated(), List.copyOf(params), ctor);
+        return new FunctionDef(f.name(), f.kind(), f.doc(), f.example(), contexts, f.featureGate(), f.deprecated(), f.conditionsOnly(), List.copyOf(params), ctor);
     }
 
     public FunctionDef find(String name) {

@@ -18,6 +18,7 @@ public record FunctionDef(
         Set<ContextKind> contexts,
         String featureGate,
         boolean deprecated,
+        boolean conditionsOnly,
         List<ParamDef> params,
         Constructor<?> constructor) {
 

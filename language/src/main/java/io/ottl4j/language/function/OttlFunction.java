@@ -33,6 +33,12 @@ public @interface OttlFunction {
     /** A feature gate that must be enabled for the function to exist (e.g. {@code ottl.functions.enableLambda}). */
     String featureGate() default "";
 
+    /**
+     * Functions of the filter processor's condition set (e.g. {@code HasAttrOnDatapoint}): available in
+     * conditions, not in statements (where clauses included), as upstream registers them.
+     */
+    boolean conditionsOnly() default false;
+
     /** Deprecated functions still work; the catalog and the language server say what replaces them. */
     boolean deprecated() default false;
 

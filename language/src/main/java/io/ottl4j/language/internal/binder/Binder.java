@@ -72,6 +72,8 @@ public final class Binder {
     private final Deque<Map<String, Integer>> lambdaScopes = new ArrayDeque<>();
     private final PathBinder pathBinder;
     private final CallBinder callBinder;
+    /** True while binding conditions, where condition-only functions (filter's HasAttrOnDatapoint) exist. */
+    private boolean inConditions;
 
     public Binder(ContextKind context, FunctionCatalog catalog, Set<String> featureGates) {
         this.paths = ContextPaths.of(context);
@@ -115,6 +117,20 @@ public final class Binder {
     }
 
     // ------------------------------------------------------------------ statements and conditions
+
+    /** Binds a standalone condition (filter processor, group conditions), where condition-only functions exist. */
+    public BoolNode standaloneCondition(BoolExpr e) {
+        inConditions = true;
+        try {
+            return condition(e);
+        } finally {
+            inConditions = false;
+        }
+    }
+
+    boolean inConditions() {
+        return inConditions;
+    }
 
     public StatementNode statement(Statement s, String text) {
         Call invocation = s.invocation();

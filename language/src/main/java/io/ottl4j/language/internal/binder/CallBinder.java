@@ -106,6 +106,11 @@ final class CallBinder {
                     + binder.context() + " context (only in " + def.contexts() + ")", null);
             return null;
         }
+        if (def.conditionsOnly() && !binder.inConditions()) {
+            binder.error(BinderCode.FUNCTION_NOT_IN_CONTEXT, c.nameSpan(), def.name()
+                    + " is only available in conditions (such as the filter processor's), not in statements", null);
+            return null;
+        }
         if (!def.featureGate().isEmpty() && !binder.featureGates().contains(def.featureGate())) {
             binder.error(BinderCode.FEATURE_GATE_REQUIRED, c.nameSpan(), "function " + def.name()
                     + " is experimental and requires the feature gate " + def.featureGate(),

@@ -1,0 +1,152 @@
+package io.ottl4j.collector.exporter.otlp;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.component.ExporterFactory;
+import io.ottl4j.collector.component.Stability;
+import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.exporter.internal.ExporterHelper;
+import io.ottl4j.otlp.OtlpProto;
+import io.ottl4j.pdata.Signal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The {@code otlp_grpc} exporter (alias {@code otlp}): OTLP over gRPC with grpc-java, collector-spec §5.5. */
+public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterFactory.Config> {
+    public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
+    }
+
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    @Override
+    public String type() {
+        return "otlp_grpc";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("otlp");
+    }
+
+    @Override
+    public String description() {
+        return "sends OTLP over gRPC";
+    }
+
+    @Override
+    public Map<Signal, Stability> stability() {
+        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE);
+    }
+
+    @Override
+    public Config decode(Conf c) {
+        String endpoint = c.string("endpoint", "");
+        if (endpoint.isEmpty()) {
+            c.error("endpoint", "requires a non-empty \"endpoint\"");
+        }
+        Conf tls = c.child("tls");
+        boolean insecure = tls.bool("insecure", false);
+        for (String k : List.of("ca_file", "cert_file", "key_file", "insecure_skip_verify", "server_name_override", "ca_pem", "cert_pem", "key_pem",
+                "min_version", "max_version", "include_system_ca_certs_pool", "reload_interval")) {
+            if (tls.has(k) && !k.equals("min_version") && !k.equals("max_version") && !k.equals("include_system_ca_certs_pool")) {
+                tls.error(k, "tls::" + k + " is not supported yet by ottl4j");
+            }
+        }
+        tls.finish();
+        String compression = c.string("compression", "gzip");
+        if (!List.of("gzip", "none", "").contains(compression)) {
+            c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
+        }
+        Map<String, String> headers = c.stringMap("headers");
+        for (String k : List.of("balancer_name", "keepalive", "read_buffer_size", "write_buffer_size", "wait_for_ready", "authority")) {
+            c.has(k);
+        }
+        if (c.has("auth")) {
+            c.error("auth", "auth is not supported yet by ottl4j");
+        }
+        ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(5));
+        if (endpoint.startsWith("https://")) {
+            endpoint = endpoint.substring(8);
+        } else if (endpoint.startsWith("http://")) {
+            endpoint = endpoint.substring(7);
+            insecure = true;
+        }
+        return new Config(endpoint, insecure, compression, headers, helper);
+    }
+
+    @Override
+    public Exporter create(CreateSettings settings, Config config, Signal signal) {
+        NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
+        if (config.insecure()) {
+            b.usePlaintext();
+        } else {
+            b.useTransportSecurity();
+        }
+        if (!config.headers().isEmpty()) {
+            Metadata md = new Metadata();
+            config.headers().forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+            b.intercept(MetadataUtils.newAttachHeadersInterceptor(md));
+        }
+        ManagedChannel[] channel = new ManagedChannel[1];
+        String service = switch (signal) {
+            case TRACES -> "opentelemetry.proto.collector.trace.v1.TraceService";
+            case METRICS -> "opentelemetry.proto.collector.metrics.v1.MetricsService";
+            case LOGS -> "opentelemetry.proto.collector.logs.v1.LogsService";
+        };
+        MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Export")).setRequestMarshaller(BYTES)
+                .setResponseMarshaller(BYTES).build();
+        ExporterHelper.Sender sender = (batch, timeout) -> {
+            CallOptions opts = CallOptions.DEFAULT;
+            if (!timeout.isZero()) {
+                opts = opts.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (config.compression().equals("gzip")) {
+                opts = opts.withCompression("gzip");
+            }
+            try {
+                ClientCalls.blockingUnaryCall(channel[0], method, opts, OtlpProto.encode(batch));
+            } catch (StatusRuntimeException e) {
+                Status.Code code = e.getStatus().getCode();
+                boolean retryable = switch (code) {
+                    case CANCELLED, DEADLINE_EXCEEDED, ABORTED, OUT_OF_RANGE, UNAVAILABLE, DATA_LOSS -> true;
+                    default -> false;
+                };
+                throw new ExporterHelper.SendException("rpc error: code = " + code + " desc = " + e.getStatus().getDescription(), retryable, null, e);
+            }
+        };
+        return ExporterHelper.exporter(settings, config.helper(), signal, sender, () -> {
+            if (channel[0] != null) {
+                channel[0].shutdown().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }, () -> channel[0] = b.build());
+    }
+}

@@ -1,0 +1,168 @@
+package io.ottl4j.collector.exporter.otlphttp;
+
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.component.ExporterFactory;
+import io.ottl4j.collector.component.Stability;
+import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.exporter.internal.ExporterHelper;
+import io.ottl4j.otlp.OtlpJson;
+import io.ottl4j.otlp.OtlpProto;
+import io.ottl4j.pdata.Signal;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/** The {@code otlp_http} exporter (alias {@code otlphttp}): OTLP over HTTP with the JDK client, collector-spec §5.5. */
+public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpExporterFactory.Config> {
+    public record Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
+            ExporterHelper.Settings helper) {
+        public String url(Signal s) {
+            String override = signalEndpoints.get(s);
+            if (override != null && !override.isEmpty()) {
+                return override;
+            }
+            String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+            return base + switch (s) {
+                case TRACES -> "/v1/traces";
+                case METRICS -> "/v1/metrics";
+                case LOGS -> "/v1/logs";
+            };
+        }
+    }
+
+    @Override
+    public String type() {
+        return "otlp_http";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("otlphttp");
+    }
+
+    @Override
+    public String description() {
+        return "sends OTLP over HTTP (protobuf or JSON)";
+    }
+
+    @Override
+    public Map<Signal, Stability> stability() {
+        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE);
+    }
+
+    @Override
+    public Config decode(Conf c) {
+        String endpoint = c.string("endpoint", "");
+        Map<Signal, String> per = new java.util.EnumMap<>(Signal.class);
+        per.put(Signal.TRACES, c.string("traces_endpoint", ""));
+        per.put(Signal.METRICS, c.string("metrics_endpoint", ""));
+        per.put(Signal.LOGS, c.string("logs_endpoint", ""));
+        c.has("profiles_endpoint");
+        if (endpoint.isEmpty() && per.values().stream().anyMatch(String::isEmpty)) {
+            c.error("endpoint", "at least one endpoint must be specified");
+        }
+        for (String u : List.of(endpoint)) {
+            if (!u.isEmpty() && !u.startsWith("http://") && !u.startsWith("https://")) {
+                c.error("endpoint", "invalid endpoint \"" + (c.sensitive("endpoint") ? "<from environment>" : u) + "\": must be an http:// or https:// URL");
+            }
+        }
+        String encoding = c.string("encoding", "proto");
+        if (!encoding.equals("proto") && !encoding.equals("json")) {
+            c.error("encoding", "invalid encoding \"" + encoding + "\": use proto or json");
+        }
+        String compression = c.string("compression", "gzip");
+        if (!List.of("gzip", "none", "").contains(compression)) {
+            c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
+        }
+        Map<String, String> headers = c.stringMap("headers");
+        if (c.has("tls")) {
+            Conf tls = c.child("tls");
+            tls.bool("insecure", false);
+            tls.bool("insecure_skip_verify", false);
+            tls.finish();
+        }
+        for (String k : List.of("read_buffer_size", "write_buffer_size", "max_idle_conns", "max_idle_conns_per_host", "max_conns_per_host",
+                "idle_conn_timeout", "disable_keep_alives", "http2_read_idle_timeout", "http2_ping_timeout", "proxy_url")) {
+            c.has(k);
+        }
+        if (c.has("auth")) {
+            c.error("auth", "auth is not supported yet by ottl4j");
+        }
+        ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(30));
+        return new Config(endpoint, per, encoding, compression, headers, helper);
+    }
+
+    @Override
+    public Exporter create(CreateSettings settings, Config config, Signal signal) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = URI.create(config.url(signal));
+        ExporterHelper.Sender sender = (batch, timeout) -> {
+            boolean json = config.encoding().equals("json");
+            byte[] body = json ? OtlpJson.write(batch) : OtlpProto.encode(batch);
+            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).header("Content-Type", json ? "application/json" : "application/x-protobuf")
+                    .header("User-Agent", "ottl4j-collector/" + settings.buildVersion());
+            if (config.compression().equals("gzip")) {
+                body = gzip(body);
+                rb.header("Content-Encoding", "gzip");
+            }
+            config.headers().forEach(rb::header);
+            if (!timeout.isZero()) {
+                rb.timeout(timeout);
+            }
+            HttpResponse<byte[]> resp;
+            try {
+                resp = client.send(rb.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new ExporterHelper.SendException("failed to make an HTTP request: " + e.getMessage(), true, null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExporterHelper.SendException("interrupted", false, null, e);
+            }
+            int status = resp.statusCode();
+            if (status >= 200 && status < 300) {
+                return;
+            }
+            boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
+            Duration after = retryable ? retryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null;
+            throw new ExporterHelper.SendException("error exporting items, request to " + uri + " responded with HTTP Status Code " + status,
+                    retryable, after, null);
+        };
+        return ExporterHelper.exporter(settings, config.helper(), signal, sender, client::close, null);
+    }
+
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime t = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(), t);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException ex) {
+                return null;
+            }
+        }
+    }
+
+    private static byte[] gzip(byte[] in) {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream(in.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+            gz.write(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bos.toByteArray();
+    }
+}

@@ -1,0 +1,127 @@
+package io.ottl4j.collector.extension.healthcheck;
+
+import com.sun.net.httpserver.HttpServer;
+import io.ottl4j.collector.component.Component;
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.component.ExtensionFactory;
+import io.ottl4j.collector.component.Host;
+import io.ottl4j.collector.component.Stability;
+import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.pdata.Signal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * The {@code health_check} extension (collector-spec §5.3): {@code GET <path>} answers 200 once the pipelines
+ * are ready and 503 before start and after shutdown begins, with the upstream JSON bodies.
+ */
+public final class HealthCheckExtensionFactory implements ExtensionFactory<HealthCheckExtensionFactory.Config> {
+    public record Config(String endpoint, String path, String healthyBody, String unhealthyBody) {
+    }
+
+    @Override
+    public String type() {
+        return "health_check";
+    }
+
+    @Override
+    public String description() {
+        return "HTTP health endpoint for probes";
+    }
+
+    @Override
+    public Map<Signal, Stability> stability() {
+        return Map.of(Signal.TRACES, Stability.ALPHA);
+    }
+
+    @Override
+    public Config decode(Conf c) {
+        String endpoint = c.string("endpoint", "localhost:13133");
+        try {
+            Endpoints.parse(endpoint);
+        } catch (IllegalArgumentException e) {
+            c.error("endpoint", e.getMessage());
+        }
+        String path = c.string("path", "/");
+        Conf body = c.child("response_body");
+        String healthy = body.string("healthy", null);
+        String unhealthy = body.string("unhealthy", null);
+        body.finish();
+        c.has("check_collector_pipeline");
+        c.has("tls");
+        return new Config(endpoint, path.startsWith("/") ? path : "/" + path, healthy, unhealthy);
+    }
+
+    @Override
+    public Component create(CreateSettings settings, Config config) {
+        return new HealthCheck(config);
+    }
+
+    /** The running extension. */
+    public static final class HealthCheck implements Component, PipelineWatcher {
+        private final Config config;
+        private volatile boolean ready;
+        private volatile OffsetDateTime upSince;
+        private HttpServer server;
+
+        HealthCheck(Config config) {
+            this.config = config;
+        }
+
+        @Override
+        public void start(Host host) throws IOException {
+            server = HttpServer.create(Endpoints.bindable(config.endpoint()), 16);
+            server.createContext(config.path(), ex -> {
+                boolean ok = ready;
+                String body;
+                if (ok) {
+                    body = config.healthyBody() != null ? config.healthyBody()
+                            : "{\"status\":\"Server available\",\"upSince\":\"" + upSince + "\",\"uptime\":\""
+                                    + goDuration(Duration.between(upSince, OffsetDateTime.now())) + "\"}";
+                } else {
+                    body = config.unhealthyBody() != null ? config.unhealthyBody()
+                            : "{\"status\":\"Server not available\",\"upSince\":\"0001-01-01T00:00:00Z\",\"uptime\":\"\"}";
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(ok ? 200 : 503, bytes.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+        }
+
+        public int port() {
+            return server.getAddress().getPort();
+        }
+
+        private static String goDuration(Duration d) {
+            return String.format(java.util.Locale.ROOT, "%.9fs", d.toNanos() / 1e9);
+        }
+
+        @Override
+        public void ready() {
+            upSince = OffsetDateTime.now();
+            ready = true;
+        }
+
+        @Override
+        public void notReady() {
+            ready = false;
+        }
+
+        @Override
+        public void shutdown() {
+            ready = false;
+            if (server != null) {
+                server.stop(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.ottl4j.collector.receiver.otlp;
+
+import io.ottl4j.collector.component.Component;
+import io.ottl4j.collector.component.Consumer;
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.component.ReceiverFactory;
+import io.ottl4j.collector.component.Stability;
+import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
+import io.ottl4j.pdata.Signal;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code otlp} receiver: OTLP over gRPC (grpc-java) and HTTP (Netty), collector-spec §2. */
+public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFactory.Config> {
+    public record Grpc(String endpoint, int maxRecvMsgSizeMib) {
+    }
+
+    public record Cors(List<String> allowedOrigins, List<String> allowedHeaders, List<String> exposedHeaders, int maxAge) {
+    }
+
+    public record Http(String endpoint, String tracesPath, String metricsPath, String logsPath, long maxRequestBodySize, Cors cors,
+            List<String> compressionAlgorithms, Map<String, String> responseHeaders) {
+        public String path(Signal s) {
+            return switch (s) {
+                case TRACES -> tracesPath;
+                case METRICS -> metricsPath;
+                case LOGS -> logsPath;
+            };
+        }
+    }
+
+    /** Either protocol may be null (not enabled). */
+    public record Config(Grpc grpc, Http http) {
+    }
+
+    @Override
+    public String type() {
+        return "otlp";
+    }
+
+    @Override
+    public String description() {
+        return "receives OTLP over gRPC and HTTP (protobuf and JSON)";
+    }
+
+    @Override
+    public Map<Signal, Stability> stability() {
+        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE);
+    }
+
+    @Override
+    public Config decode(Conf c) {
+        Conf protocols = c.child("protocols");
+        Grpc grpc = null;
+        Http http = null;
+        if (protocols.present("grpc")) {
+            Conf g = protocols.child("grpc");
+            String endpoint = endpoint(g, "localhost:4317");
+            String transport = g.string("transport", "tcp");
+            if (!transport.equals("tcp")) {
+                g.error("transport", "transport \"" + transport + "\" is not supported by ottl4j (use tcp)");
+            }
+            int max = g.intValue("max_recv_msg_size_mib", 0);
+            if (max < 0) {
+                g.error("max_recv_msg_size_mib", "must be non-negative");
+            }
+            unsupported(g, "tls", "auth");
+            ignore(g, "max_concurrent_streams", "read_buffer_size", "write_buffer_size", "keepalive", "include_metadata", "middlewares");
+            g.finish();
+            grpc = new Grpc(endpoint, max);
+        }
+        if (protocols.present("http")) {
+            Conf h = protocols.child("http");
+            String endpoint = endpoint(h, "localhost:4318");
+            String traces = urlPath(h.string("traces_url_path", "/v1/traces"));
+            String metrics = urlPath(h.string("metrics_url_path", "/v1/metrics"));
+            String logs = urlPath(h.string("logs_url_path", "/v1/logs"));
+            long max = h.longValue("max_request_body_size", 20L * 1024 * 1024);
+            Conf cc = h.child("cors");
+            Cors cors = new Cors(cc.strings("allowed_origins", List.of()), cc.strings("allowed_headers", List.of()),
+                    cc.strings("exposed_headers", List.of()), cc.intValue("max_age", 0));
+            cc.finish();
+            List<String> algos = h.strings("compression_algorithms", List.of("", "gzip", "zstd", "zlib", "snappy", "deflate", "lz4", "x-snappy-framed"));
+            Map<String, String> responseHeaders = h.stringMap("response_headers");
+            unsupported(h, "tls", "auth");
+            ignore(h, "include_metadata", "read_timeout", "read_header_timeout", "write_timeout", "idle_timeout", "keep_alives_enabled",
+                    "max_request_body_size_mib", "middlewares");
+            h.finish();
+            http = new Http(endpoint, traces, metrics, logs, max <= 0 ? 20L * 1024 * 1024 : max, cors, algos, responseHeaders);
+        }
+        protocols.finish();
+        if (grpc == null && http == null) {
+            c.error("protocols", "must specify at least one protocol when using the OTLP receiver");
+        }
+        return new Config(grpc, http);
+    }
+
+    private static String endpoint(Conf c, String def) {
+        String e = c.string("endpoint", def);
+        try {
+            Endpoints.parse(e);
+        } catch (IllegalArgumentException ex) {
+            c.error("endpoint", ex.getMessage());
+        }
+        return e;
+    }
+
+    private static String urlPath(String p) {
+        return p.startsWith("/") ? p : "/" + p;
+    }
+
+    private static void unsupported(Conf c, String... keys) {
+        for (String k : keys) {
+            if (c.has(k)) {
+                c.error(k, k + " is not supported yet by ottl4j's otlp receiver");
+            }
+        }
+    }
+
+    private static void ignore(Conf c, String... keys) {
+        for (String k : keys) {
+            c.has(k);
+        }
+    }
+
+    @Override
+    public Component create(CreateSettings settings, Config config, Map<Signal, Consumer> next) {
+        return new OtlpReceiver(settings, config, next);
+    }
+}

@@ -1,0 +1,362 @@
+package io.ottl4j.collector.receiver.otlp.internal;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsConfigBuilder;
+import io.netty.handler.codec.http.cors.CorsHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.ottl4j.collector.component.Consumer;
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
+import io.ottl4j.otlp.OtlpDecodeException;
+import io.ottl4j.otlp.OtlpJson;
+import io.ottl4j.otlp.OtlpProto;
+import io.ottl4j.pdata.Signal;
+import io.ottl4j.pdata.TelemetryBatch;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * OTLP/HTTP on Netty: {@code POST} of protobuf or JSON to the per-signal paths, with status codes and
+ * bodies per collector-spec §2.3, {@code Content-Encoding} checked against {@code compression_algorithms}
+ * and undone by Netty's {@link HttpContentDecompressor}, the size limit applied after decompression, and
+ * CORS (§2.5) by Netty's {@link CorsHandler}, configured per request for wildcard origins.
+ */
+final class HttpServer {
+    private static final String JSON = "application/json";
+    private static final String PROTO = "application/x-protobuf";
+    /** Encodings this build can undo (zstd, snappy and lz4 need codecs it does not ship). */
+    private static final List<String> DECODABLE = List.of("", "identity", "gzip", "x-gzip", "deflate", "zlib");
+
+    private final CreateSettings settings;
+    private final OtlpReceiverFactory.Http config;
+    private final Map<String, Signal> paths = new HashMap<>();
+    private final Map<Signal, Consumer> next;
+    private final List<Pattern> origins = new ArrayList<>();
+    private final boolean anyOrigin;
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private EventExecutorGroup handlers;
+    private Channel channel;
+
+    HttpServer(CreateSettings settings, OtlpReceiverFactory.Http config, Map<Signal, Consumer> next) {
+        this.settings = settings;
+        this.config = config;
+        this.next = next;
+        for (Signal s : Signal.values()) {
+            paths.put(config.path(s), s);
+        }
+        boolean any = false;
+        for (String o : config.cors().allowedOrigins()) {
+            if (o.equals("*")) {
+                any = true;
+            }
+            StringBuilder re = new StringBuilder();
+            for (String part : o.split("\\*", -1)) {
+                if (!re.isEmpty()) {
+                    re.append(".*");
+                }
+                re.append(Pattern.quote(part.toLowerCase(Locale.ROOT)));
+            }
+            origins.add(Pattern.compile(re.toString()));
+        }
+        this.anyOrigin = any;
+    }
+
+    void start() throws InterruptedException {
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        handlers = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        boolean cors = !origins.isEmpty();
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        var p = ch.pipeline();
+                        p.addLast("codec", new HttpServerCodec());
+                        if (cors) {
+                            p.addLast("corsSelect", new CorsSelector());
+                            p.addLast("cors", new CorsHandler(CorsConfigBuilder.forOrigins().build()));
+                        }
+                        p.addLast("encoding", new EncodingCheck());
+                        p.addLast("decompress", new HttpContentDecompressor(0));
+                        p.addLast("aggregate", new Aggregator((int) Math.min(Integer.MAX_VALUE, config.maxRequestBodySize())));
+                        p.addLast(handlers, "otlp", new OtlpHandler());
+                    }
+                });
+        InetSocketAddress addr = Endpoints.bindable(config.endpoint());
+        channel = b.bind(addr).sync().channel();
+    }
+
+    int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    void stop() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            handlers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    private boolean originAllowed(String origin) {
+        if (anyOrigin) {
+            return true;
+        }
+        String o = origin.toLowerCase(Locale.ROOT);
+        for (Pattern p : origins) {
+            if (p.matcher(o).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CorsConfig corsConfig(String origin) {
+        OtlpReceiverFactory.Cors c = config.cors();
+        CorsConfigBuilder b = originAllowed(origin) ? CorsConfigBuilder.forOrigin(origin) : CorsConfigBuilder.forOrigins();
+        b.allowCredentials().allowedRequestMethods(HttpMethod.POST);
+        List<String> headers = new ArrayList<>(List.of("Accept", "Accept-Language", "Content-Language", "Content-Type", "X-Requested-With"));
+        headers.addAll(c.allowedHeaders());
+        b.allowedRequestHeaders(headers.toArray(String[]::new));
+        if (!c.exposedHeaders().isEmpty()) {
+            b.exposeHeaders(c.exposedHeaders().toArray(String[]::new));
+        }
+        if (c.maxAge() > 0) {
+            b.maxAge(c.maxAge());
+        }
+        return b.build();
+    }
+
+    /** Installs a CorsHandler configured for the request's origin, and answers preflights with 204 as rs/cors does. */
+    private final class CorsSelector extends ChannelDuplexHandler {
+        private boolean preflight;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (msg instanceof HttpRequest req) {
+                String origin = req.headers().get(HttpHeaderNames.ORIGIN);
+                preflight = req.method().equals(HttpMethod.OPTIONS) && origin != null
+                        && req.headers().contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+                if (origin != null) {
+                    ctx.pipeline().replace("cors", "cors", new CorsHandler(corsConfig(origin)));
+                }
+            }
+            super.channelRead(ctx, msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (preflight && msg instanceof HttpResponse resp && resp.status().equals(HttpResponseStatus.OK)) {
+                resp.setStatus(HttpResponseStatus.NO_CONTENT);
+                resp.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+                preflight = false;
+            }
+            super.write(ctx, msg, promise);
+        }
+    }
+
+    /** Rejects a Content-Encoding outside {@code compression_algorithms} (or one this build cannot decode). */
+    private final class EncodingCheck extends ChannelInboundHandlerAdapter {
+        private boolean discarding;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest req) {
+                discarding = false;
+                String enc = req.headers().get(HttpHeaderNames.CONTENT_ENCODING, "").trim().toLowerCase(Locale.ROOT);
+                boolean allowed = config.compressionAlgorithms().contains(enc) || enc.equals("identity") && config.compressionAlgorithms().contains("");
+                if (!allowed || !DECODABLE.contains(enc)) {
+                    discarding = true;
+                    String msgText = allowed ? "unsupported Content-Encoding: \"" + enc + "\" is not supported by ottl4j"
+                            : "unsupported Content-Encoding: \"" + enc + "\"";
+                    respondStatus(ctx, req, contentTypeOf(req), 400, Ingest.INVALID_ARGUMENT, msgText);
+                    io.netty.util.ReferenceCountUtil.release(msg);
+                    return;
+                }
+                if (enc.equals("zlib")) {
+                    req.headers().set(HttpHeaderNames.CONTENT_ENCODING, "deflate");
+                }
+            }
+            if (discarding) {
+                io.netty.util.ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** Oversized bodies get 400 with a Status body (Netty's default is 413). */
+    private final class Aggregator extends HttpObjectAggregator {
+        Aggregator(int max) {
+            super(max);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            if (oversized instanceof HttpRequest req) {
+                HttpUtil.setKeepAlive(req, false); // the rest of the body is not read: close after answering
+                respondStatus(ctx, req, contentTypeOf(req), 400, Ingest.INVALID_ARGUMENT,
+                        "request body too large: the limit is " + config.maxRequestBodySize() + " bytes (max_request_body_size)");
+            }
+        }
+    }
+
+    private static String contentTypeOf(HttpRequest req) {
+        String ct = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        int semi = ct.indexOf(';');
+        return (semi >= 0 ? ct.substring(0, semi) : ct).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private final class OtlpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            String uri = req.uri();
+            int q = uri.indexOf('?');
+            String path = q >= 0 ? uri.substring(0, q) : uri;
+            Signal signal = paths.get(path);
+            if (signal == null) {
+                respondText(ctx, req, 404, "404 page not found\n");
+                return;
+            }
+            if (!req.method().equals(HttpMethod.POST)) {
+                respondText(ctx, req, 405, "405 method not allowed, supported: [POST]");
+                return;
+            }
+            String ct = contentTypeOf(req);
+            if (!ct.equals(JSON) && !ct.equals(PROTO)) {
+                respondText(ctx, req, 415, "415 unsupported media type, supported: [application/json, application/x-protobuf]");
+                return;
+            }
+            Consumer consumer = next.get(signal);
+            byte[] body = ByteBufUtil.getBytes(req.content());
+            TelemetryBatch<?> batch;
+            try {
+                batch = ct.equals(JSON) ? OtlpJson.read(body, signal) : OtlpProto.decode(signal, body);
+            } catch (OtlpDecodeException | IllegalStateException | IllegalArgumentException e) {
+                respondStatus(ctx, req, ct, 400, Ingest.INVALID_ARGUMENT, e.getMessage());
+                return;
+            }
+            if (consumer == null) {
+                // no pipeline of this signal uses the receiver: upstream answers 200 for an empty request only
+                if (batch.itemCount() == 0) {
+                    respondOk(ctx, req, ct);
+                } else {
+                    respondStatus(ctx, req, ct, 404, 12, "no " + signal.name().toLowerCase(Locale.ROOT) + " pipeline uses this receiver");
+                }
+                return;
+            }
+            Ingest.Result r = Ingest.consume(settings, "http", signal, consumer, batch);
+            if (r.code() == Ingest.OK) {
+                respondOk(ctx, req, ct);
+            } else {
+                respondStatus(ctx, req, ct, Ingest.httpStatus(r.code()), r.code(), r.message());
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // e.g. a corrupt gzip body: answer 400 in JSON (the encoding may be unknown) and close
+            byte[] body = statusJson(Ingest.INVALID_ARGUMENT, "failed to read request body: " + cause.getMessage());
+            FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
+            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+            HttpUtil.setContentLength(resp, body.length);
+            HttpUtil.setKeepAlive(resp, false);
+            ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void respondOk(ChannelHandlerContext ctx, HttpRequest req, String ct) {
+        byte[] body = ct.equals(JSON) ? "{\"partialSuccess\":{}}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+        respond(ctx, req, 200, ct, body);
+    }
+
+    private void respondText(ChannelHandlerContext ctx, HttpRequest req, int status, String text) {
+        respond(ctx, req, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void respondStatus(ChannelHandlerContext ctx, HttpRequest req, String ct, int http, int code, String message) {
+        String msg = message == null ? "" : message;
+        if (ct.equals(PROTO)) {
+            byte[] body = com.google.rpc.Status.newBuilder().setCode(code).setMessage(msg).build().toByteArray();
+            respond(ctx, req, http, PROTO, body);
+        } else {
+            respond(ctx, req, http, JSON, statusJson(code, msg));
+        }
+    }
+
+    static byte[] statusJson(int code, String message) {
+        StringBuilder sb = new StringBuilder("{\"code\":").append(code).append(",\"message\":\"");
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append("\",\"details\":[]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void respond(ChannelHandlerContext ctx, HttpRequest req, int status, String contentType, byte[] body) {
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        config.responseHeaders().forEach((k, v) -> resp.headers().set(k, v));
+        HttpUtil.setContentLength(resp, body.length);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        HttpUtil.setKeepAlive(resp, keepAlive);
+        var f = ctx.writeAndFlush(resp);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
