@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * A session's statements as the {@code transform} processor's configuration: one
  * {@code <signal>_statements} list per signal the statements ran on, consecutive statements of one
- * context grouped under one {@code context:} entry, in session order.
+ * context grouped under one {@code context:} entry, in session order. Around it, the smallest complete
+ * collector configuration (OTLP in, debug out, one pipeline per signal), so that the file runs and
+ * {@code ottl validate} accepts it as it is; copy the {@code transform:} block into your own config.
  */
 final class TransformYaml {
     private record Group(ContextKind context, List<String> statements) {
@@ -34,6 +36,8 @@ final class TransformYaml {
             }
         }
         StringBuilder sb = new StringBuilder();
+        sb.append("# statements from an ottl repl session; check with: ottl validate --config <this file>\n");
+        sb.append("receivers:\n  otlp:\n    protocols:\n      grpc:\n      http:\n");
         sb.append("processors:\n");
         sb.append("  transform:\n");
         sb.append("    error_mode: ").append(errorMode.configName()).append('\n');
@@ -47,7 +51,21 @@ final class TransformYaml {
                 }
             }
         }
+        sb.append("exporters:\n  debug:\n");
+        sb.append("service:\n  pipelines:\n");
+        for (Signal signal : bySignal.keySet()) {
+            sb.append("    ").append(pipeline(signal)).append(":\n");
+            sb.append("      receivers: [otlp]\n      processors: [transform]\n      exporters: [debug]\n");
+        }
         return sb.toString();
+    }
+
+    private static String pipeline(Signal s) {
+        return switch (s) {
+            case TRACES -> "traces";
+            case METRICS -> "metrics";
+            case LOGS -> "logs";
+        };
     }
 
     private static String section(Signal s) {
