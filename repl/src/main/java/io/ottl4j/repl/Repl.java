@@ -50,7 +50,8 @@ public final class Repl {
 
     private static Session session(ReplOptions options) throws IOException {
         ContextKind ctx = options.context() == null ? ContextKind.SPAN : ContextKind.parse(options.context());
-        Ottl ottl = Ottl.builder().featureGates(options.featureGates()).build();
+        java.util.concurrent.CompletableFuture<Ottl> ottl = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Ottl.builder().featureGates(options.featureGates()).build());
         Dataset data;
         boolean samples = options.inputs().isEmpty();
         if (samples) {

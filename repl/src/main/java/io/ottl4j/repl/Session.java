@@ -16,7 +16,8 @@ final class Session {
     record Step(ContextKind context, String statement, List<Signal> signals, Dataset before) {
     }
 
-    private final Ottl ottl;
+    /** Built in the background: loading the function library must not delay the prompt. */
+    private final java.util.concurrent.CompletableFuture<Ottl> ottl;
     private ContextKind context;
     private Dataset base;
     private Dataset data;
@@ -24,7 +25,7 @@ final class Session {
     private final Deque<Step> steps = new ArrayDeque<>();
     private ErrorMode saveErrorMode = ErrorMode.IGNORE;
 
-    Session(Ottl ottl, ContextKind context, Dataset base, boolean samples) {
+    Session(java.util.concurrent.CompletableFuture<Ottl> ottl, ContextKind context, Dataset base, boolean samples) {
         this.ottl = ottl;
         this.context = context;
         this.base = base;
@@ -33,7 +34,7 @@ final class Session {
     }
 
     Ottl ottl() {
-        return ottl;
+        return ottl.join();
     }
 
     ContextKind context() {
