@@ -47,7 +47,13 @@ final class OttlCompleter implements Completer {
             files.complete(reader, line, candidates);
             return;
         }
-        for (Item i : complete(text, line.cursor())) {
+        List<Item> items;
+        try {
+            items = complete(text, line.cursor());
+        } catch (RuntimeException | LinkageError e) {
+            return; // completion is a convenience: a failure must never reach the line reader
+        }
+        for (Item i : items) {
             String display = i.value().endsWith("(") ? i.value().substring(0, i.value().length() - 1) : i.value();
             candidates.add(new Candidate(i.value(), display, null, i.description(), null, null, i.complete()));
         }

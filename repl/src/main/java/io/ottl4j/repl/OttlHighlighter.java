@@ -20,7 +20,11 @@ final class OttlHighlighter implements Highlighter {
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
-        return highlight(buffer);
+        try {
+            return highlight(buffer);
+        } catch (RuntimeException | LinkageError e) {
+            return new AttributedString(buffer);
+        }
     }
 
     static AttributedString highlight(String buffer) {

@@ -195,6 +195,7 @@ public final class Repl {
         out.println(style.dim(banner()));
         out.flush();
         warmUp();
+        int readerFailures = 0;
         while (true) {
             String line;
             try {
@@ -203,7 +204,14 @@ public final class Repl {
                 continue;
             } catch (EndOfFileException e) {
                 break;
+            } catch (RuntimeException e) {
+                internalError(e); // the line reader failed (a terminal hiccup): keep the session, unless it keeps failing
+                if (++readerFailures >= 3) {
+                    break;
+                }
+                continue;
             }
+            readerFailures = 0;
             if (echo) {
                 out.println(line.replace("\n", "\n" + " ".repeat(Math.max(0, prompt().length() - 6)) + "...> "));
             }
