@@ -10,12 +10,14 @@ public final class CompiledStatements {
     private final List<String> conditions;
     private final List<String> statements;
     private final CallTarget target;
+    private final CallTarget batchTarget;
 
     CompiledStatements(ContextKind context, List<String> conditions, List<String> statements, CallTarget target) {
         this.context = context;
         this.conditions = conditions;
         this.statements = statements;
         this.target = target;
+        this.batchTarget = new io.ottl4j.language.internal.nodes.BatchRoot(target).getCallTarget();
     }
 
     public ContextKind context() {
@@ -39,8 +41,11 @@ public final class CompiledStatements {
         return (Boolean) target.call(record);
     }
 
-    /** Runs on every record of the context in the batch, in document order. */
+    /**
+     * Runs on every record of the context in the batch, in document order. Records are handed to the
+     * compiled code a scope at a time, so the cost of entering it is paid per scope, not per record.
+     */
     public void execute(TelemetryBatch<?> batch) {
-        Records.forEach(context, batch, this::execute);
+        Records.forEachChunk(context, batch, (records, n) -> batchTarget.call(records, n));
     }
 }

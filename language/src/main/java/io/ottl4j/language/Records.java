@@ -23,10 +23,7 @@ public final class Records {
 
     /** Calls {@code action} for every record of {@code context} in {@code batch}. */
     public static void forEach(ContextKind context, TelemetryBatch<?> batch, Consumer<TransformContext> action) {
-        if (!context.supports(batch.signal())) {
-            throw new IllegalArgumentException("the " + context + " context does not exist for " + batch.signal().name().toLowerCase()
-                    + "; use one of " + contextsFor(batch));
-        }
+        checkSupported(context, batch);
         List<? extends ResourceGroup<?>> resources = batch.resources();
         for (int r = 0; r < resources.size(); r++) {
             ResourceGroup<?> rg = resources.get(r);
@@ -47,8 +44,14 @@ public final class Records {
     }
 
     private static void forEachItem(ContextKind context, ResourceGroup<?> rg, ScopeGroup<?> sg, Consumer<TransformContext> action) {
+        forEachItem(context, rg, sg, 0, -1, action);
+    }
+
+    /** Items {@code [from, to)} of the scope ({@code to < 0}: up to the end, re-read as the list grows). */
+    private static void forEachItem(ContextKind context, ResourceGroup<?> rg, ScopeGroup<?> sg, int from, int to,
+            Consumer<TransformContext> action) {
         List<?> items = sg.items();
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = from; i < (to < 0 ? items.size() : to); i++) {
             Object item = items.get(i);
             switch (context) {
                 case SPAN -> action.accept(TransformContext.ofSpan(rg, sg, (Span) item));
@@ -73,11 +76,48 @@ public final class Records {
         }
     }
 
+    /**
+     * Calls {@code chunk} with the records of the context scope by scope, in document order, as arrays
+     * (valid up to the given length). Records that running a chunk appends to the scope (e.g.
+     * {@code copy_metric}) are passed in a further chunk, so they are visited too, as upstream does.
+     */
+    public static void forEachChunk(ContextKind context, TelemetryBatch<?> batch, java.util.function.ObjIntConsumer<Object[]> chunk) {
+        if (context == ContextKind.RESOURCE || context == ContextKind.SCOPE) {
+            List<TransformContext> all = list(context, batch);
+            chunk.accept(all.toArray(), all.size());
+            return;
+        }
+        checkSupported(context, batch);
+        List<? extends ResourceGroup<?>> resources = batch.resources();
+        for (int r = 0; r < resources.size(); r++) {
+            ResourceGroup<?> rg = resources.get(r);
+            List<? extends ScopeGroup<?>> scopes = rg.scopes();
+            for (int s = 0; s < scopes.size(); s++) {
+                ScopeGroup<?> sg = scopes.get(s);
+                int done = 0;
+                while (done < sg.items().size()) {
+                    int end = sg.items().size();
+                    List<TransformContext> records = new ArrayList<>(end - done);
+                    forEachItem(context, rg, sg, done, end, records::add);
+                    chunk.accept(records.toArray(), records.size());
+                    done = end;
+                }
+            }
+        }
+    }
+
     /** Every record of the context, in document order. */
     public static List<TransformContext> list(ContextKind context, TelemetryBatch<?> batch) {
         List<TransformContext> out = new ArrayList<>();
         forEach(context, batch, out::add);
         return out;
+    }
+
+    private static void checkSupported(ContextKind context, TelemetryBatch<?> batch) {
+        if (!context.supports(batch.signal())) {
+            throw new IllegalArgumentException("the " + context + " context does not exist for " + batch.signal().name().toLowerCase()
+                    + "; use one of " + contextsFor(batch));
+        }
     }
 
     private static String contextsFor(TelemetryBatch<?> batch) {

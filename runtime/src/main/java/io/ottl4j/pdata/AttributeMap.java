@@ -83,6 +83,28 @@ public final class AttributeMap implements Iterable<Map.Entry<String, Object>> {
         }
     }
 
+    /** Maps up to this size are searched linearly; {@link #keyArray()} and friends serve that scan in compiled code. */
+    public static final int LINEAR_SCAN_LIMIT = INDEX_THRESHOLD;
+
+    /**
+     * The backing arrays, for compiled code that inlines the linear scan of small maps (the OTTL engine's
+     * {@code attributes["k"]}). Valid up to {@link #size()}; read-only, except that the value at an existing
+     * position may be replaced with another stored value.
+     */
+    public String[] keyArray() {
+        return keys;
+    }
+
+    /** Cached {@code String.hashCode()} of each key; see {@link #keyArray()}. */
+    public int[] hashArray() {
+        return hashes;
+    }
+
+    /** See {@link #keyArray()}. */
+    public Object[] valueArray() {
+        return values;
+    }
+
     /** The position of {@code key}, or -1. */
     public int indexOf(String key) {
         int h = key.hashCode();

@@ -47,6 +47,10 @@ public final class StringConverters {
         @Override
         @ExplodeLoop
         public Object executeGeneric(VirtualFrame frame) {
+            if (vals.length == 2) {
+                // the common case, without the parts array escaping into the boundary
+                return join2(vals[0].get(frame), delimiter, vals[1].get(frame));
+            }
             String[] parts = new String[vals.length];
             for (int i = 0; i < vals.length; i++) {
                 parts[i] = vals[i].get(frame);
@@ -55,11 +59,12 @@ public final class StringConverters {
         }
 
         @TruffleBoundary
+        private static String join2(String a, String delimiter, String b) {
+            return orNil(a) + delimiter + orNil(b);
+        }
+
+        @TruffleBoundary
         private static String join(String[] parts, String delimiter) {
-            if (parts.length == 2) {
-                // the common case (two values): one exact-size concatenation
-                return orNil(parts[0]) + delimiter + orNil(parts[1]);
-            }
             int size = delimiter.length() * Math.max(parts.length - 1, 0);
             for (String p : parts) {
                 size += p == null ? 5 : p.length();
