@@ -3,7 +3,6 @@ package io.ottl4j.collector.testing;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.MetricType;
-import io.ottl4j.pdata.NumberDataPoint;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
@@ -11,91 +10,72 @@ import io.ottl4j.pdata.TelemetryBatch;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small builders for test payloads. */
+/** Small builders for test batches: names are what the tests look at. */
 public final class Data {
     private Data() {
     }
 
-    /** A trace batch with one resource ({@code service.name}, plus key/value pairs) holding spans with the given names. */
-    public static TelemetryBatch<Span> traces(String service, List<String> resourceAttrs, String... spans) {
-        TelemetryBatch<Span> b = TelemetryBatch.traces();
-        addSpans(b, service, resourceAttrs, spans);
-        return b;
-    }
-
-    public static ResourceGroup<Span> addSpans(TelemetryBatch<Span> b, String service, List<String> resourceAttrs, String... spans) {
-        ResourceGroup<Span> rg = b.addResource();
-        if (service != null) {
-            rg.resource().attributes().putString("service.name", service);
-        }
-        for (int i = 0; i + 1 < resourceAttrs.size(); i += 2) {
-            rg.resource().attributes().putString(resourceAttrs.get(i), resourceAttrs.get(i + 1));
-        }
-        ScopeGroup<Span> sg = rg.addScope();
-        sg.scope().setName("test");
-        for (String name : spans) {
-            Span s = new Span();
-            s.setName(name);
-            sg.items().add(s);
-        }
+    /** One resource (service.name = {@code service}) with one scope ({@code scope}) holding spans named {@code names}. */
+    public static ResourceGroup<Span> spans(TelemetryBatch<Span> batch, String service, String scope, String... names) {
+        ResourceGroup<Span> rg = batch.addResource();
+        rg.resource().attributes().put("service.name", service);
+        rg.setSchemaUrl("https://schema/" + service);
+        addScope(rg, scope, names);
         return rg;
     }
 
-    public static TelemetryBatch<LogRecord> logs(String service, String... severities) {
-        TelemetryBatch<LogRecord> b = TelemetryBatch.logs();
-        ResourceGroup<LogRecord> rg = b.addResource();
-        rg.resource().attributes().putString("service.name", service);
-        ScopeGroup<LogRecord> sg = rg.addScope();
-        for (String sev : severities) {
-            LogRecord l = new LogRecord();
-            l.setSeverityText(sev);
-            l.attributes().putString("level", sev);
-            sg.items().add(l);
-        }
-        return b;
-    }
-
-    /** A metric batch: one gauge per name, each with {@code points} points whose attribute "i" is the point's index. */
-    public static TelemetryBatch<Metric> gauges(int points, String... names) {
-        TelemetryBatch<Metric> b = TelemetryBatch.metrics();
-        ResourceGroup<Metric> rg = b.addResource();
-        rg.resource().attributes().putString("service.name", "m");
-        ScopeGroup<Metric> sg = rg.addScope();
+    public static ScopeGroup<Span> addScope(ResourceGroup<Span> rg, String scope, String... names) {
+        ScopeGroup<Span> sg = rg.addScope();
+        sg.scope().setName(scope);
+        sg.scope().setVersion("1.0");
+        sg.setSchemaUrl("https://scope/" + scope);
         for (String n : names) {
-            Metric m = new Metric();
-            m.setName(n);
-            m.setType(MetricType.GAUGE);
-            for (int i = 0; i < points; i++) {
-                NumberDataPoint p = m.addNumberDataPoint();
-                p.attributes().putLong("i", i);
-                p.setIntValue(i);
-            }
-            sg.items().add(m);
+            Span s = new Span();
+            s.setName(n);
+            sg.items().add(s);
         }
+        return sg;
+    }
+
+    public static TelemetryBatch<Span> traces(String... names) {
+        TelemetryBatch<Span> b = TelemetryBatch.traces();
+        spans(b, "svc", "scope", names);
         return b;
     }
 
-    /** Every item name (span name, log severity text, metric name) of a batch, in order. */
-    public static List<String> names(TelemetryBatch<?> b) {
+    /** A gauge named {@code name} with one data point per value, each with attribute {@code i} = its index. */
+    public static Metric gauge(ScopeGroup<Metric> sg, String name, double... values) {
+        Metric m = new Metric();
+        m.setName(name);
+        m.setUnit("1");
+        m.setType(MetricType.GAUGE);
+        for (int i = 0; i < values.length; i++) {
+            var p = m.addNumberDataPoint();
+            p.setDoubleValue(values[i]);
+            p.attributes().put("i", (long) i);
+        }
+        sg.items().add(m);
+        return m;
+    }
+
+    public static LogRecord log(ScopeGroup<LogRecord> sg, String body, int severity) {
+        LogRecord l = new LogRecord();
+        l.setBody(body);
+        l.setSeverityNumber(severity);
+        sg.items().add(l);
+        return l;
+    }
+
+    /** Span names in order, resource by resource. */
+    public static List<String> spanNames(TelemetryBatch<?> batch) {
         List<String> out = new ArrayList<>();
-        for (ResourceGroup<?> rg : b.resources()) {
+        for (ResourceGroup<?> rg : batch.resources()) {
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object o : sg.items()) {
-                    out.add(switch (o) {
-                        case Span s -> s.name();
-                        case LogRecord l -> l.severityText();
-                        case Metric m -> m.name();
-                        default -> o.toString();
-                    });
+                    out.add(((Span) o).name());
                 }
             }
         }
-        return out;
-    }
-
-    public static List<String> names(List<TelemetryBatch<?>> batches) {
-        List<String> out = new ArrayList<>();
-        batches.forEach(b -> out.addAll(names(b)));
         return out;
     }
 }

@@ -15,7 +15,7 @@ public final class FunctionDocs {
         List<FunctionDef> converters = all.stream().filter(d -> !d.isEditor()).toList();
         StringBuilder sb = new StringBuilder();
         sb.append("# OTTL functions\n\n");
-        sb.append("<!-- Generated from the function catalog by FunctionDocsTest; do not edit. -->\n\n");
+        sb.append("<!-- Generated from the function catalog by FunctionCatalogTest (-Dottl.docs.update=true); do not edit. -->\n\n");
         sb.append(editors.size()).append(" editors and ").append(converters.size()).append(" converters. ");
         sb.append("Editors change the record and start a statement; converters return a value.\n\n");
         section(sb, "Editors", editors);

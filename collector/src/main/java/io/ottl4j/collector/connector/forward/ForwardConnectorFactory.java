@@ -54,7 +54,7 @@ public final class ForwardConnectorFactory implements ConnectorFactory<ForwardCo
 
             @Override
             public boolean mutatesData() {
-                return false;
+                return fan.mutatesData(); // passes the batch on as is: mutating downstream pipelines mutate it
             }
         };
     }

@@ -59,7 +59,7 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
 
     @Override
     public Config decode(Conf c) {
-        ErrorMode mode = OttlConfig.errorMode(c, "error_mode", ErrorMode.IGNORE);
+        ErrorMode mode = OttlConfig.errorMode(c, "error_mode", ErrorMode.PROPAGATE); // upstream default
         Map<Signal, Map<ContextKind, List<CompiledConditions>>> all = new EnumMap<>(Signal.class);
         for (Signal s : Signal.values()) {
             Map<ContextKind, List<CompiledConditions>> bySignal = new EnumMap<>(ContextKind.class);

@@ -7,6 +7,8 @@ import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.config.ConfigNode;
 import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeMap;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +26,8 @@ public final class AttributeActions {
     public enum Kind { INSERT, UPDATE, UPSERT, DELETE, HASH, EXTRACT, CONVERT }
 
     /** One configured action. */
-    public record Action(String key, Pattern pattern, Object value, String fromAttribute, String fromContext, Kind kind, String convertedType) {
+    public record Action(String key, Pattern pattern, Object value, String fromAttribute, String fromContext, Kind kind, String convertedType,
+            Object defaultValue) {
     }
 
     private final List<Action> actions;
@@ -48,7 +51,9 @@ public final class AttributeActions {
             String fromContext = a.string("from_context", "");
             String actionText = a.string("action", "");
             String converted = a.string("converted_type", "");
-            a.raw("default_value");
+            ConfigNode defaultNode = a.raw("default_value");
+            Object defaultValue = defaultNode == null || defaultNode instanceof ConfigNode.NullNode ? null
+                    : AnyValue.fromRaw(ConfigNode.toPlain(defaultNode));
             Kind kind = null;
             try {
                 kind = Kind.valueOf(actionText.toUpperCase(Locale.ROOT));
@@ -92,8 +97,11 @@ public final class AttributeActions {
                         }
                         if (pattern == null) {
                             a.error("pattern", "error creating AttrProc due to missing required field \"pattern\" for action \"extract\"");
-                        } else if (pattern.namedGroups().isEmpty()) {
-                            a.error("pattern", "error creating AttrProc due to no named subexpressions in the pattern for the key \"" + k + "\"");
+                        } else if (pattern.groupCount() == 0) {
+                            a.error("pattern", "error creating AttrProc due to no subexpressions in the pattern for the key \"" + k + "\"");
+                        } else if (pattern.namedGroups().size() != pattern.groupCount()) {
+                            // upstream puts every group under its name, so an unnamed one has nowhere to go
+                            a.error("pattern", "error creating AttrProc due to subexpression not named in the pattern for the key \"" + k + "\"");
                         }
                     }
                     case CONVERT -> {
@@ -108,7 +116,7 @@ public final class AttributeActions {
                 }
             }
             a.finish();
-            out.add(new Action(k, pattern, value, from, fromContext, kind, converted));
+            out.add(new Action(k, pattern, value, from, fromContext, kind, converted, defaultValue));
         }
         return new AttributeActions(List.copyOf(out));
     }
@@ -122,6 +130,9 @@ public final class AttributeActions {
             switch (a.kind()) {
                 case INSERT, UPDATE, UPSERT -> {
                     Object v = source(a, attrs);
+                    if (v == null) {
+                        v = a.defaultValue(); // only when value / from_attribute / from_context yielded nothing
+                    }
                     if (v == null) {
                         continue;
                     }
@@ -153,10 +164,9 @@ public final class AttributeActions {
                         Matcher m = a.pattern().matcher(s);
                         if (m.find()) {
                             for (Map.Entry<String, Integer> g : a.pattern().namedGroups().entrySet()) {
+                                // a group that did not take part in the match is "" upstream (Go's FindStringSubmatch)
                                 String gv = m.group(g.getValue());
-                                if (gv != null) {
-                                    attrs.put(g.getKey(), gv);
-                                }
+                                attrs.put(g.getKey(), gv == null ? "" : gv);
                             }
                         }
                     }
@@ -174,6 +184,29 @@ public final class AttributeActions {
         }
     }
 
+    /** Go's ParseFloat(s, 64) for the inputs that matter: no spaces or Java suffixes, inf/infinity/nan in any case. */
+    private static Double parseGoFloat(String s) {
+        String t = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+        double sign = s.startsWith("-") ? -1 : 1;
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("inf") || lower.equals("infinity")) {
+            return sign * Double.POSITIVE_INFINITY;
+        }
+        if (lower.equals("nan")) {
+            return Double.NaN;
+        }
+        if (t.isEmpty() || !GO_DECIMAL.matcher(t).matches()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern GO_DECIMAL = java.util.regex.Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static Object source(Action a, AttributeMap attrs) {
         if (a.value() != null) {
             return a.value();
@@ -184,10 +217,23 @@ public final class AttributeActions {
         return null; // from_context: request metadata is not propagated in ottl4j yet
     }
 
-    private static String sha256(Object v) {
+    /**
+     * The SHA-256 hex digest of the value's bytes as upstream takes them: a string's UTF-8, one byte 1/0 for a
+     * bool, the 8 little-endian bytes of an int or of a double's IEEE bits; any other type becomes "".
+     */
+    static String sha256(Object v) {
+        byte[] bytes;
+        switch (v) {
+            case String s -> bytes = s.getBytes(StandardCharsets.UTF_8);
+            case Boolean b -> bytes = new byte[] {(byte) (b ? 1 : 0)};
+            case Long l -> bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(l).array();
+            case Double d -> bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Double.doubleToRawLongBits(d)).array();
+            default -> {
+                return "";
+            }
+        }
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(AnyValue.asString(v).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -210,7 +256,7 @@ public final class AttributeActions {
                 }
                 if (v instanceof String s) {
                     try {
-                        return Long.parseLong(s.trim());
+                        return Long.parseLong(s); // like Go's ParseInt(s, 10, 64): no surrounding spaces
                     } catch (NumberFormatException e) {
                         return null;
                     }
@@ -228,11 +274,7 @@ public final class AttributeActions {
                     return b ? 1.0 : 0.0;
                 }
                 if (v instanceof String s) {
-                    try {
-                        return Double.parseDouble(s.trim());
-                    } catch (NumberFormatException e) {
-                        return null;
-                    }
+                    return parseGoFloat(s);
                 }
                 return null;
             }

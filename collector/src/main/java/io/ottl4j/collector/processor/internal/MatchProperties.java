@@ -48,7 +48,7 @@ public final class MatchProperties {
 
     private final List<Str> services;
     private final List<Str> spanNames;
-    private final List<String> spanKinds;
+    private final List<Str> spanKinds;
     private final List<Str> logBodies;
     private final List<Str> severityTexts;
     private final Integer minSeverity;
@@ -58,7 +58,7 @@ public final class MatchProperties {
     private final List<Attr> resources;
     private final List<Lib> libraries;
 
-    private MatchProperties(List<Str> services, List<Str> spanNames, List<String> spanKinds, List<Str> logBodies, List<Str> severityTexts,
+    private MatchProperties(List<Str> services, List<Str> spanNames, List<Str> spanKinds, List<Str> logBodies, List<Str> severityTexts,
             Integer minSeverity, boolean matchUndefinedSeverity, List<Str> metricNames, List<Attr> attributes, List<Attr> resources,
             List<Lib> libraries) {
         this.services = services;
@@ -88,7 +88,7 @@ public final class MatchProperties {
         c.has("regexp");
         List<Str> services = strs(c, "services", regexp);
         List<Str> spanNames = strs(c, "span_names", regexp);
-        List<String> kinds = c.strings("span_kinds", List.of());
+        List<Str> kinds = strs(c, "span_kinds", regexp); // matched like the other string lists, regexp included
         List<Str> bodies = strs(c, "log_bodies", regexp);
         List<Str> sev = strs(c, "log_severity_texts", regexp);
         Integer min = null;
@@ -194,7 +194,8 @@ public final class MatchProperties {
     private boolean common(Resource resource, InstrumentationScope scope, AttributeMap attrs) {
         if (!services.isEmpty()) {
             Object svc = resource.attributes().get("service.name");
-            if (!any(services, svc instanceof String s ? s : "")) {
+            // upstream matches the value's string form, and a fixed placeholder when the attribute is missing
+            if (!any(services, svc == null ? "<nil-service-name>" : AnyValue.asString(svc))) {
                 return false;
             }
         }
@@ -230,7 +231,7 @@ public final class MatchProperties {
                 if (!any(spanNames, s.name())) {
                     return false;
                 }
-                if (!spanKinds.isEmpty() && !spanKinds.contains(kindName(s.kind()))) {
+                if (!any(spanKinds, kindName(s.kind()))) {
                     return false;
                 }
                 return common(resource, scope, s.attributes());

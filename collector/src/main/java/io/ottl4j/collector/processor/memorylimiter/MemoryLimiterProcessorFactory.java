@@ -79,6 +79,7 @@ public final class MemoryLimiterProcessorFactory implements ProcessorFactory<Mem
     public Processor create(CreateSettings settings, Config config, Signal signal, Consumer next) {
         return new Processor() {
             private volatile boolean refusing;
+            private long lastGc = System.nanoTime() - Long.MAX_VALUE / 2;
             private ScheduledExecutorService timer;
 
             @Override
@@ -91,7 +92,11 @@ public final class MemoryLimiterProcessorFactory implements ProcessorFactory<Mem
             private void check() {
                 Runtime rt = Runtime.getRuntime();
                 long used = rt.totalMemory() - rt.freeMemory();
-                if (used > config.hardBytes()) {
+                long now = System.nanoTime();
+                // forced GCs are rate-limited: one per check at a short check_interval stalls every thread in
+                // stop-the-world pauses (the receiver could not even answer "refused")
+                if (used > config.hardBytes() && now - lastGc >= Math.max(config.checkInterval().toNanos(), 1_000_000_000L)) {
+                    lastGc = now;
                     System.gc();
                     used = rt.totalMemory() - rt.freeMemory();
                 }

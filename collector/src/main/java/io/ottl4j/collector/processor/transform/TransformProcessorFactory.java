@@ -54,7 +54,7 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
 
     @Override
     public Config decode(Conf c) {
-        ErrorMode mode = OttlConfig.errorMode(c, "error_mode", ErrorMode.IGNORE);
+        ErrorMode mode = OttlConfig.errorMode(c, "error_mode", ErrorMode.PROPAGATE); // upstream default
         Map<Signal, List<Group>> groups = new EnumMap<>(Signal.class);
         for (Signal s : Signal.values()) {
             groups.put(s, decodeGroups(c, KEYS.get(s), s, mode));

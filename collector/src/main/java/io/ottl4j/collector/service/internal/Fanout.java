@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Sends each batch to several consumers. Read-only consumers share the original; consumers that mutate get
  * their own copy, except that when every consumer mutates the last one gets the original (one copy saved).
- * Every consumer is called even when an earlier one fails; the first error is rethrown.
+ * Every consumer is called even when an earlier one fails; the first error is rethrown. A fan-out whose
+ * consumers all mutate hands its input to one of them, so it declares itself mutating: whoever feeds it must
+ * not share that batch with anyone else (forward connectors sit between two fan-outs).
  */
 public final class Fanout implements Consumer {
     private final Consumer[] readOnly;
@@ -35,7 +37,7 @@ public final class Fanout implements Consumer {
 
     @Override
     public boolean mutatesData() {
-        return false;
+        return mutating.length > 0 && readOnly.length == 0;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.ottl4j.collector.connector.count;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Payloads;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.Metric;
@@ -61,13 +61,13 @@ class CountConnectorTest {
     @Test
     void defaultMetricsForEverySignal() throws Exception {
         try (Harness h = start("{}")) {
-            TelemetryBatch<Span> t = Data.traces("svc", List.of(), "a", "b");
+            TelemetryBatch<Span> t = Payloads.traces("svc", List.of(), "a", "b");
             SpanEvent e = new SpanEvent();
             e.setName("ev");
             ((Span) t.resources().get(0).scopes().get(0).items().get(0)).events().add(e);
             h.send("testsource", t);
-            h.send("testsource", Data.logs("svc", "info", "warn", "error"));
-            h.send("testsource", Data.gauges(3, "m1", "m2"));
+            h.send("testsource", Payloads.logs("svc", "info", "warn", "error"));
+            h.send("testsource", Payloads.gauges(3, "m1", "m2"));
             Map<String, Map<String, Long>> p = points(h);
             assertThat(p).containsEntry("trace.span.count", Map.of("", 2L)).containsEntry("trace.span.event.count", Map.of("", 1L))
                     .containsEntry("log.record.count", Map.of("", 3L)).containsEntry("metric.count", Map.of("", 2L))
@@ -95,7 +95,7 @@ class CountConnectorTest {
                     attributes:
                       - key: absent
                 """)) {
-            h.send("testsource", Data.logs("svc", "info", "warn", "error", "error"));
+            h.send("testsource", Payloads.logs("svc", "info", "warn", "error", "error"));
             Map<String, Map<String, Long>> p = points(h);
             assertThat(p).doesNotContainKey("log.record.count").doesNotContainKey("log.by.absent");
             assertThat(p.get("log.bad.count")).isEqualTo(Map.of("", 3L));

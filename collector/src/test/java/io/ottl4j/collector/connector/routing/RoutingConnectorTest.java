@@ -3,7 +3,7 @@ package io.ottl4j.collector.connector.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ottl4j.collector.client.ClientInfo;
-import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Payloads;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.Span;
@@ -39,13 +39,13 @@ class RoutingConnectorTest {
                   - statement: route() where attributes["env"] == "prod"
                     pipelines: [traces/b]
                 """)) {
-            TelemetryBatch<Span> b = Data.traces("s1", List.of("tenant", "acme", "env", "prod"), "acme-prod");
-            Data.addSpans(b, "s2", List.of("env", "prod"), "prod");
-            Data.addSpans(b, "s3", List.of("env", "dev"), "dev");
+            TelemetryBatch<Span> b = Payloads.traces("s1", List.of("tenant", "acme", "env", "prod"), "acme-prod");
+            Payloads.addSpans(b, "s2", List.of("env", "prod"), "prod");
+            Payloads.addSpans(b, "s3", List.of("env", "dev"), "dev");
             h.send("testsource", b);
-            assertThat(Data.names(h.batches("testsink/a"))).containsExactly("acme-prod");
-            assertThat(Data.names(h.batches("testsink/b"))).containsExactly("prod");
-            assertThat(Data.names(h.batches("testsink/other"))).containsExactly("dev");
+            assertThat(Payloads.names(h.batches("testsink/a"))).containsExactly("acme-prod");
+            assertThat(Payloads.names(h.batches("testsink/b"))).containsExactly("prod");
+            assertThat(Payloads.names(h.batches("testsink/other"))).containsExactly("dev");
         }
     }
 
@@ -57,9 +57,9 @@ class RoutingConnectorTest {
                     condition: name == "x"
                     pipelines: [traces/a]
                 """)) {
-            h.send("testsource", Data.traces("svc", List.of(), "x", "y", "x"));
+            h.send("testsource", Payloads.traces("svc", List.of(), "x", "y", "x"));
             List<TelemetryBatch<?>> a = h.batches("testsink/a");
-            assertThat(Data.names(a)).containsExactly("x", "x");
+            assertThat(Payloads.names(a)).containsExactly("x", "x");
             assertThat(a.get(0).resources()).hasSize(1);
             assertThat(a.get(0).resources().get(0).resource().attributes().get("service.name")).isEqualTo("svc");
             assertThat(a.get(0).resources().get(0).scopes().get(0).scope().name()).isEqualTo("test");
@@ -82,11 +82,11 @@ class RoutingConnectorTest {
                     pipelines: [logs/b]
                 """)) {
             ClientInfo acme = new ClientInfo("127.0.0.1", Map.of("x-tenant", List.of("acme")));
-            h.send("testsource", Data.logs("svc", "debug", "error", "info"), acme);
-            h.send("testsource", Data.logs("svc", "warn"), ClientInfo.EMPTY);
-            assertThat(Data.names(h.batches("testsink/a"))).containsExactly("debug");
-            assertThat(Data.names(h.batches("testsink/b"))).containsExactly("error", "info");
-            assertThat(Data.names(h.batches("testsink/other"))).containsExactly("warn");
+            h.send("testsource", Payloads.logs("svc", "debug", "error", "info"), acme);
+            h.send("testsource", Payloads.logs("svc", "warn"), ClientInfo.EMPTY);
+            assertThat(Payloads.names(h.batches("testsink/a"))).containsExactly("debug");
+            assertThat(Payloads.names(h.batches("testsink/b"))).containsExactly("error", "info");
+            assertThat(Payloads.names(h.batches("testsink/other"))).containsExactly("warn");
         }
     }
 
@@ -102,17 +102,17 @@ class RoutingConnectorTest {
                     condition: name == "m2"
                     pipelines: [metrics/b]
                 """)) {
-            h.send("testsource", Data.gauges(3, "m1", "m2"));
+            h.send("testsource", Payloads.gauges(3, "m1", "m2"));
             List<TelemetryBatch<?>> a = h.batches("testsink/a");
-            assertThat(Data.names(a)).containsExactly("m1", "m2");
+            assertThat(Payloads.names(a)).containsExactly("m1", "m2");
             for (Object m : a.get(0).resources().get(0).scopes().get(0).items()) {
                 assertThat(((Metric) m).dataPoints()).singleElement().satisfies(p -> assertThat(p.attributes().get("i")).isEqualTo(1L));
             }
             List<TelemetryBatch<?>> b = h.batches("testsink/b");
-            assertThat(Data.names(b)).containsExactly("m2");
+            assertThat(Payloads.names(b)).containsExactly("m2");
             assertThat(((Metric) b.get(0).resources().get(0).scopes().get(0).items().get(0)).dataPoints()).hasSize(2);
             List<TelemetryBatch<?>> other = h.batches("testsink/other");
-            assertThat(Data.names(other)).containsExactly("m1");
+            assertThat(Payloads.names(other)).containsExactly("m1");
             assertThat(((Metric) other.get(0).resources().get(0).scopes().get(0).items().get(0)).dataPoints()).hasSize(2);
         }
     }
@@ -128,13 +128,13 @@ class RoutingConnectorTest {
                     pipelines: [traces/a]
                 """;
         try (Harness h = start("traces", table.formatted("propagate"))) {
-            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> h.send("testsource", Data.traces("s", List.of(), "{\"k\":1}", "abc")));
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> h.send("testsource", Payloads.traces("s", List.of(), "{\"k\":1}", "abc")));
             assertThat(h.batches("testsink/a")).isEmpty();
         }
         try (Harness h = start("traces", table.formatted("ignore"))) {
-            h.send("testsource", Data.traces("s", List.of(), "{\"k\":1}", "abc", "{\"k\":2}"));
-            assertThat(Data.names(h.batches("testsink/a"))).containsExactly("{\"k\":1}");
-            assertThat(Data.names(h.batches("testsink/other"))).containsExactlyInAnyOrder("abc", "{\"k\":2}");
+            h.send("testsource", Payloads.traces("s", List.of(), "{\"k\":1}", "abc", "{\"k\":2}"));
+            assertThat(Payloads.names(h.batches("testsink/a"))).containsExactly("{\"k\":1}");
+            assertThat(Payloads.names(h.batches("testsink/other"))).containsExactlyInAnyOrder("abc", "{\"k\":2}");
         }
     }
 

@@ -2,7 +2,7 @@ package io.ottl4j.collector.connector.spanmetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Payloads;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.ExponentialHistogramDataPoint;
@@ -36,7 +36,7 @@ class SpanMetricsConnectorTest {
     private static TelemetryBatch<Span> spans(long... durationsMs) {
         String[] names = new String[durationsMs.length];
         java.util.Arrays.fill(names, "GET /");
-        TelemetryBatch<Span> b = Data.traces("checkout", List.of("deployment", "prod"), names);
+        TelemetryBatch<Span> b = Payloads.traces("checkout", List.of("deployment", "prod"), names);
         List<Span> items = b.resources().get(0).scopes().get(0).items();
         for (int i = 0; i < durationsMs.length; i++) {
             Span s = items.get(i);

@@ -3,7 +3,7 @@ package io.ottl4j.collector.exporter.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.luben.zstd.Zstd;
-import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Payloads;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.otlp.OtlpJson;
 import io.ottl4j.otlp.OtlpProto;
@@ -42,7 +42,7 @@ class FileExporterRotationTest {
 
     /** A batch of one span named {@code name} carrying {@code padding} bytes of attribute. */
     private static TelemetryBatch<Span> batch(String name, int padding) {
-        TelemetryBatch<Span> b = Data.traces("svc", List.of(), name);
+        TelemetryBatch<Span> b = Payloads.traces("svc", List.of(), name);
         b.resources().get(0).scopes().get(0).items().get(0).attributes().putString("pad", "x".repeat(padding));
         return b;
     }
@@ -72,7 +72,7 @@ class FileExporterRotationTest {
         for (Path p : files) {
             assertThat(Files.size(p)).isLessThanOrEqualTo(1024 * 1024);
             for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-                names.addAll(Data.names(OtlpJson.read(line.getBytes(StandardCharsets.UTF_8), Signal.TRACES)));
+                names.addAll(Payloads.names(OtlpJson.read(line.getBytes(StandardCharsets.UTF_8), Signal.TRACES)));
             }
         }
         // ~10 records per megabyte: the oldest records went with the deleted backups, the newest are all there
@@ -113,12 +113,12 @@ class FileExporterRotationTest {
         List<String> fromProto = new ArrayList<>();
         for (byte[] f : frames(proto)) {
             byte[] raw = Zstd.decompress(f, (int) Zstd.getFrameContentSize(f));
-            fromProto.addAll(Data.names(OtlpProto.decode(Signal.TRACES, raw)));
+            fromProto.addAll(Payloads.names(OtlpProto.decode(Signal.TRACES, raw)));
         }
         List<String> fromJson = new ArrayList<>();
         for (byte[] f : frames(json)) {
             assertThat(f.length).isLessThan(1000); // 1000 repeated bytes compress well
-            fromJson.addAll(Data.names(OtlpJson.read(Zstd.decompress(f, (int) Zstd.getFrameContentSize(f)), Signal.TRACES)));
+            fromJson.addAll(Payloads.names(OtlpJson.read(Zstd.decompress(f, (int) Zstd.getFrameContentSize(f)), Signal.TRACES)));
         }
         assertThat(fromProto).containsExactly("a", "b");
         assertThat(fromJson).containsExactly("a", "b");

@@ -12,7 +12,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
 import io.ottl4j.collector.service.Pipelines;
-import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Payloads;
 import io.ottl4j.collector.testing.Harness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +104,7 @@ class TlsEndToEndTest {
                     .setTimeout(Duration.ofSeconds(5)).build())).isTrue();
             assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("https://localhost:" + r.httpPort() + "/v1/traces")
                     .setTrustedCertificates(ca.caPem()).setTimeout(Duration.ofSeconds(5)).build())).isTrue();
-            assertThat(Data.names(h.batches("testsink"))).containsExactly("hello", "hello");
+            assertThat(Payloads.names(h.batches("testsink"))).containsExactly("hello", "hello");
             // a client that does not trust the CA, and a plain-text client, are turned away
             assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.httpPort() + "/v1/traces")
                     .setTrustedCertificates(otherCa.caPem()).setRetryPolicy(null).setTimeout(Duration.ofMillis(1500)).build())).isFalse();
@@ -150,26 +150,26 @@ class TlsEndToEndTest {
             OtlpReceiver r = receiver(back);
             String mtls = "cert_file: %s\n  key_file: %s".formatted(client.cert(), client.key());
             try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls:\n  ca_file: %s\n  %s".formatted(r.grpcPort(), ca.caFile(), mtls))) {
-                f.send("testsource", Data.traces("svc", List.of(), "grpc-mtls"));
+                f.send("testsource", Payloads.traces("svc", List.of(), "grpc-mtls"));
             }
             try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls:\n  ca_file: %s\n  %s".formatted(r.httpPort(), ca.caFile(), mtls))) {
-                f.send("testsource", Data.traces("svc", List.of(), "http-mtls"));
+                f.send("testsource", Payloads.traces("svc", List.of(), "http-mtls"));
             }
             try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls:\n  insecure_skip_verify: true\n  %s".formatted(r.grpcPort(), mtls))) {
-                f.send("testsource", Data.traces("svc", List.of(), "grpc-skip-verify"));
+                f.send("testsource", Payloads.traces("svc", List.of(), "grpc-skip-verify"));
             }
             try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls:\n  insecure_skip_verify: true\n  %s".formatted(r.httpPort(), mtls))) {
-                f.send("testsource", Data.traces("svc", List.of(), "http-skip-verify"));
+                f.send("testsource", Payloads.traces("svc", List.of(), "http-skip-verify"));
             }
             // without the CA (JDK trust store only) the server is not trusted
             try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls:\n  %s".formatted(r.httpPort(), mtls))) {
-                assertThatThrownBy(() -> f.send("testsource", Data.traces("svc", List.of(), "untrusted"))).isNotNull();
+                assertThatThrownBy(() -> f.send("testsource", Payloads.traces("svc", List.of(), "untrusted"))).isNotNull();
             }
             // without a client certificate the server refuses
             try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s}".formatted(r.grpcPort(), ca.caFile()))) {
-                assertThatThrownBy(() -> f.send("testsource", Data.traces("svc", List.of(), "no-client-cert"))).isNotNull();
+                assertThatThrownBy(() -> f.send("testsource", Payloads.traces("svc", List.of(), "no-client-cert"))).isNotNull();
             }
-            assertThat(Data.names(back.batches("testsink"))).containsExactly("grpc-mtls", "http-mtls", "grpc-skip-verify", "http-skip-verify");
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc-mtls", "http-mtls", "grpc-skip-verify", "http-skip-verify");
         }
     }
 
@@ -178,12 +178,12 @@ class TlsEndToEndTest {
         try (Harness back = back(", min_version: \"1.3\"")) {
             OtlpReceiver r = receiver(back);
             try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, max_version: \"1.2\"}".formatted(r.httpPort(), ca.caFile()))) {
-                assertThatThrownBy(() -> f.send("testsource", Data.traces("svc", List.of(), "tls12"))).isNotNull();
+                assertThatThrownBy(() -> f.send("testsource", Payloads.traces("svc", List.of(), "tls12"))).isNotNull();
             }
             try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, min_version: \"1.3\"}".formatted(r.grpcPort(), ca.caFile()))) {
-                f.send("testsource", Data.traces("svc", List.of(), "tls13"));
+                f.send("testsource", Payloads.traces("svc", List.of(), "tls13"));
             }
-            assertThat(Data.names(back.batches("testsink"))).containsExactly("tls13");
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("tls13");
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ottl4j.collector.client.ClientInfo;
-import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Payloads;
 import io.ottl4j.collector.testing.Harness;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +31,10 @@ class BatchMetadataKeysTest {
     void oneBatcherPerValueCombinationCarryingOnlyItsKeys() throws Exception {
         try (Harness h = start("{metadata_keys: [tenant, region], send_batch_size: 4, timeout: 10s}")) {
             for (int i = 0; i < 4; i++) {
-                h.send("testsource", Data.logs("s", "a" + i), client("a", "eu", "x" + i));
-                h.send("testsource", Data.logs("s", "b" + i), client("b", "eu", "y"));
+                h.send("testsource", Payloads.logs("s", "a" + i), client("a", "eu", "x" + i));
+                h.send("testsource", Payloads.logs("s", "b" + i), client("b", "eu", "y"));
             }
-            h.send("testsource", Data.logs("s", "c"), client("a", "us", "z"));
+            h.send("testsource", Payloads.logs("s", "c"), client("a", "us", "z"));
             Harness.await(Duration.ofSeconds(5), () -> h.deliveries("testsink").size() >= 2);
             Thread.sleep(100);
             // the size trigger fired for the two full combinations; (a, us) waits for its timer
@@ -43,7 +43,7 @@ class BatchMetadataKeysTest {
                 assertThat(d.client().metadata()).containsOnlyKeys("tenant", "region");
                 assertThat(d.client().address()).isEmpty();
             });
-            assertThat(h.deliveries("testsink").stream().map(d -> d.client().get("tenant").get(0) + Data.names(d.batch())).toList())
+            assertThat(h.deliveries("testsink").stream().map(d -> d.client().get("tenant").get(0) + Payloads.names(d.batch())).toList())
                     .containsExactlyInAnyOrder("a[a0, a1, a2, a3]", "b[b0, b1, b2, b3]");
         }
     }
@@ -51,14 +51,14 @@ class BatchMetadataKeysTest {
     @Test
     void combinationsBeyondTheCardinalityLimitAreRefused() throws Exception {
         try (Harness h = start("{metadata_keys: [tenant], metadata_cardinality_limit: 2, timeout: 20ms}")) {
-            h.send("testsource", Data.logs("s", "1"), client("a", "", ""));
-            h.send("testsource", Data.logs("s", "2"), client("b", "", ""));
-            h.send("testsource", Data.logs("s", "3"), client("a", "", ""));
-            assertThatThrownBy(() -> h.send("testsource", Data.logs("s", "4"), client("c", "", ""))).hasMessageContaining("metadata_cardinality_limit");
+            h.send("testsource", Payloads.logs("s", "1"), client("a", "", ""));
+            h.send("testsource", Payloads.logs("s", "2"), client("b", "", ""));
+            h.send("testsource", Payloads.logs("s", "3"), client("a", "", ""));
+            assertThatThrownBy(() -> h.send("testsource", Payloads.logs("s", "4"), client("c", "", ""))).hasMessageContaining("metadata_cardinality_limit");
             // data without the key is its own combination, refused too
-            assertThatThrownBy(() -> h.send("testsource", Data.logs("s", "5"))).hasMessageContaining("metadata_cardinality_limit");
-            Harness.await(Duration.ofSeconds(5), () -> Data.names(h.batches("testsink")).size() == 3);
-            assertThat(Data.names(h.batches("testsink"))).containsExactlyInAnyOrder("1", "2", "3");
+            assertThatThrownBy(() -> h.send("testsource", Payloads.logs("s", "5"))).hasMessageContaining("metadata_cardinality_limit");
+            Harness.await(Duration.ofSeconds(5), () -> Payloads.names(h.batches("testsink")).size() == 3);
+            assertThat(Payloads.names(h.batches("testsink"))).containsExactlyInAnyOrder("1", "2", "3");
         }
     }
 

@@ -137,7 +137,8 @@ final class GrpcServer {
             try {
                 batch = OtlpProto.decode(signal, req);
             } catch (OtlpDecodeException e) {
-                obs.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+                // grpc-go fails the unmarshalling of a request with INTERNAL before the receiver sees it
+                obs.onError(Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + e.getMessage()).asRuntimeException());
                 return;
             }
             Ingest.Result r = Ingest.consume(settings, "grpc", signal, next, batch, CLIENT.get());

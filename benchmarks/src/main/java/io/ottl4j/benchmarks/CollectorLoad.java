@@ -1,0 +1,282 @@
+package io.ottl4j.benchmarks;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
+import io.ottl4j.otlp.OtlpProto;
+import io.ottl4j.pdata.Signal;
+import io.ottl4j.pdata.Span;
+import io.ottl4j.pdata.TelemetryBatch;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator for the collector as a separate process (benchmarks/collector-throughput). It starts
+ * {@code ottl collector} with OTLP/gRPC in → [processors] → OTLP/gRPC out to a sink in this process, sends
+ * pre-encoded requests of 512 Mastodon-like spans, and measures spans delivered to the sink per second and
+ * per CPU-second of the collector process (utime+stime from /proc/PID/stat), and its VmRSS. The collector's CPU
+ * is measured alone: client and sink run here. {@code codec} mode measures plain protobuf decode + encode
+ * of the same payloads on one thread, the baseline the pipeline is compared with.
+ *
+ * <pre>
+ * CollectorLoad codec SECONDS
+ * CollectorLoad run OTTL_LAUNCHER transform|none max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
+ * </pre>
+ */
+public final class CollectorLoad {
+    static final int SPANS_PER_REQUEST = 512;
+    static final int PAYLOADS = 16;
+
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+    private static final MethodDescriptor<byte[], byte[]> EXPORT = MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("opentelemetry.proto.collector.trace.v1.TraceService/Export")
+            .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+
+    /** The Mastodon config's trace statements, verbatim (shared/fixtures/mastodon-collector.yaml). */
+    static final String TRANSFORM = """
+              transform:
+                error_mode: ignore
+                trace_statements:
+                  - context: span
+                    conditions:
+                      - attributes["code.namespace"] != nil
+                    statements:
+                      - set(attributes["resource.name"],
+                        Concat([attributes["code.namespace"],
+                        attributes["code.function"]], "#"))
+                  - context: resource
+                    conditions:
+                      - attributes["k8s.node.name"] != nil
+                    statements:
+                      - set (attributes["k8s.node.name"],
+                        Concat([attributes["k8s.node.name"], "k8s-1"], "-"))
+            """;
+
+    private CollectorLoad() {
+    }
+
+    static List<byte[]> payloads() {
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < PAYLOADS; i++) {
+            out.add(OtlpProto.encode(SpanFixtures.traces(SPANS_PER_REQUEST, i)));
+        }
+        return out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "codec" -> codec(Integer.parseInt(args[1]));
+            case "run" -> run(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException("codec | run");
+        }
+    }
+
+    /** Decode + encode of the same payloads on one thread: spans per second = spans per CPU-second. */
+    static void codec(int seconds) {
+        List<byte[]> payloads = payloads();
+        long sink = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds); // first half: warm-up
+        long spans = 0;
+        long t0 = 0;
+        long half = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) / 2;
+        for (int i = 0; ; i++) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                break;
+            }
+            if (t0 == 0 && now >= half) {
+                t0 = now;
+                spans = 0;
+            }
+            TelemetryBatch<?> b = OtlpProto.decode(Signal.TRACES, payloads.get(i % PAYLOADS));
+            sink += OtlpProto.encode(b).length;
+            spans += SPANS_PER_REQUEST;
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "codec: decode+encode %.0f spans/s on one thread (%d bytes out)%n", spans / secs, sink);
+    }
+
+    static void run(String launcher, String variant, String rate, int warmup, int seconds) throws Exception {
+        List<byte[]> payloads = payloads();
+        AtomicLong delivered = new AtomicLong();
+        int sinkPort = freePort();
+        Server sink = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", sinkPort)).maxInboundMessageSize(64 << 20)
+                .addService(ServerServiceDefinition.builder("opentelemetry.proto.collector.trace.v1.TraceService")
+                        .addMethod(EXPORT, ServerCalls.asyncUnaryCall((req, obs) -> {
+                            delivered.addAndGet(((TelemetryBatch<?>) OtlpProto.decode(Signal.TRACES, req)).itemCount());
+                            obs.onNext(new byte[0]);
+                            obs.onCompleted();
+                        })).build())
+                .build().start();
+        int port = freePort();
+        String processors = variant.equals("transform") ? "[transform, batch]" : "[]";
+        String config = """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {endpoint: "127.0.0.1:%d"}
+                processors:
+                  batch: {}
+                %s
+                exporters:
+                  otlp_grpc:
+                    endpoint: "127.0.0.1:%d"
+                    tls: {insecure: true}
+                    compression: none
+                    sending_queue: {block_on_overflow: true}
+                service:
+                  telemetry: {metrics: {level: none}}
+                  pipelines:
+                    traces: {receivers: [otlp], processors: %s, exporters: [otlp_grpc]}
+                """.formatted(port, TRANSFORM, sinkPort, processors);
+        Path cfg = Files.createTempFile("collector-load", ".yaml");
+        Files.writeString(cfg, config);
+        Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "collector-load.log").toFile()))
+                .start();
+        try {
+            awaitPort(port, collector);
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(64 << 20).build();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong sent = new AtomicLong();
+            boolean max = rate.equals("max");
+            int threads = max ? 4 : 1;
+            long nanosPerRequest = max ? 0 : TimeUnit.SECONDS.toNanos(1) * SPANS_PER_REQUEST / Long.parseLong(rate);
+            List<Thread> clients = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                clients.add(Thread.ofPlatform().daemon().start(() -> {
+                    long next = System.nanoTime();
+                    for (int i = offset; !stop.get(); i++) {
+                        if (!max) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                try {
+                                    TimeUnit.NANOSECONDS.sleep(wait);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                            next += nanosPerRequest;
+                        }
+                        try {
+                            ClientCalls.blockingUnaryCall(channel, EXPORT, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS),
+                                    payloads.get(i % PAYLOADS));
+                            sent.addAndGet(SPANS_PER_REQUEST);
+                        } catch (RuntimeException e) {
+                            System.err.println("send failed: " + e.getMessage());
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
+            long cpu0 = cpuTicks(collector.pid());
+            long d0 = delivered.get();
+            long t0 = System.nanoTime();
+            long rssMax = 0;
+            long rssSum = 0;
+            int samples = 0;
+            for (int s = 0; s < seconds; s++) {
+                Thread.sleep(1000);
+                long rss = rssKib(collector.pid());
+                rssMax = Math.max(rssMax, rss);
+                rssSum += rss;
+                samples++;
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long cpu1 = cpuTicks(collector.pid());
+            long d1 = delivered.get();
+            stop.set(true);
+            for (Thread c : clients) {
+                c.join(35_000);
+            }
+            channel.shutdownNow();
+            double cpuSeconds = (cpu1 - cpu0) / (double) clockTicks();
+            double spansPerSecond = (d1 - d0) / wall;
+            System.out.printf(Locale.ROOT, "run %s rate=%s: %.0f spans/s delivered, collector CPU %.2f cores, %.0f spans per CPU-second, "
+                    + "VmRSS avg %.0f MiB max %.0f MiB (sent %d, delivered %d in total)%n", variant, rate, spansPerSecond, cpuSeconds / wall,
+                    (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0, sent.get(), delivered.get());
+        } finally {
+            collector.destroy(); // SIGTERM: the process we started
+            if (!collector.waitFor(20, TimeUnit.SECONDS)) {
+                collector.destroyForcibly();
+            }
+            sink.shutdownNow();
+            Files.deleteIfExists(cfg);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void awaitPort(int port, Process p) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // the launcher may rebuild the distribution first
+        while (System.nanoTime() < end) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("collector exited with " + p.exitValue() + "; see collector-load.log in java.io.tmpdir");
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("collector did not open port " + port);
+    }
+
+    /** utime + stime of the process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static long clockTicks() {
+        return 100; // USER_HZ on Linux
+    }
+
+    static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
