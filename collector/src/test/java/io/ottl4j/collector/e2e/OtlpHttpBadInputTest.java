@@ -43,7 +43,7 @@ class OtlpHttpBadInputTest {
                           allowed_origins: ['https://*.example.com']
                           max_age: 600
                 exporters:
-                  file: {path: "%s"}
+                  file: {path: "%s", flush_interval: 10ms}
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
@@ -85,6 +85,11 @@ class OtlpHttpBadInputTest {
             gz.write(TRACE.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(post("/v1/traces", "application/json; charset=utf-8", bos.toByteArray(), "Content-Encoding", "gzip").statusCode()).isEqualTo(200);
+        // the file exporter flushes every flush_interval, as upstream's does
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!Files.readString(dir.resolve("out.jsonl")).contains("5b8efff798038103d269b633813fc60c") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(Files.readString(dir.resolve("out.jsonl"))).contains("5b8efff798038103d269b633813fc60c");
     }
 
