@@ -1,0 +1,161 @@
+package io.ottl4j.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ottl4j.pdata.AttributeList;
+import io.ottl4j.pdata.AttributeMap;
+import io.ottl4j.pdata.ResourceGroup;
+import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Span;
+import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.SpanId;
+import io.ottl4j.pdata.SpanLink;
+import io.ottl4j.pdata.TelemetryBatch;
+import io.ottl4j.pdata.TraceId;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The direct trace writer must produce exactly the bytes of the generated messages' own serialisation. */
+class TraceWireEncoderTest {
+
+    private static byte[] viaMessages(TelemetryBatch<Span> batch) {
+        return OtlpProto.toTraceRequest(batch).toByteArray();
+    }
+
+    @Test
+    void sampleFileEncodesAsTheGeneratedMessages() {
+        TelemetryBatch<Span> batch = OtlpJson.readTraces(Samples.load("traces.json"));
+        assertThat(OtlpProto.encode(batch)).isEqualTo(viaMessages(batch));
+    }
+
+    @Test
+    void emptyBatchesAndGroups() {
+        TelemetryBatch<Span> batch = TelemetryBatch.traces();
+        assertThat(OtlpProto.encode(batch)).isEmpty();
+        ResourceGroup<Span> rg = batch.addResource();
+        assertThat(OtlpProto.encode(batch)).isEqualTo(viaMessages(batch));
+        rg.addScope();
+        assertThat(OtlpProto.encode(batch)).isEqualTo(viaMessages(batch));
+        rg.scopes().get(0).items().add(new Span()); // every field at its default
+        assertThat(OtlpProto.encode(batch)).isEqualTo(viaMessages(batch));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void randomBatchesEncodeAsTheGeneratedMessages(long seed) {
+        TelemetryBatch<Span> batch = random(new Random(seed));
+        byte[] direct = OtlpProto.encode(batch);
+        assertThat(direct).isEqualTo(viaMessages(batch));
+        assertThat(OtlpProto.encode(OtlpProto.decodeTraces(direct))).isEqualTo(direct);
+    }
+
+    private static TelemetryBatch<Span> random(Random r) {
+        TelemetryBatch<Span> batch = TelemetryBatch.traces();
+        for (int i = 0, nr = 1 + r.nextInt(3); i < nr; i++) {
+            ResourceGroup<Span> rg = batch.addResource();
+            attributes(r, rg.resource().attributes(), 2);
+            rg.resource().setDroppedAttributesCount(r.nextInt(3));
+            rg.setSchemaUrl(r.nextBoolean() ? "" : "https://opentelemetry.io/schemas/1.21.0");
+            for (int j = 0, ns = 1 + r.nextInt(3); j < ns; j++) {
+                ScopeGroup<Span> sg = rg.addScope();
+                sg.scope().setName(string(r));
+                sg.scope().setVersion(string(r));
+                attributes(r, sg.scope().attributes(), 1);
+                sg.scope().setDroppedAttributesCount(r.nextInt(2) * 300);
+                sg.setSchemaUrl(string(r));
+                for (int k = 0, n = r.nextInt(20); k < n; k++) {
+                    sg.items().add(span(r));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private static Span span(Random r) {
+        Span s = new Span();
+        if (r.nextInt(5) > 0) {
+            s.setTraceId(TraceId.of(r.nextLong(), r.nextLong()));
+            s.setSpanId(SpanId.of(r.nextLong()));
+        }
+        if (r.nextBoolean()) {
+            s.setParentSpanId(SpanId.of(r.nextLong()));
+        }
+        s.setTraceState(string(r));
+        s.setName(string(r));
+        s.setKind(r.nextInt(6));
+        s.setFlags(r.nextBoolean() ? 0 : r.nextInt());
+        s.setStartTimeUnixNano(r.nextBoolean() ? 0 : r.nextLong());
+        s.setEndTimeUnixNano(r.nextLong());
+        attributes(r, s.attributes(), 3);
+        s.setDroppedAttributesCount(r.nextInt(2) * r.nextInt(100_000));
+        for (int i = 0, n = r.nextInt(3); i < n; i++) {
+            SpanEvent e = new SpanEvent();
+            e.setName(string(r));
+            e.setTimeUnixNano(r.nextInt(2) * r.nextLong());
+            attributes(r, e.attributes(), 2);
+            e.setDroppedAttributesCount(r.nextInt(2));
+            s.events().add(e);
+        }
+        s.setDroppedEventsCount(r.nextInt(2));
+        for (int i = 0, n = r.nextInt(3); i < n; i++) {
+            SpanLink l = new SpanLink();
+            if (r.nextBoolean()) {
+                l.setTraceId(TraceId.of(r.nextLong(), r.nextLong()));
+                l.setSpanId(SpanId.of(r.nextLong()));
+            }
+            l.setTraceState(string(r));
+            attributes(r, l.attributes(), 2);
+            l.setDroppedAttributesCount(r.nextInt(2));
+            l.setFlags(r.nextInt(2) * 0x301);
+            s.links().add(l);
+        }
+        s.setDroppedLinksCount(r.nextInt(2) * 7);
+        s.status().setCode(r.nextInt(3));
+        s.status().setMessage(r.nextBoolean() ? "" : "boom ✗");
+        return s;
+    }
+
+    private static void attributes(Random r, AttributeMap m, int depth) {
+        for (int i = 0, n = r.nextInt(6); i < n; i++) {
+            m.put(i == 0 && r.nextInt(4) == 0 ? "" : "k" + i + string(r), value(r, depth));
+        }
+    }
+
+    private static Object value(Random r, int depth) {
+        return switch (r.nextInt(depth > 0 ? 9 : 7)) {
+            case 0 -> string(r);
+            case 1 -> r.nextBoolean();
+            case 2 -> r.nextBoolean() ? 0L : r.nextLong();
+            case 3 -> r.nextBoolean() ? -1L : (long) r.nextInt(1000);
+            case 4 -> r.nextBoolean() ? 0.0 : r.nextDouble() * 1e6;
+            case 5 -> r.nextBoolean() ? new byte[0] : new byte[] {1, 2, (byte) 255};
+            case 6 -> io.ottl4j.pdata.AnyValue.EMPTY;
+            case 7 -> {
+                AttributeList l = new AttributeList();
+                for (int i = 0, n = r.nextInt(4); i < n; i++) {
+                    l.add(value(r, depth - 1));
+                }
+                yield l;
+            }
+            default -> {
+                AttributeMap m = new AttributeMap();
+                attributes(r, m, depth - 1);
+                yield m;
+            }
+        };
+    }
+
+    /** Empty, ASCII, non-ASCII, 4-byte UTF-8, a lone surrogate and a long string (two-byte length). */
+    private static String string(Random r) {
+        return switch (r.nextInt(7)) {
+            case 0, 1 -> "";
+            case 2 -> "GET /api/v1/timelines/home";
+            case 3 -> "Ünïcødé ✓";
+            case 4 -> "emoji \uD83D\uDE00";
+            case 5 -> "lone \uD800 surrogate";
+            default -> "x".repeat(200 + r.nextInt(300));
+        };
+    }
+}
