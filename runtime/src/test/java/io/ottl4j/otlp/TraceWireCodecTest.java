@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The direct trace writer must produce exactly the bytes of the generated messages' own serialisation. */
-class TraceWireEncoderTest {
+/**
+ * The direct trace writer must produce exactly the bytes of the generated messages' own serialisation, and
+ * the direct reader the same model as the generated parser.
+ */
+class TraceWireCodecTest {
 
     private static byte[] viaMessages(TelemetryBatch<Span> batch) {
         return OtlpProto.toTraceRequest(batch).toByteArray();
@@ -49,6 +52,82 @@ class TraceWireEncoderTest {
         byte[] direct = OtlpProto.encode(batch);
         assertThat(direct).isEqualTo(viaMessages(batch));
         assertThat(OtlpProto.encode(OtlpProto.decodeTraces(direct))).isEqualTo(direct);
+        // the direct reader builds the same model as the generated parser + conversion
+        TelemetryBatch<Span> viaParser = OtlpProto.fromProto(parse(direct));
+        assertThat(OtlpJson.writeString(OtlpProto.decodeTraces(direct), false)).isEqualTo(OtlpJson.writeString(viaParser, false));
+    }
+
+    private static io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest parse(byte[] b) {
+        try {
+            return io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(b);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void readerSkipsUnknownFieldsAndRejectsWhatTheParserRejects() throws Exception {
+        TelemetryBatch<Span> batch = random(new Random(42));
+        byte[] good = OtlpProto.encode(batch);
+        // unknown fields of every wire type in front of the request's first field: skipped
+        java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+        com.google.protobuf.CodedOutputStream o = com.google.protobuf.CodedOutputStream.newInstance(bo);
+        o.writeUInt64(99, 12345);
+        o.writeFixed64(98, 7);
+        o.writeFixed32(97, 7);
+        o.writeString(96, "x");
+        o.writeTag(95, 3);
+        o.writeUInt32(1, 5);
+        o.writeTag(95, 4);
+        o.flush();
+        bo.write(good);
+        byte[] withUnknown = bo.toByteArray();
+        assertThat(OtlpProto.encode(OtlpProto.decodeTraces(withUnknown))).isEqualTo(good);
+        assertThat(parse(withUnknown).toByteArray()).isNotEmpty(); // the generated parser accepts it too
+
+        // truncated at every length: both reject, or both accept the same prefix
+        for (int n = 0; n < Math.min(good.length, 400); n++) {
+            byte[] cut = java.util.Arrays.copyOf(good, n);
+            boolean parserOk;
+            try {
+                io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(cut);
+                parserOk = true;
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                parserOk = false;
+            }
+            boolean readerOk;
+            try {
+                OtlpProto.decodeTraces(cut);
+                readerOk = true;
+            } catch (OtlpDecodeException e) {
+                assertThat(e).hasMessageStartingWith("invalid ExportTraceServiceRequest protobuf:");
+                readerOk = false;
+            }
+            assertThat(readerOk).as("prefix of %d bytes", n).isEqualTo(parserOk);
+        }
+
+        // invalid UTF-8 in a string field is rejected, as by the generated parser
+        byte[] badUtf8 = {0x0a, 0x05, 0x1a, 0x03, (byte) 0xff, (byte) 0xfe, 0x41};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(badUtf8)).isInstanceOf(AssertionError.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OtlpProto.decodeTraces(badUtf8))
+                .isInstanceOf(OtlpDecodeException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void repeatedAttributeKeysShareOneString() {
+        TelemetryBatch<Span> batch = TelemetryBatch.traces();
+        ScopeGroup<Span> sg = batch.addResource().addScope();
+        for (int i = 0; i < 2; i++) {
+            Span s = new Span();
+            s.attributes().put("http.request.method", "GET");
+            s.attributes().put("k".repeat(65), 1L); // longer than the cache takes
+            sg.items().add(s);
+        }
+        byte[] bytes = OtlpProto.encode(batch);
+        Span a = OtlpProto.decodeTraces(bytes).resources().get(0).scopes().get(0).items().get(0);
+        Span b = OtlpProto.decodeTraces(bytes).resources().get(0).scopes().get(0).items().get(1);
+        assertThat(b.attributes().keyAt(0)).isEqualTo("http.request.method").isSameAs(a.attributes().keyAt(0));
+        assertThat(b.attributes().keyAt(1)).isEqualTo(a.attributes().keyAt(1)).isNotSameAs(a.attributes().keyAt(1));
     }
 
     private static TelemetryBatch<Span> random(Random r) {
