@@ -39,8 +39,26 @@ final class TraceWireEncoder {
     private int cursor;
     private CodedOutputStream out;
 
+    /**
+     * One encoder per thread, so the length table is not reallocated (and regrown) for every batch: for a
+     * batch of 8192 spans it holds ~250k entries, a 1 MiB array that G1 would allocate as a humongous object.
+     */
+    private static final ThreadLocal<TraceWireEncoder> ENCODERS = ThreadLocal.withInitial(TraceWireEncoder::new);
+    /** Tables larger than this (4 MiB) are dropped after use rather than kept by the thread. */
+    private static final int KEEP_MAX = 1 << 20;
+
     static byte[] encode(TelemetryBatch<Span> batch) {
-        return new TraceWireEncoder().run(batch);
+        TraceWireEncoder e = ENCODERS.get();
+        try {
+            return e.run(batch);
+        } finally {
+            e.count = 0;
+            e.cursor = 0;
+            e.out = null;
+            if (e.sizes.length > KEEP_MAX) {
+                e.sizes = new int[1024];
+            }
+        }
     }
 
     private byte[] run(TelemetryBatch<Span> batch) {
@@ -171,13 +189,17 @@ final class TraceWireEncoder {
         int s = 0;
         for (int i = 0, n = m.size(); i < n; i++) {
             int slot = reserve();
-            int kv = string(1, m.keyAt(i)) + nested(2, sizeAnyValue(m.valueAt(i), reserve()));
+            int kv = string(1, m.keyAt(i)) + nested(2, sizeAnyValue(m.valueAt(i)));
             s += nested(field, set(slot, kv));
         }
         return s;
     }
 
-    private int sizeAnyValue(Object v, int slot) {
+    /**
+     * The body size of an {@code AnyValue}. Only arrays and maps take a slot (for their inner message);
+     * scalar values are cheap to size again while writing, which keeps the table a third smaller.
+     */
+    private int sizeAnyValue(Object v) {
         int s;
         if (v instanceof String str) {
             s = CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeStringSizeNoTag(str);
@@ -191,7 +213,7 @@ final class TraceWireEncoder {
             int inner = reserve(); // before the elements': slots are in write order
             int a = 0;
             for (int i = 0, n = l.size(); i < n; i++) {
-                a += nested(1, sizeAnyValue(l.get(i), reserve()));
+                a += nested(1, sizeAnyValue(l.get(i)));
             }
             s = nested(5, set(inner, a));
         } else if (v instanceof AttributeMap m) {
@@ -202,7 +224,7 @@ final class TraceWireEncoder {
         } else {
             s = 0; // empty value: an AnyValue with no field set
         }
-        return set(slot, s);
+        return s;
     }
 
     // ---------------------------------------------------------------- writing
@@ -302,9 +324,21 @@ final class TraceWireEncoder {
         for (int i = 0, n = m.size(); i < n; i++) {
             begin(field);
             putString(1, m.keyAt(i));
-            begin(2);
-            writeAnyValue(m.valueAt(i));
+            writeAnyValueField(2, m.valueAt(i));
         }
+    }
+
+    /** Tag, length and body of an {@code AnyValue} field; scalars have no slot (see {@link #sizeAnyValue}). */
+    private void writeAnyValueField(int field, Object v) throws IOException {
+        out.writeTag(field, LEN);
+        if (v instanceof AttributeList) {
+            out.writeUInt32NoTag(nested(5, sizes[cursor])); // the inner ArrayValue's slot comes next
+        } else if (v instanceof AttributeMap) {
+            out.writeUInt32NoTag(nested(6, sizes[cursor]));
+        } else {
+            out.writeUInt32NoTag(sizeAnyValue(v));
+        }
+        writeAnyValue(v);
     }
 
     private void writeAnyValue(Object v) throws IOException {
@@ -319,8 +353,7 @@ final class TraceWireEncoder {
         } else if (v instanceof AttributeList l) {
             begin(5);
             for (int i = 0, n = l.size(); i < n; i++) {
-                begin(1);
-                writeAnyValue(l.get(i));
+                writeAnyValueField(1, l.get(i));
             }
         } else if (v instanceof AttributeMap m) {
             begin(6);
