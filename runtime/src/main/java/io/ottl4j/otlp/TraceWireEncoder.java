@@ -16,6 +16,7 @@ import io.ottl4j.pdata.TelemetryBatch;
 import io.ottl4j.pdata.TraceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,6 +38,10 @@ final class TraceWireEncoder {
     private int[] sizes = new int[1024];
     private int count;
     private int cursor;
+    /** UTF-8 bytes of the strings in write order. */
+    private Object[] strs = new Object[1024];
+    private int scount;
+    private int scursor;
     private CodedOutputStream out;
 
     /**
@@ -57,6 +62,12 @@ final class TraceWireEncoder {
             e.out = null;
             if (e.sizes.length > KEEP_MAX) {
                 e.sizes = new int[1024];
+            }
+            Arrays.fill(e.strs, 0, e.scount, null); // no garbage kept alive by the thread
+            e.scount = 0;
+            e.scursor = 0;
+            if (e.strs.length > KEEP_MAX) {
+                e.strs = new Object[1024];
             }
         }
     }
@@ -100,8 +111,50 @@ final class TraceWireEncoder {
         return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(body) + body;
     }
 
-    private static int string(int field, String s) {
-        return s.isEmpty() ? 0 : CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeStringSizeNoTag(s);
+    /** A string field (absent when empty); its UTF-8 bytes are kept for the write pass. */
+    private int string(int field, String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        int n = utf8(s, false);
+        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+    }
+
+    /**
+     * Converts {@code s} to UTF-8 once and queues the bytes for the write pass. {@code String.getBytes} is
+     * vectorised for ASCII text (nearly all telemetry); protobuf's char-by-char encoder, run once for the
+     * length and once for the bytes, was the larger part of encoding. Lone surrogates become '?', as with
+     * protobuf's fallback. Attribute keys come from a small shared cache.
+     */
+    private int utf8(String s, boolean key) {
+        byte[] b = key ? keyBytes(s) : s.getBytes(StandardCharsets.UTF_8);
+        if (scount == strs.length) {
+            strs = Arrays.copyOf(strs, scount * 2);
+        }
+        strs[scount++] = b;
+        return b.length;
+    }
+
+    /** An immutable cache entry, safe to publish racily. */
+    private record KeyBytes(String key, byte[] bytes) {
+    }
+
+    private static final int KEY_CACHE_SIZE = 1024; // a power of two
+    private static final KeyBytes[] KEY_BYTES = new KeyBytes[KEY_CACHE_SIZE];
+
+    private static byte[] keyBytes(String k) {
+        if (k.length() > 64) {
+            return k.getBytes(StandardCharsets.UTF_8);
+        }
+        int h = k.hashCode();
+        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SIZE - 1);
+        KeyBytes e = KEY_BYTES[slot];
+        if (e != null && (e.key == k || e.key.equals(k))) {
+            return e.bytes;
+        }
+        byte[] b = k.getBytes(StandardCharsets.UTF_8);
+        KEY_BYTES[slot] = new KeyBytes(k, b);
+        return b;
     }
 
     private static int uint32(int field, int v) {
@@ -189,7 +242,9 @@ final class TraceWireEncoder {
         int s = 0;
         for (int i = 0, n = m.size(); i < n; i++) {
             int slot = reserve();
-            int kv = string(1, m.keyAt(i)) + nested(2, sizeAnyValue(m.valueAt(i)));
+            String k = m.keyAt(i);
+            int kn = k.isEmpty() ? 0 : utf8(k, true);
+            int kv = (k.isEmpty() ? 0 : 1 + CodedOutputStream.computeUInt32SizeNoTag(kn) + kn) + nested(2, sizeAnyValue(m.valueAt(i)));
             s += nested(field, set(slot, kv));
         }
         return s;
@@ -202,7 +257,8 @@ final class TraceWireEncoder {
     private int sizeAnyValue(Object v) {
         int s;
         if (v instanceof String str) {
-            s = CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeStringSizeNoTag(str);
+            int n = utf8(str, false); // written even when empty: a oneof member
+            s = CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(n) + n;
         } else if (v instanceof Boolean) {
             s = CodedOutputStream.computeTagSize(2) + 1;
         } else if (v instanceof Long l) {
@@ -237,8 +293,16 @@ final class TraceWireEncoder {
 
     private void putString(int field, String s) throws IOException {
         if (!s.isEmpty()) {
-            out.writeString(field, s);
+            rawString(field);
         }
+    }
+
+    /** Writes the next queued UTF-8 string as field {@code field}. */
+    private void rawString(int field) throws IOException {
+        byte[] b = (byte[]) strs[scursor++];
+        out.writeTag(field, LEN);
+        out.writeUInt32NoTag(b.length);
+        out.writeRawBytes(b);
     }
 
     private void writeResourceSpans(ResourceGroup<Span> rg) throws IOException {
@@ -335,6 +399,9 @@ final class TraceWireEncoder {
             out.writeUInt32NoTag(nested(5, sizes[cursor])); // the inner ArrayValue's slot comes next
         } else if (v instanceof AttributeMap) {
             out.writeUInt32NoTag(nested(6, sizes[cursor]));
+        } else if (v instanceof String) {
+            int n = ((byte[]) strs[scursor]).length; // queued by the size pass; sizeAnyValue would queue it again
+            out.writeUInt32NoTag(CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(n) + n);
         } else {
             out.writeUInt32NoTag(sizeAnyValue(v));
         }
@@ -343,7 +410,7 @@ final class TraceWireEncoder {
 
     private void writeAnyValue(Object v) throws IOException {
         if (v instanceof String str) {
-            out.writeString(1, str);
+            rawString(1);
         } else if (v instanceof Boolean b) {
             out.writeBool(2, b);
         } else if (v instanceof Long l) {
