@@ -50,7 +50,8 @@ import java.util.List;
 
 /**
  * OTLP protobuf ({@code application/x-protobuf} bodies and gRPC), via the {@code opentelemetry-proto}
- * classes. Stateless and thread-safe.
+ * classes — except traces, the collector's hot path, which {@link TraceWireEncoder} and {@link TraceWireDecoder}
+ * read and write directly with the same results. Stateless and thread-safe.
  *
  * <p>Encoding follows the Go collector: message fields that pdata holds by value (resource, scope,
  * status, attribute values, log body, exponential histogram buckets) are always present, possibly empty.
