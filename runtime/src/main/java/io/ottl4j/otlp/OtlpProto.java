@@ -279,9 +279,7 @@ public final class OtlpProto {
                         .setTimeUnixNano(p.timeUnixNano())
                         .setFlags(p.flags());
         encodeNumber(p.valueKind(), p.intValue(), p.doubleValue(), b::setAsInt, b::setAsDouble);
-        for (Exemplar e : p.exemplars()) {
-            b.addExemplars(exemplar(e));
-        }
+        b.addAllExemplars(exemplars(p));
         return b.build();
     }
 
@@ -302,9 +300,7 @@ public final class OtlpProto {
         }
         setIf(p.hasMin(), p.min(), b::setMin);
         setIf(p.hasMax(), p.max(), b::setMax);
-        for (Exemplar e : p.exemplars()) {
-            b.addExemplars(exemplar(e));
-        }
+        b.addAllExemplars(exemplars(p));
         return b.build();
     }
 
@@ -325,9 +321,7 @@ public final class OtlpProto {
         setIf(p.hasSum(), p.sum(), b::setSum);
         setIf(p.hasMin(), p.min(), b::setMin);
         setIf(p.hasMax(), p.max(), b::setMax);
-        for (Exemplar e : p.exemplars()) {
-            b.addExemplars(exemplar(e));
-        }
+        b.addAllExemplars(exemplars(p));
         return b.build();
     }
 
@@ -353,6 +347,18 @@ public final class OtlpProto {
             b.addQuantileValuesBuilder().setQuantile(q.quantile()).setValue(q.value());
         }
         return b.build();
+    }
+
+    private static List<io.opentelemetry.proto.metrics.v1.Exemplar> exemplars(DataPoint p) {
+        List<Exemplar> list = p.exemplars();
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        io.opentelemetry.proto.metrics.v1.Exemplar[] out = new io.opentelemetry.proto.metrics.v1.Exemplar[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = exemplar(list.get(i));
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private static io.opentelemetry.proto.metrics.v1.Exemplar exemplar(Exemplar e) {
