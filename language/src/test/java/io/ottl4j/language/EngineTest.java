@@ -121,6 +121,16 @@ class EngineTest {
     }
 
     @Test
+    void runtimeTypeErrorsNameTheFunctionAndArgument() {
+        assertThatThrownBy(() -> run(ContextKind.SPAN, "set(attributes[\"x\"], Substring(attributes[\"http.status_code\"], 0, 1))"))
+                .isInstanceOf(OttlRuntimeException.class)
+                .hasMessageContaining("Substring's argument target: expected string but got int");
+        assertThatThrownBy(() -> run(ContextKind.SPAN, "set(attributes[\"x\"], Double(\"abc\"))"))
+                .isInstanceOf(OttlRuntimeException.class)
+                .hasMessageContaining("Double's argument target: could not convert \"abc\" to a double");
+    }
+
+    @Test
     void compileErrorsAreAllReportedWithCodesAndSuggestions() {
         assertThatThrownBy(() -> ottl.compileStatements(ContextKind.SPAN,
                 List.of("set(atributes[\"x\"], 1)", "set(name, Concatt([\"a\"], \"\"))"), ErrorMode.PROPAGATE))
