@@ -145,6 +145,19 @@ class EngineTest {
     }
 
     @Test
+    void prefixedModeRequiresContextNames() throws Exception {
+        assertThatThrownBy(() -> ottl.compileGroup(ContextKind.SPAN, List.of(), List.of("set(attributes[\"x\"], name)"), ErrorMode.PROPAGATE,
+                PathMode.PREFIXED)).isInstanceOfSatisfying(OttlCompileException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.problems().get(0).diagnostic().code()).isEqualTo("OTTL-E117");
+                    assertThat(e.problems().get(0).diagnostic().suggestion()).isEqualTo("write span.attributes[\"x\"]");
+                });
+        ottl.compileGroup(ContextKind.SPAN, List.of(), List.of("set(span.attributes[\"x\"], resource.attributes[\"host.name\"])"),
+                ErrorMode.PROPAGATE, PathMode.PREFIXED).execute(batch);
+        assertThat(span.attributes().get("x")).isEqualTo("web-1");
+    }
+
+    @Test
     void cacheIsPerRecordAndOwnContextOnly() throws Exception {
         run(ContextKind.SPAN, "set(cache[\"n\"], name)", "set(attributes[\"copy\"], cache[\"n\"])");
         assertThat(span.attributes().get("copy")).isEqualTo("GET /");

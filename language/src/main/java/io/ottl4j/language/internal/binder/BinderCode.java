@@ -25,6 +25,7 @@ public enum BinderCode {
     MISPLACED_FUNCTION_REF("OTTL-E114"),
     MISPLACED_LAMBDA("OTTL-E115"),
     BAD_FUNCTION_REF("OTTL-E116"),
+    MISSING_CONTEXT_PREFIX("OTTL-E117"),
     BAD_KEY("OTTL-E118");
 
     private final String code;
