@@ -57,6 +57,7 @@ public final class CollectorCommand implements Callable<Integer> {
             }
             return 1;
         }
+        io.ottl4j.collector.telemetry.ComponentLogs.install(config.service().telemetry().logLevel(), config.service().telemetry().logEncoding());
         java.time.Duration deadline = io.ottl4j.collector.config.Conf.parseDuration(shutdownTimeout);
         Collector collector = new Collector(config, enabled(gates), VersionProvider.class.getPackage().getImplementationVersion() == null
                 ? "dev" : VersionProvider.class.getPackage().getImplementationVersion());

@@ -72,7 +72,13 @@ public final class Ottl {
      */
     public CompiledStatements compileGroup(ContextKind context, List<String> conditions, List<String> statements, ErrorMode errorMode)
             throws OttlCompileException {
-        Binder binder = new Binder(context, catalog, featureGates);
+        return compileGroup(context, conditions, statements, errorMode, PathMode.LEGACY);
+    }
+
+    /** As {@link #compileGroup(ContextKind, List, List, ErrorMode)}, with paths bound per {@code pathMode}. */
+    public CompiledStatements compileGroup(ContextKind context, List<String> conditions, List<String> statements, ErrorMode errorMode,
+            PathMode pathMode) throws OttlCompileException {
+        Binder binder = new Binder(context, catalog, featureGates, pathMode);
         List<OttlCompileException.Problem> problems = new ArrayList<>();
         ConditionsNode guard = conditions.isEmpty() ? null : conditionsNode(binder, conditions, LogicOperation.OR, errorMode, problems, 0);
         StatementNode[] nodes = new StatementNode[statements.size()];
@@ -99,7 +105,13 @@ public final class Ottl {
     /** Conditions combined with {@code logic}; an erroring condition is handled per {@code errorMode}. */
     public CompiledConditions compileConditions(ContextKind context, List<String> conditions, LogicOperation logic, ErrorMode errorMode)
             throws OttlCompileException {
-        Binder binder = new Binder(context, catalog, featureGates);
+        return compileConditions(context, conditions, logic, errorMode, PathMode.LEGACY);
+    }
+
+    /** As {@link #compileConditions(ContextKind, List, LogicOperation, ErrorMode)}, with paths bound per {@code pathMode}. */
+    public CompiledConditions compileConditions(ContextKind context, List<String> conditions, LogicOperation logic, ErrorMode errorMode,
+            PathMode pathMode) throws OttlCompileException {
+        Binder binder = new Binder(context, catalog, featureGates, pathMode);
         List<OttlCompileException.Problem> problems = new ArrayList<>();
         ConditionsNode node = conditionsNode(binder, conditions, logic, errorMode, problems, 0);
         if (!problems.isEmpty()) {
@@ -111,7 +123,7 @@ public final class Ottl {
 
     /** A value expression, e.g. {@code attributes["http.route"]} or {@code Len(body)}. */
     public CompiledExpression compileExpression(ContextKind context, String expression) throws OttlCompileException {
-        Binder binder = new Binder(context, catalog, featureGates);
+        Binder binder = new Binder(context, catalog, featureGates, PathMode.LEGACY);
         ParseResult<ValueExpression> parsed = OttlParser.parseValueExpression(expression);
         List<OttlCompileException.Problem> problems = new ArrayList<>();
         if (!parsed.ok()) {

@@ -121,6 +121,16 @@ class EngineTest {
     }
 
     @Test
+    void runtimeTypeErrorsNameTheFunctionAndArgument() {
+        assertThatThrownBy(() -> run(ContextKind.SPAN, "set(attributes[\"x\"], Substring(attributes[\"http.status_code\"], 0, 1))"))
+                .isInstanceOf(OttlRuntimeException.class)
+                .hasMessageContaining("Substring's argument target: expected string but got int");
+        assertThatThrownBy(() -> run(ContextKind.SPAN, "set(attributes[\"x\"], Double(\"abc\"))"))
+                .isInstanceOf(OttlRuntimeException.class)
+                .hasMessageContaining("Double's argument target: could not convert \"abc\" to a double");
+    }
+
+    @Test
     void compileErrorsAreAllReportedWithCodesAndSuggestions() {
         assertThatThrownBy(() -> ottl.compileStatements(ContextKind.SPAN,
                 List.of("set(atributes[\"x\"], 1)", "set(name, Concatt([\"a\"], \"\"))"), ErrorMode.PROPAGATE))
@@ -132,6 +142,19 @@ class EngineTest {
                     assertThat(e.problems().get(1).diagnostic().code()).isEqualTo("OTTL-E104");
                     assertThat(e.stage()).isEqualTo(OttlCompileException.Stage.COMPILE);
                 });
+    }
+
+    @Test
+    void prefixedModeRequiresContextNames() throws Exception {
+        assertThatThrownBy(() -> ottl.compileGroup(ContextKind.SPAN, List.of(), List.of("set(attributes[\"x\"], name)"), ErrorMode.PROPAGATE,
+                PathMode.PREFIXED)).isInstanceOfSatisfying(OttlCompileException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.problems().get(0).diagnostic().code()).isEqualTo("OTTL-E117");
+                    assertThat(e.problems().get(0).diagnostic().suggestion()).isEqualTo("write span.attributes[\"x\"]");
+                });
+        ottl.compileGroup(ContextKind.SPAN, List.of(), List.of("set(span.attributes[\"x\"], resource.attributes[\"host.name\"])"),
+                ErrorMode.PROPAGATE, PathMode.PREFIXED).execute(batch);
+        assertThat(span.attributes().get("x")).isEqualTo("web-1");
     }
 
     @Test

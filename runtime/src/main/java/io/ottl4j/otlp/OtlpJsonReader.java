@@ -32,6 +32,7 @@ import io.ottl4j.pdata.SummaryDataPoint.ValueAtQuantile;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.DoubleConsumer;
 
 /**
  * Decodes one OTLP/JSON document by walking Jackson's token stream (no data binding), following the
@@ -446,23 +447,11 @@ final class OtlpJsonReader {
     private boolean readHistogramField(HistogramDataPoint h, String f) throws IOException {
         switch (f) {
             case "count" -> h.setCount(readUint64());
-            case "sum" -> {
-                if (p.currentToken() != JsonToken.VALUE_NULL) {
-                    h.setSum(readDouble());
-                }
-            }
+            case "sum" -> readOptionalDouble(h::setSum);
             case "bucketCounts", "bucket_counts" -> h.setBucketCounts(readUint64Array());
             case "explicitBounds", "explicit_bounds" -> h.setExplicitBounds(readDoubleArray());
-            case "min" -> {
-                if (p.currentToken() != JsonToken.VALUE_NULL) {
-                    h.setMin(readDouble());
-                }
-            }
-            case "max" -> {
-                if (p.currentToken() != JsonToken.VALUE_NULL) {
-                    h.setMax(readDouble());
-                }
-            }
+            case "min" -> readOptionalDouble(h::setMin);
+            case "max" -> readOptionalDouble(h::setMax);
             default -> {
                 return false;
             }
@@ -473,31 +462,26 @@ final class OtlpJsonReader {
     private boolean readExpHistogramField(ExponentialHistogramDataPoint e, String f) throws IOException {
         switch (f) {
             case "count" -> e.setCount(readUint64());
-            case "sum" -> {
-                if (p.currentToken() != JsonToken.VALUE_NULL) {
-                    e.setSum(readDouble());
-                }
-            }
+            case "sum" -> readOptionalDouble(e::setSum);
             case "scale" -> e.setScale(readInt32());
             case "zeroCount", "zero_count" -> e.setZeroCount(readUint64());
             case "zeroThreshold", "zero_threshold" -> e.setZeroThreshold(readDouble());
             case "positive" -> readBuckets(e.positive());
             case "negative" -> readBuckets(e.negative());
-            case "min" -> {
-                if (p.currentToken() != JsonToken.VALUE_NULL) {
-                    e.setMin(readDouble());
-                }
-            }
-            case "max" -> {
-                if (p.currentToken() != JsonToken.VALUE_NULL) {
-                    e.setMax(readDouble());
-                }
-            }
+            case "min" -> readOptionalDouble(e::setMin);
+            case "max" -> readOptionalDouble(e::setMax);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Reads a proto3 optional double into {@code set}; {@code null} leaves the field absent. */
+    private void readOptionalDouble(DoubleConsumer set) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NULL) {
+            set.accept(readDouble());
+        }
     }
 
     private void readBuckets(Buckets b) throws IOException {

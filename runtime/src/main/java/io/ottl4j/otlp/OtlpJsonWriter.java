@@ -231,9 +231,7 @@ final class OtlpJsonWriter {
             case HistogramDataPoint h -> {
                 commonHead(h);
                 uint64Field("count", h.count());
-                if (h.hasSum()) {
-                    doubleValueField("sum", h.sum());
-                }
+                optionalDoubleField("sum", h.hasSum(), h.sum());
                 uint64ArrayField("bucketCounts", h.bucketCounts());
                 if (h.explicitBounds().length > 0) {
                     g.writeArrayFieldStart("explicitBounds");
@@ -244,19 +242,13 @@ final class OtlpJsonWriter {
                 }
                 exemplarsField(h);
                 uint32Field("flags", h.flags());
-                if (h.hasMin()) {
-                    doubleValueField("min", h.min());
-                }
-                if (h.hasMax()) {
-                    doubleValueField("max", h.max());
-                }
+                optionalDoubleField("min", h.hasMin(), h.min());
+                optionalDoubleField("max", h.hasMax(), h.max());
             }
             case ExponentialHistogramDataPoint e -> {
                 commonHead(e);
                 uint64Field("count", e.count());
-                if (e.hasSum()) {
-                    doubleValueField("sum", e.sum());
-                }
+                optionalDoubleField("sum", e.hasSum(), e.sum());
                 int32Field("scale", e.scale());
                 uint64Field("zeroCount", e.zeroCount());
                 g.writeFieldName("positive");
@@ -265,12 +257,8 @@ final class OtlpJsonWriter {
                 writeBuckets(e.negative());
                 uint32Field("flags", e.flags());
                 exemplarsField(e);
-                if (e.hasMin()) {
-                    doubleValueField("min", e.min());
-                }
-                if (e.hasMax()) {
-                    doubleValueField("max", e.max());
-                }
+                optionalDoubleField("min", e.hasMin(), e.min());
+                optionalDoubleField("max", e.hasMax(), e.max());
                 doubleField("zeroThreshold", e.zeroThreshold());
             }
             case SummaryDataPoint s -> {
@@ -291,6 +279,13 @@ final class OtlpJsonWriter {
             }
         }
         g.writeEndObject();
+    }
+
+    /** A proto3 optional double: written only when present. */
+    private void optionalDoubleField(String name, boolean present, double value) throws IOException {
+        if (present) {
+            doubleValueField(name, value);
+        }
     }
 
     private void commonHead(DataPoint dp) throws IOException {

@@ -13,13 +13,8 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.common.v1.KeyValueList;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
-import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
-import io.opentelemetry.proto.metrics.v1.Gauge;
-import io.opentelemetry.proto.metrics.v1.Histogram;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
-import io.opentelemetry.proto.metrics.v1.Sum;
-import io.opentelemetry.proto.metrics.v1.Summary;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -44,9 +39,16 @@ import io.ottl4j.pdata.SpanId;
 import io.ottl4j.pdata.SpanLink;
 import io.ottl4j.pdata.SummaryDataPoint;
 import io.ottl4j.pdata.TelemetryBatch;
+import io.ottl4j.pdata.TelemetryItem;
 import io.ottl4j.pdata.TraceId;
 import io.ottl4j.pdata.SummaryDataPoint.ValueAtQuantile;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * OTLP protobuf ({@code application/x-protobuf} bodies and gRPC), via the {@code opentelemetry-proto}
@@ -116,50 +118,47 @@ public final class OtlpProto {
 
     public static ExportTraceServiceRequest toTraceRequest(TelemetryBatch<Span> batch) {
         ExportTraceServiceRequest.Builder req = ExportTraceServiceRequest.newBuilder();
-        for (ResourceGroup<Span> rg : batch.resources()) {
-            ResourceSpans.Builder rb = req.addResourceSpansBuilder()
-                    .setResource(resource(rg.resource()))
-                    .setSchemaUrl(rg.schemaUrl());
-            for (ScopeGroup<Span> sg : rg.scopes()) {
-                ScopeSpans.Builder sb = rb.addScopeSpansBuilder().setScope(scope(sg.scope())).setSchemaUrl(sg.schemaUrl());
-                for (Span s : sg.items()) {
-                    sb.addSpans(span(s));
-                }
-            }
-        }
+        encodeGroups(batch, (r, url) -> req.addResourceSpansBuilder().setResource(r).setSchemaUrl(url),
+                (rb, s, url) -> rb.addScopeSpansBuilder().setScope(s).setSchemaUrl(url), (sb, s) -> sb.addSpans(span(s)));
         return req.build();
     }
 
     public static ExportMetricsServiceRequest toMetricsRequest(TelemetryBatch<Metric> batch) {
         ExportMetricsServiceRequest.Builder req = ExportMetricsServiceRequest.newBuilder();
-        for (ResourceGroup<Metric> rg : batch.resources()) {
-            ResourceMetrics.Builder rb = req.addResourceMetricsBuilder()
-                    .setResource(resource(rg.resource()))
-                    .setSchemaUrl(rg.schemaUrl());
-            for (ScopeGroup<Metric> sg : rg.scopes()) {
-                ScopeMetrics.Builder sb = rb.addScopeMetricsBuilder().setScope(scope(sg.scope())).setSchemaUrl(sg.schemaUrl());
-                for (Metric m : sg.items()) {
-                    sb.addMetrics(metric(m));
-                }
-            }
-        }
+        encodeGroups(batch, (r, url) -> req.addResourceMetricsBuilder().setResource(r).setSchemaUrl(url),
+                (rb, s, url) -> rb.addScopeMetricsBuilder().setScope(s).setSchemaUrl(url), (sb, m) -> sb.addMetrics(metric(m)));
         return req.build();
     }
 
     public static ExportLogsServiceRequest toLogsRequest(TelemetryBatch<LogRecord> batch) {
         ExportLogsServiceRequest.Builder req = ExportLogsServiceRequest.newBuilder();
-        for (ResourceGroup<LogRecord> rg : batch.resources()) {
-            ResourceLogs.Builder rb = req.addResourceLogsBuilder()
-                    .setResource(resource(rg.resource()))
-                    .setSchemaUrl(rg.schemaUrl());
-            for (ScopeGroup<LogRecord> sg : rg.scopes()) {
-                ScopeLogs.Builder sb = rb.addScopeLogsBuilder().setScope(scope(sg.scope())).setSchemaUrl(sg.schemaUrl());
-                for (LogRecord l : sg.items()) {
-                    sb.addLogRecords(logRecord(l));
+        encodeGroups(batch, (r, url) -> req.addResourceLogsBuilder().setResource(r).setSchemaUrl(url),
+                (rb, s, url) -> rb.addScopeLogsBuilder().setScope(s).setSchemaUrl(url),
+                (sb, l) -> sb.addLogRecords(logRecord(l)));
+        return req.build();
+    }
+
+    /** Opens a scope-level builder ({@code ScopeSpans.Builder} etc.) inside a resource-level one. */
+    @FunctionalInterface
+    private interface ScopeAdder<R, S> {
+        S add(R resourceBuilder, InstrumentationScope scope, String schemaUrl);
+    }
+
+    /**
+     * Walks the batch's resource and scope groups; each signal opens its own resource- and scope-level
+     * builders and adds an item to the latter.
+     */
+    private static <T extends TelemetryItem<T>, R, S> void encodeGroups(TelemetryBatch<T> batch, BiFunction<Resource, String, R> addResource,
+            ScopeAdder<R, S> addScope, BiConsumer<S, T> addItem) {
+        for (ResourceGroup<T> rg : batch.resources()) {
+            R rb = addResource.apply(resource(rg.resource()), rg.schemaUrl());
+            for (ScopeGroup<T> sg : rg.scopes()) {
+                S sb = addScope.add(rb, scope(sg.scope()), sg.schemaUrl());
+                for (T item : sg.items()) {
+                    addItem.accept(sb, item);
                 }
             }
         }
-        return req.build();
     }
 
     private static Resource resource(io.ottl4j.pdata.Resource r) {
@@ -242,44 +241,30 @@ public final class OtlpProto {
             checkFits(m, dp);
         }
         switch (m.type()) {
-            case GAUGE -> {
-                Gauge.Builder g = b.getGaugeBuilder();
-                for (DataPoint dp : points) {
-                    g.addDataPoints(numberPoint((NumberDataPoint) dp));
-                }
-            }
-            case SUM -> {
-                Sum.Builder s = b.getSumBuilder()
-                        .setAggregationTemporalityValue(m.aggregationTemporality())
-                        .setIsMonotonic(m.isMonotonic());
-                for (DataPoint dp : points) {
-                    s.addDataPoints(numberPoint((NumberDataPoint) dp));
-                }
-            }
-            case HISTOGRAM -> {
-                Histogram.Builder h = b.getHistogramBuilder().setAggregationTemporalityValue(m.aggregationTemporality());
-                for (DataPoint dp : points) {
-                    h.addDataPoints(histogramPoint((HistogramDataPoint) dp));
-                }
-            }
-            case EXPONENTIAL_HISTOGRAM -> {
-                ExponentialHistogram.Builder h = b.getExponentialHistogramBuilder()
-                        .setAggregationTemporalityValue(m.aggregationTemporality());
-                for (DataPoint dp : points) {
-                    h.addDataPoints(expHistogramPoint((ExponentialHistogramDataPoint) dp));
-                }
-            }
-            case SUMMARY -> {
-                Summary.Builder s = b.getSummaryBuilder();
-                for (DataPoint dp : points) {
-                    s.addDataPoints(summaryPoint((SummaryDataPoint) dp));
-                }
-            }
+            case GAUGE -> encodePoints(points, NumberDataPoint.class, OtlpProto::numberPoint, b.getGaugeBuilder()::addDataPoints);
+            case SUM -> encodePoints(points, NumberDataPoint.class, OtlpProto::numberPoint, b.getSumBuilder()
+                    .setAggregationTemporalityValue(m.aggregationTemporality())
+                    .setIsMonotonic(m.isMonotonic())::addDataPoints);
+            case HISTOGRAM -> encodePoints(points, HistogramDataPoint.class, OtlpProto::histogramPoint,
+                    b.getHistogramBuilder().setAggregationTemporalityValue(m.aggregationTemporality())::addDataPoints);
+            case EXPONENTIAL_HISTOGRAM -> encodePoints(points, ExponentialHistogramDataPoint.class,
+                    OtlpProto::expHistogramPoint, b.getExponentialHistogramBuilder()
+                            .setAggregationTemporalityValue(m.aggregationTemporality())::addDataPoints);
+            case SUMMARY -> encodePoints(points, SummaryDataPoint.class, OtlpProto::summaryPoint,
+                    b.getSummaryBuilder()::addDataPoints);
             case EMPTY -> {
                 // no data member
             }
         }
         return b.build();
+    }
+
+    /** Converts each point (all of class {@code type}: {@link #checkFits} has passed) and hands it to {@code add}. */
+    private static <P extends DataPoint, M> void encodePoints(List<DataPoint> points, Class<P> type, Function<P, M> convert,
+            Consumer<M> add) {
+        for (DataPoint dp : points) {
+            add.accept(convert.apply(type.cast(dp)));
+        }
     }
 
     /** The model lets any point into a metric's list; the wire cannot carry a mismatch, so refuse it loudly. */
@@ -297,14 +282,8 @@ public final class OtlpProto {
                         .setStartTimeUnixNano(p.startTimeUnixNano())
                         .setTimeUnixNano(p.timeUnixNano())
                         .setFlags(p.flags());
-        if (p.valueKind() == NumberKind.INT) {
-            b.setAsInt(p.intValue());
-        } else if (p.valueKind() == NumberKind.DOUBLE) {
-            b.setAsDouble(p.doubleValue());
-        }
-        for (Exemplar e : p.exemplars()) {
-            b.addExemplars(exemplar(e));
-        }
+        encodeNumber(p.valueKind(), p.intValue(), p.doubleValue(), b::setAsInt, b::setAsDouble);
+        b.addAllExemplars(exemplars(p));
         return b.build();
     }
 
@@ -316,24 +295,16 @@ public final class OtlpProto {
                         .setTimeUnixNano(p.timeUnixNano())
                         .setCount(p.count())
                         .setFlags(p.flags());
-        if (p.hasSum()) {
-            b.setSum(p.sum());
-        }
+        setIf(p.hasSum(), p.sum(), b::setSum);
         for (long c : p.bucketCounts()) {
             b.addBucketCounts(c);
         }
         for (double d : p.explicitBounds()) {
             b.addExplicitBounds(d);
         }
-        if (p.hasMin()) {
-            b.setMin(p.min());
-        }
-        if (p.hasMax()) {
-            b.setMax(p.max());
-        }
-        for (Exemplar e : p.exemplars()) {
-            b.addExemplars(exemplar(e));
-        }
+        setIf(p.hasMin(), p.min(), b::setMin);
+        setIf(p.hasMax(), p.max(), b::setMax);
+        b.addAllExemplars(exemplars(p));
         return b.build();
     }
 
@@ -351,18 +322,10 @@ public final class OtlpProto {
                         .setPositive(buckets(p.positive()))
                         .setNegative(buckets(p.negative()))
                         .setFlags(p.flags());
-        if (p.hasSum()) {
-            b.setSum(p.sum());
-        }
-        if (p.hasMin()) {
-            b.setMin(p.min());
-        }
-        if (p.hasMax()) {
-            b.setMax(p.max());
-        }
-        for (Exemplar e : p.exemplars()) {
-            b.addExemplars(exemplar(e));
-        }
+        setIf(p.hasSum(), p.sum(), b::setSum);
+        setIf(p.hasMin(), p.min(), b::setMin);
+        setIf(p.hasMax(), p.max(), b::setMax);
+        b.addAllExemplars(exemplars(p));
         return b.build();
     }
 
@@ -390,18 +353,43 @@ public final class OtlpProto {
         return b.build();
     }
 
+    private static List<io.opentelemetry.proto.metrics.v1.Exemplar> exemplars(DataPoint p) {
+        List<Exemplar> list = p.exemplars();
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        io.opentelemetry.proto.metrics.v1.Exemplar[] out = new io.opentelemetry.proto.metrics.v1.Exemplar[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = exemplar(list.get(i));
+        }
+        return java.util.Arrays.asList(out);
+    }
+
     private static io.opentelemetry.proto.metrics.v1.Exemplar exemplar(Exemplar e) {
         io.opentelemetry.proto.metrics.v1.Exemplar.Builder b = io.opentelemetry.proto.metrics.v1.Exemplar.newBuilder()
                 .addAllFilteredAttributes(keyValues(e.filteredAttributes()))
                 .setTimeUnixNano(e.timeUnixNano())
                 .setTraceId(id(e.traceId()))
                 .setSpanId(id(e.spanId()));
-        if (e.valueKind() == NumberKind.INT) {
-            b.setAsInt(e.intValue());
-        } else if (e.valueKind() == NumberKind.DOUBLE) {
-            b.setAsDouble(e.doubleValue());
-        }
+        encodeNumber(e.valueKind(), e.intValue(), e.doubleValue(), b::setAsInt, b::setAsDouble);
         return b.build();
+    }
+
+    /** Sets the member of a number oneof that {@code kind} names; none for {@link NumberKind#EMPTY}. */
+    private static void encodeNumber(NumberKind kind, long intValue, double doubleValue, LongConsumer setInt,
+            DoubleConsumer setDouble) {
+        if (kind == NumberKind.INT) {
+            setInt.accept(intValue);
+        } else if (kind == NumberKind.DOUBLE) {
+            setDouble.accept(doubleValue);
+        }
+    }
+
+    /** Calls {@code set} with an optional field's value when it is present. */
+    private static void setIf(boolean present, double value, DoubleConsumer set) {
+        if (present) {
+            set.accept(value);
+        }
     }
 
     private static List<KeyValue> keyValues(AttributeMap m) {
@@ -450,62 +438,53 @@ public final class OtlpProto {
     // ---------------------------------------------------------------- proto → model
 
     public static TelemetryBatch<Span> fromProto(ExportTraceServiceRequest req) {
-        TelemetryBatch<Span> batch = TelemetryBatch.traces();
-        for (int i = 0; i < req.getResourceSpansCount(); i++) {
-            ResourceSpans rs = req.getResourceSpans(i);
-            ResourceGroup<Span> rg = batch.addResource();
-            resource(rs.getResource(), rg);
-            rg.setSchemaUrl(rs.getSchemaUrl());
-            for (int j = 0; j < rs.getScopeSpansCount(); j++) {
-                ScopeSpans ss = rs.getScopeSpans(j);
-                ScopeGroup<Span> sg = rg.addScope();
-                scope(ss.getScope(), sg);
-                sg.setSchemaUrl(ss.getSchemaUrl());
-                for (int k = 0; k < ss.getSpansCount(); k++) {
-                    Path at = new Path("resourceSpans", i, "scopeSpans", j, "spans", k);
-                    sg.items().add(span(ss.getSpans(k), at));
-                }
-            }
-        }
-        return batch;
+        return decodeGroups(TelemetryBatch.traces(), req.getResourceSpansList(), TRACES, OtlpProto::span);
     }
 
     public static TelemetryBatch<Metric> fromProto(ExportMetricsServiceRequest req) {
-        TelemetryBatch<Metric> batch = TelemetryBatch.metrics();
-        for (int i = 0; i < req.getResourceMetricsCount(); i++) {
-            ResourceMetrics rm = req.getResourceMetrics(i);
-            ResourceGroup<Metric> rg = batch.addResource();
-            resource(rm.getResource(), rg);
-            rg.setSchemaUrl(rm.getSchemaUrl());
-            for (int j = 0; j < rm.getScopeMetricsCount(); j++) {
-                ScopeMetrics sm = rm.getScopeMetrics(j);
-                ScopeGroup<Metric> sg = rg.addScope();
-                scope(sm.getScope(), sg);
-                sg.setSchemaUrl(sm.getSchemaUrl());
-                for (int k = 0; k < sm.getMetricsCount(); k++) {
-                    Path at = new Path("resourceMetrics", i, "scopeMetrics", j, "metrics", k);
-                    sg.items().add(metric(sm.getMetrics(k), at));
-                }
-            }
-        }
-        return batch;
+        return decodeGroups(TelemetryBatch.metrics(), req.getResourceMetricsList(), METRICS, OtlpProto::metric);
     }
 
     public static TelemetryBatch<LogRecord> fromProto(ExportLogsServiceRequest req) {
-        TelemetryBatch<LogRecord> batch = TelemetryBatch.logs();
-        for (int i = 0; i < req.getResourceLogsCount(); i++) {
-            ResourceLogs rl = req.getResourceLogs(i);
-            ResourceGroup<LogRecord> rg = batch.addResource();
-            resource(rl.getResource(), rg);
-            rg.setSchemaUrl(rl.getSchemaUrl());
-            for (int j = 0; j < rl.getScopeLogsCount(); j++) {
-                ScopeLogs sl = rl.getScopeLogs(j);
-                ScopeGroup<LogRecord> sg = rg.addScope();
-                scope(sl.getScope(), sg);
-                sg.setSchemaUrl(sl.getSchemaUrl());
-                for (int k = 0; k < sl.getLogRecordsCount(); k++) {
-                    Path at = new Path("resourceLogs", i, "scopeLogs", j, "logRecords", k);
-                    sg.items().add(logRecord(sl.getLogRecords(k), at));
+        return decodeGroups(TelemetryBatch.logs(), req.getResourceLogsList(), LOGS, OtlpProto::logRecord);
+    }
+
+    /**
+     * How a signal's request nests: resource-level messages ({@code ResourceSpans} etc.) hold scope-level
+     * ones, which hold the items; the names are the JSON field names used in error paths.
+     */
+    private record Nesting<R, S, I>(String resourcesName, Function<R, Resource> resource, Function<R, String> resourceSchemaUrl,
+            Function<R, List<S>> scopes, String scopesName, Function<S, InstrumentationScope> scope,
+            Function<S, String> scopeSchemaUrl, Function<S, List<I>> items, String itemsName) {}
+
+    private static final Nesting<ResourceSpans, ScopeSpans, io.opentelemetry.proto.trace.v1.Span> TRACES = new Nesting<>(
+            "resourceSpans", ResourceSpans::getResource, ResourceSpans::getSchemaUrl, ResourceSpans::getScopeSpansList,
+            "scopeSpans", ScopeSpans::getScope, ScopeSpans::getSchemaUrl, ScopeSpans::getSpansList, "spans");
+    private static final Nesting<ResourceMetrics, ScopeMetrics, io.opentelemetry.proto.metrics.v1.Metric> METRICS =
+            new Nesting<>("resourceMetrics", ResourceMetrics::getResource, ResourceMetrics::getSchemaUrl,
+                    ResourceMetrics::getScopeMetricsList, "scopeMetrics", ScopeMetrics::getScope,
+                    ScopeMetrics::getSchemaUrl, ScopeMetrics::getMetricsList, "metrics");
+    private static final Nesting<ResourceLogs, ScopeLogs, io.opentelemetry.proto.logs.v1.LogRecord> LOGS = new Nesting<>(
+            "resourceLogs", ResourceLogs::getResource, ResourceLogs::getSchemaUrl, ResourceLogs::getScopeLogsList,
+            "scopeLogs", ScopeLogs::getScope, ScopeLogs::getSchemaUrl, ScopeLogs::getLogRecordsList, "logRecords");
+
+    private static <T extends TelemetryItem<T>, R, S, I> TelemetryBatch<T> decodeGroups(TelemetryBatch<T> batch, List<R> resources,
+            Nesting<R, S, I> nesting, BiFunction<I, Path, T> decodeItem) {
+        for (int i = 0; i < resources.size(); i++) {
+            R r = resources.get(i);
+            ResourceGroup<T> rg = batch.addResource();
+            resource(nesting.resource().apply(r), rg);
+            rg.setSchemaUrl(nesting.resourceSchemaUrl().apply(r));
+            List<S> scopes = nesting.scopes().apply(r);
+            for (int j = 0; j < scopes.size(); j++) {
+                S s = scopes.get(j);
+                ScopeGroup<T> sg = rg.addScope();
+                scope(nesting.scope().apply(s), sg);
+                sg.setSchemaUrl(nesting.scopeSchemaUrl().apply(s));
+                List<I> items = nesting.items().apply(s);
+                for (int k = 0; k < items.size(); k++) {
+                    Path at = new Path(nesting.resourcesName(), i, nesting.scopesName(), j, nesting.itemsName(), k);
+                    sg.items().add(decodeItem.apply(items.get(k), at));
                 }
             }
         }
@@ -596,39 +575,28 @@ public final class OtlpProto {
         switch (p.getDataCase()) {
             case GAUGE -> {
                 m.setType(MetricType.GAUGE);
-                for (int i = 0; i < p.getGauge().getDataPointsCount(); i++) {
-                    m.dataPoints().add(numberPoint(p.getGauge().getDataPoints(i), at, ".gauge.dataPoints[" + i + "]"));
-                }
+                decodePoints(m, p.getGauge().getDataPointsList(), at, ".gauge", OtlpProto::numberPoint);
             }
             case SUM -> {
                 m.setType(MetricType.SUM);
                 m.setAggregationTemporality(p.getSum().getAggregationTemporalityValue());
                 m.setMonotonic(p.getSum().getIsMonotonic());
-                for (int i = 0; i < p.getSum().getDataPointsCount(); i++) {
-                    m.dataPoints().add(numberPoint(p.getSum().getDataPoints(i), at, ".sum.dataPoints[" + i + "]"));
-                }
+                decodePoints(m, p.getSum().getDataPointsList(), at, ".sum", OtlpProto::numberPoint);
             }
             case HISTOGRAM -> {
                 m.setType(MetricType.HISTOGRAM);
                 m.setAggregationTemporality(p.getHistogram().getAggregationTemporalityValue());
-                for (int i = 0; i < p.getHistogram().getDataPointsCount(); i++) {
-                    m.dataPoints().add(histogramPoint(p.getHistogram().getDataPoints(i), at,
-                            ".histogram.dataPoints[" + i + "]"));
-                }
+                decodePoints(m, p.getHistogram().getDataPointsList(), at, ".histogram", OtlpProto::histogramPoint);
             }
             case EXPONENTIAL_HISTOGRAM -> {
                 m.setType(MetricType.EXPONENTIAL_HISTOGRAM);
                 m.setAggregationTemporality(p.getExponentialHistogram().getAggregationTemporalityValue());
-                for (int i = 0; i < p.getExponentialHistogram().getDataPointsCount(); i++) {
-                    m.dataPoints().add(expHistogramPoint(p.getExponentialHistogram().getDataPoints(i), at,
-                            ".exponentialHistogram.dataPoints[" + i + "]"));
-                }
+                decodePoints(m, p.getExponentialHistogram().getDataPointsList(), at, ".exponentialHistogram",
+                        OtlpProto::expHistogramPoint);
             }
             case SUMMARY -> {
                 m.setType(MetricType.SUMMARY);
-                for (var dp : p.getSummary().getDataPointsList()) {
-                    m.dataPoints().add(summaryPoint(dp));
-                }
+                decodePoints(m, p.getSummary().getDataPointsList(), at, ".summary", (dp, path, where) -> summaryPoint(dp));
             }
             case DATA_NOT_SET -> {
                 // a metric without data stays EMPTY
@@ -637,12 +605,31 @@ public final class OtlpProto {
         return m;
     }
 
+    /** Decodes one wire point; {@code where} is its path below the item, for errors in its exemplars. */
+    @FunctionalInterface
+    private interface PointDecoder<W> {
+        DataPoint decode(W point, Path at, String where);
+    }
+
+    private static <W> void decodePoints(Metric m, List<W> points, Path at, String data, PointDecoder<W> decoder) {
+        for (int i = 0; i < points.size(); i++) {
+            m.dataPoints().add(decoder.decode(points.get(i), at, data + ".dataPoints[" + i + "]"));
+        }
+    }
+
+    /** Sets the fields every point has, except the exemplars (summary points have none on the wire). */
+    private static <P extends DataPoint> P decodeCommon(P dp, List<KeyValue> attributes, long startTimeUnixNano,
+            long timeUnixNano, int flags) {
+        readAttributes(attributes, dp.attributes());
+        dp.setStartTimeUnixNano(startTimeUnixNano);
+        dp.setTimeUnixNano(timeUnixNano);
+        dp.setFlags(flags);
+        return dp;
+    }
+
     private static NumberDataPoint numberPoint(io.opentelemetry.proto.metrics.v1.NumberDataPoint p, Path at, String where) {
-        NumberDataPoint n = new NumberDataPoint();
-        readAttributes(p.getAttributesList(), n.attributes());
-        n.setStartTimeUnixNano(p.getStartTimeUnixNano());
-        n.setTimeUnixNano(p.getTimeUnixNano());
-        n.setFlags(p.getFlags());
+        NumberDataPoint n = decodeCommon(new NumberDataPoint(), p.getAttributesList(), p.getStartTimeUnixNano(),
+                p.getTimeUnixNano(), p.getFlags());
         switch (p.getValueCase()) {
             case AS_INT -> n.setIntValue(p.getAsInt());
             case AS_DOUBLE -> n.setDoubleValue(p.getAsDouble());
@@ -656,41 +643,28 @@ public final class OtlpProto {
 
     private static HistogramDataPoint histogramPoint(io.opentelemetry.proto.metrics.v1.HistogramDataPoint p, Path at,
             String where) {
-        HistogramDataPoint h = new HistogramDataPoint();
-        readAttributes(p.getAttributesList(), h.attributes());
-        h.setStartTimeUnixNano(p.getStartTimeUnixNano());
-        h.setTimeUnixNano(p.getTimeUnixNano());
+        HistogramDataPoint h = decodeCommon(new HistogramDataPoint(), p.getAttributesList(), p.getStartTimeUnixNano(),
+                p.getTimeUnixNano(), p.getFlags());
         h.setCount(p.getCount());
-        if (p.hasSum()) {
-            h.setSum(p.getSum());
-        }
+        setIf(p.hasSum(), p.getSum(), h::setSum);
         h.setBucketCounts(toLongArray(p.getBucketCountsList()));
         double[] bounds = new double[p.getExplicitBoundsCount()];
         for (int i = 0; i < bounds.length; i++) {
             bounds[i] = p.getExplicitBounds(i);
         }
         h.setExplicitBounds(bounds);
-        if (p.hasMin()) {
-            h.setMin(p.getMin());
-        }
-        if (p.hasMax()) {
-            h.setMax(p.getMax());
-        }
-        h.setFlags(p.getFlags());
+        setIf(p.hasMin(), p.getMin(), h::setMin);
+        setIf(p.hasMax(), p.getMax(), h::setMax);
         exemplars(p.getExemplarsList(), h, at, where);
         return h;
     }
 
     private static ExponentialHistogramDataPoint expHistogramPoint(
             io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint p, Path at, String where) {
-        ExponentialHistogramDataPoint e = new ExponentialHistogramDataPoint();
-        readAttributes(p.getAttributesList(), e.attributes());
-        e.setStartTimeUnixNano(p.getStartTimeUnixNano());
-        e.setTimeUnixNano(p.getTimeUnixNano());
+        ExponentialHistogramDataPoint e = decodeCommon(new ExponentialHistogramDataPoint(), p.getAttributesList(),
+                p.getStartTimeUnixNano(), p.getTimeUnixNano(), p.getFlags());
         e.setCount(p.getCount());
-        if (p.hasSum()) {
-            e.setSum(p.getSum());
-        }
+        setIf(p.hasSum(), p.getSum(), e::setSum);
         e.setScale(p.getScale());
         e.setZeroCount(p.getZeroCount());
         e.setZeroThreshold(p.getZeroThreshold());
@@ -698,28 +672,20 @@ public final class OtlpProto {
         e.positive().setBucketCounts(toLongArray(p.getPositive().getBucketCountsList()));
         e.negative().setOffset(p.getNegative().getOffset());
         e.negative().setBucketCounts(toLongArray(p.getNegative().getBucketCountsList()));
-        if (p.hasMin()) {
-            e.setMin(p.getMin());
-        }
-        if (p.hasMax()) {
-            e.setMax(p.getMax());
-        }
-        e.setFlags(p.getFlags());
+        setIf(p.hasMin(), p.getMin(), e::setMin);
+        setIf(p.hasMax(), p.getMax(), e::setMax);
         exemplars(p.getExemplarsList(), e, at, where);
         return e;
     }
 
     private static SummaryDataPoint summaryPoint(io.opentelemetry.proto.metrics.v1.SummaryDataPoint p) {
-        SummaryDataPoint s = new SummaryDataPoint();
-        readAttributes(p.getAttributesList(), s.attributes());
-        s.setStartTimeUnixNano(p.getStartTimeUnixNano());
-        s.setTimeUnixNano(p.getTimeUnixNano());
+        SummaryDataPoint s = decodeCommon(new SummaryDataPoint(), p.getAttributesList(), p.getStartTimeUnixNano(),
+                p.getTimeUnixNano(), p.getFlags());
         s.setCount(p.getCount());
         s.setSum(p.getSum());
         for (var q : p.getQuantileValuesList()) {
             s.quantileValues().add(new ValueAtQuantile(q.getQuantile(), q.getValue()));
         }
-        s.setFlags(p.getFlags());
         return s;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What all metric data points share. Times are unsigned nanoseconds since the epoch held in a {@code long}. */
 public abstract sealed class DataPoint
-        permits NumberDataPoint, HistogramDataPoint, ExponentialHistogramDataPoint, SummaryDataPoint {
+        permits NumberDataPoint, HistogramBase, SummaryDataPoint {
     public static final int FLAG_NO_RECORDED_VALUE = 1;
 
     private final AttributeMap attributes = new AttributeMap();

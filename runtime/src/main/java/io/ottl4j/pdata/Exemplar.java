@@ -7,9 +7,7 @@ import java.util.Objects;
 public final class Exemplar {
     private final AttributeMap filteredAttributes = new AttributeMap();
     private long timeUnixNano;
-    private NumberKind valueKind = NumberKind.EMPTY;
-    private long intValue;
-    private double doubleValue;
+    private final NumberValue value = new NumberValue();
     private SpanId spanId = SpanId.EMPTY;
     private TraceId traceId = TraceId.EMPTY;
 
@@ -26,37 +24,31 @@ public final class Exemplar {
     }
 
     public NumberKind valueKind() {
-        return valueKind;
+        return value.kind();
     }
 
     /** The int value, or 0 when the exemplar holds a double. */
     public long intValue() {
-        return valueKind == NumberKind.INT ? intValue : 0;
+        return value.intValue();
     }
 
     /** Sets the value and switches to {@link NumberKind#INT}. */
     public void setIntValue(long value) {
-        valueKind = NumberKind.INT;
-        intValue = value;
-        doubleValue = 0;
+        this.value.setInt(value);
     }
 
     /** The double value, or 0.0 when the exemplar holds an int. */
     public double doubleValue() {
-        return valueKind == NumberKind.DOUBLE ? doubleValue : 0.0;
+        return value.doubleValue();
     }
 
     /** Sets the value and switches to {@link NumberKind#DOUBLE}. */
     public void setDoubleValue(double value) {
-        valueKind = NumberKind.DOUBLE;
-        doubleValue = value;
-        intValue = 0;
+        this.value.setDouble(value);
     }
 
     public void clearValue() {
-        valueKind = NumberKind.EMPTY;
-        intValue = 0;
-        doubleValue = 0;
+        value.clear();
     }
 
     public SpanId spanId() {
@@ -79,9 +71,7 @@ public final class Exemplar {
         Exemplar c = new Exemplar();
         c.filteredAttributes.copyFrom(filteredAttributes);
         c.timeUnixNano = timeUnixNano;
-        c.valueKind = valueKind;
-        c.intValue = intValue;
-        c.doubleValue = doubleValue;
+        c.value.copyFrom(value);
         c.spanId = spanId;
         c.traceId = traceId;
         return c;

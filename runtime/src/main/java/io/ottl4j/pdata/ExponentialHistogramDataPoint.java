@@ -3,51 +3,16 @@ package io.ottl4j.pdata;
 import java.util.Objects;
 
 /** A base-2 exponential histogram point (OTLP {@code ExponentialHistogramDataPoint}). */
-public final class ExponentialHistogramDataPoint extends DataPoint {
-    private long count;
-    private boolean hasSum;
-    private double sum;
+public final class ExponentialHistogramDataPoint extends HistogramBase {
     private int scale;
     private long zeroCount;
     private double zeroThreshold;
     private final Buckets positive = new Buckets();
     private final Buckets negative = new Buckets();
-    private boolean hasMin;
-    private double min;
-    private boolean hasMax;
-    private double max;
 
     @Override
     public boolean fits(MetricType type) {
         return type == MetricType.EXPONENTIAL_HISTOGRAM;
-    }
-
-    /** An OTLP fixed64 (unsigned). */
-    public long count() {
-        return count;
-    }
-
-    public void setCount(long count) {
-        this.count = count;
-    }
-
-    public boolean hasSum() {
-        return hasSum;
-    }
-
-    /** The sum, or 0.0 when absent. */
-    public double sum() {
-        return sum;
-    }
-
-    public void setSum(double sum) {
-        this.sum = sum;
-        this.hasSum = true;
-    }
-
-    public void clearSum() {
-        this.sum = 0;
-        this.hasSum = false;
     }
 
     /** An OTLP sint32. */
@@ -86,63 +51,20 @@ public final class ExponentialHistogramDataPoint extends DataPoint {
         return negative;
     }
 
-    public boolean hasMin() {
-        return hasMin;
-    }
-
-    public double min() {
-        return min;
-    }
-
-    public void setMin(double min) {
-        this.min = min;
-        this.hasMin = true;
-    }
-
-    public void clearMin() {
-        this.min = 0;
-        this.hasMin = false;
-    }
-
-    public boolean hasMax() {
-        return hasMax;
-    }
-
-    public double max() {
-        return max;
-    }
-
-    public void setMax(double max) {
-        this.max = max;
-        this.hasMax = true;
-    }
-
-    public void clearMax() {
-        this.max = 0;
-        this.hasMax = false;
-    }
-
     @Override
     public ExponentialHistogramDataPoint deepCopy() {
-        ExponentialHistogramDataPoint c = copyCommonTo(new ExponentialHistogramDataPoint());
-        c.count = count;
-        c.hasSum = hasSum;
-        c.sum = sum;
+        ExponentialHistogramDataPoint c = copyHistogramCommonTo(new ExponentialHistogramDataPoint());
         c.scale = scale;
         c.zeroCount = zeroCount;
         c.zeroThreshold = zeroThreshold;
         c.positive.copyFrom(positive);
         c.negative.copyFrom(negative);
-        c.hasMin = hasMin;
-        c.min = min;
-        c.hasMax = hasMax;
-        c.max = max;
         return c;
     }
 
     @Override
     public String toString() {
-        return "ExponentialHistogramDataPoint{count=" + Long.toUnsignedString(count) + ", scale=" + scale + ", "
+        return "ExponentialHistogramDataPoint{count=" + Long.toUnsignedString(count()) + ", scale=" + scale + ", "
                 + attributes() + "}";
     }
 

@@ -3,11 +3,9 @@ package io.ottl4j.pdata;
 import java.util.Objects;
 
 /** The library that produced a group of items (OTLP {@code InstrumentationScope}). */
-public final class InstrumentationScope {
+public final class InstrumentationScope extends AttributedElement {
     private String name = "";
     private String version = "";
-    private final AttributeMap attributes = new AttributeMap();
-    private int droppedAttributesCount;
 
     public String name() {
         return name;
@@ -25,19 +23,6 @@ public final class InstrumentationScope {
         this.version = Objects.requireNonNull(version, "version");
     }
 
-    public AttributeMap attributes() {
-        return attributes;
-    }
-
-    /** An OTLP uint32. */
-    public int droppedAttributesCount() {
-        return droppedAttributesCount;
-    }
-
-    public void setDroppedAttributesCount(int count) {
-        this.droppedAttributesCount = count;
-    }
-
     public InstrumentationScope deepCopy() {
         InstrumentationScope c = new InstrumentationScope();
         c.copyFrom(this);
@@ -48,8 +33,7 @@ public final class InstrumentationScope {
     public void copyFrom(InstrumentationScope other) {
         name = other.name;
         version = other.version;
-        attributes.copyFrom(other.attributes);
-        droppedAttributesCount = other.droppedAttributesCount;
+        copyAttributesFrom(other);
     }
 
     @Override

@@ -3,17 +3,12 @@ package io.ottl4j.pdata;
 import java.util.Objects;
 
 /** A log record (OTLP {@code LogRecord}). */
-public final class LogRecord implements TelemetryItem<LogRecord> {
+public final class LogRecord extends TraceContextElement implements TelemetryItem<LogRecord> {
     private long timeUnixNano;
     private long observedTimeUnixNano;
     private int severityNumber;
     private String severityText = "";
     private Object body = AnyValue.EMPTY;
-    private final AttributeMap attributes = new AttributeMap();
-    private int droppedAttributesCount;
-    private int flags;
-    private TraceId traceId = TraceId.EMPTY;
-    private SpanId spanId = SpanId.EMPTY;
     private String eventName = "";
 
     public long timeUnixNano() {
@@ -59,44 +54,6 @@ public final class LogRecord implements TelemetryItem<LogRecord> {
         this.body = AnyValue.checkStored(body);
     }
 
-    public AttributeMap attributes() {
-        return attributes;
-    }
-
-    /** An OTLP uint32. */
-    public int droppedAttributesCount() {
-        return droppedAttributesCount;
-    }
-
-    public void setDroppedAttributesCount(int count) {
-        this.droppedAttributesCount = count;
-    }
-
-    /** An OTLP fixed32: W3C trace flags in the low byte. */
-    public int flags() {
-        return flags;
-    }
-
-    public void setFlags(int flags) {
-        this.flags = flags;
-    }
-
-    public TraceId traceId() {
-        return traceId;
-    }
-
-    public void setTraceId(TraceId traceId) {
-        this.traceId = Objects.requireNonNull(traceId, "traceId");
-    }
-
-    public SpanId spanId() {
-        return spanId;
-    }
-
-    public void setSpanId(SpanId spanId) {
-        this.spanId = Objects.requireNonNull(spanId, "spanId");
-    }
-
     public String eventName() {
         return eventName;
     }
@@ -113,17 +70,13 @@ public final class LogRecord implements TelemetryItem<LogRecord> {
         c.severityNumber = severityNumber;
         c.severityText = severityText;
         c.body = AnyValue.deepCopy(body);
-        c.attributes.copyFrom(attributes);
-        c.droppedAttributesCount = droppedAttributesCount;
-        c.flags = flags;
-        c.traceId = traceId;
-        c.spanId = spanId;
+        c.copyTraceContextFrom(this);
         c.eventName = eventName;
         return c;
     }
 
     @Override
     public String toString() {
-        return "LogRecord{" + AnyValue.toDebugJson(body) + ", " + attributes + "}";
+        return "LogRecord{" + AnyValue.toDebugJson(body) + ", " + attributes() + "}";
     }
 }

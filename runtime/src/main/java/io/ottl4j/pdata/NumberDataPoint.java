@@ -9,9 +9,7 @@ public final class NumberDataPoint extends DataPoint {
         DOUBLE
     }
 
-    private NumberKind valueKind = NumberKind.EMPTY;
-    private long intValue;
-    private double doubleValue;
+    private final NumberValue value = new NumberValue();
 
     @Override
     public boolean fits(MetricType type) {
@@ -19,52 +17,43 @@ public final class NumberDataPoint extends DataPoint {
     }
 
     public NumberKind valueKind() {
-        return valueKind;
+        return value.kind();
     }
 
     /** The int value, or 0 when the point holds a double (as pdata). */
     public long intValue() {
-        return valueKind == NumberKind.INT ? intValue : 0;
+        return value.intValue();
     }
 
     /** Sets the value and switches the point to {@link NumberKind#INT}. */
     public void setIntValue(long value) {
-        valueKind = NumberKind.INT;
-        intValue = value;
-        doubleValue = 0;
+        this.value.setInt(value);
     }
 
     /** The double value, or 0.0 when the point holds an int (as pdata). */
     public double doubleValue() {
-        return valueKind == NumberKind.DOUBLE ? doubleValue : 0.0;
+        return value.doubleValue();
     }
 
     /** Sets the value and switches the point to {@link NumberKind#DOUBLE}. */
     public void setDoubleValue(double value) {
-        valueKind = NumberKind.DOUBLE;
-        doubleValue = value;
-        intValue = 0;
+        this.value.setDouble(value);
     }
 
     /** Unsets the value ({@link NumberKind#EMPTY}). */
     public void clearValue() {
-        valueKind = NumberKind.EMPTY;
-        intValue = 0;
-        doubleValue = 0;
+        value.clear();
     }
 
     @Override
     public NumberDataPoint deepCopy() {
         NumberDataPoint c = copyCommonTo(new NumberDataPoint());
-        c.valueKind = valueKind;
-        c.intValue = intValue;
-        c.doubleValue = doubleValue;
+        c.value.copyFrom(value);
         return c;
     }
 
     @Override
     public String toString() {
-        return "NumberDataPoint{" + (valueKind == NumberKind.DOUBLE ? doubleValue : valueKind == NumberKind.INT ? intValue : "empty")
-                + ", " + attributes() + "}";
+        return "NumberDataPoint{" + value + ", " + attributes() + "}";
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A span (OTLP {@code Span}). Times are unsigned nanoseconds since the epoch held in a {@code long}. */
-public final class Span implements TelemetryItem<Span> {
+public final class Span extends TraceContextElement implements TelemetryItem<Span> {
     public static final int KIND_UNSPECIFIED = 0;
     public static final int KIND_INTERNAL = 1;
     public static final int KIND_SERVER = 2;
@@ -13,38 +13,17 @@ public final class Span implements TelemetryItem<Span> {
     public static final int KIND_PRODUCER = 4;
     public static final int KIND_CONSUMER = 5;
 
-    private TraceId traceId = TraceId.EMPTY;
-    private SpanId spanId = SpanId.EMPTY;
     private String traceState = "";
     private SpanId parentSpanId = SpanId.EMPTY;
-    private int flags;
     private String name = "";
     private int kind;
     private long startTimeUnixNano;
     private long endTimeUnixNano;
-    private final AttributeMap attributes = new AttributeMap();
-    private int droppedAttributesCount;
     private final ArrayList<SpanEvent> events = new ArrayList<>(0);
     private int droppedEventsCount;
     private final ArrayList<SpanLink> links = new ArrayList<>(0);
     private int droppedLinksCount;
     private Status status = new Status();
-
-    public TraceId traceId() {
-        return traceId;
-    }
-
-    public void setTraceId(TraceId traceId) {
-        this.traceId = Objects.requireNonNull(traceId, "traceId");
-    }
-
-    public SpanId spanId() {
-        return spanId;
-    }
-
-    public void setSpanId(SpanId spanId) {
-        this.spanId = Objects.requireNonNull(spanId, "spanId");
-    }
 
     /** The W3C tracestate header text. */
     public String traceState() {
@@ -62,15 +41,6 @@ public final class Span implements TelemetryItem<Span> {
 
     public void setParentSpanId(SpanId parentSpanId) {
         this.parentSpanId = Objects.requireNonNull(parentSpanId, "parentSpanId");
-    }
-
-    /** An OTLP fixed32: W3C trace flags in the low byte, plus the is-remote bits. */
-    public int flags() {
-        return flags;
-    }
-
-    public void setFlags(int flags) {
-        this.flags = flags;
     }
 
     public String name() {
@@ -104,19 +74,6 @@ public final class Span implements TelemetryItem<Span> {
 
     public void setEndTimeUnixNano(long endTimeUnixNano) {
         this.endTimeUnixNano = endTimeUnixNano;
-    }
-
-    public AttributeMap attributes() {
-        return attributes;
-    }
-
-    /** An OTLP uint32. */
-    public int droppedAttributesCount() {
-        return droppedAttributesCount;
-    }
-
-    public void setDroppedAttributesCount(int count) {
-        this.droppedAttributesCount = count;
     }
 
     /** The events; a mutable list. */
@@ -160,17 +117,13 @@ public final class Span implements TelemetryItem<Span> {
     @Override
     public Span deepCopy() {
         Span c = new Span();
-        c.traceId = traceId;
-        c.spanId = spanId;
+        c.copyTraceContextFrom(this);
         c.traceState = traceState;
         c.parentSpanId = parentSpanId;
-        c.flags = flags;
         c.name = name;
         c.kind = kind;
         c.startTimeUnixNano = startTimeUnixNano;
         c.endTimeUnixNano = endTimeUnixNano;
-        c.attributes.copyFrom(attributes);
-        c.droppedAttributesCount = droppedAttributesCount;
         c.events.ensureCapacity(events.size());
         for (SpanEvent e : events) {
             c.events.add(e.deepCopy());
@@ -187,6 +140,6 @@ public final class Span implements TelemetryItem<Span> {
 
     @Override
     public String toString() {
-        return "Span{" + name + ", " + traceId + "/" + spanId + "}";
+        return "Span{" + name + ", " + traceId() + "/" + spanId() + "}";
     }
 }

@@ -3,11 +3,9 @@ package io.ottl4j.pdata;
 import java.util.Objects;
 
 /** A timed event inside a span (OTLP {@code Span.Event}). */
-public final class SpanEvent {
+public final class SpanEvent extends AttributedElement {
     private long timeUnixNano;
     private String name = "";
-    private final AttributeMap attributes = new AttributeMap();
-    private int droppedAttributesCount;
 
     /** An OTLP fixed64 (unsigned); nanoseconds since the epoch. */
     public long timeUnixNano() {
@@ -26,30 +24,16 @@ public final class SpanEvent {
         this.name = Objects.requireNonNull(name, "name");
     }
 
-    public AttributeMap attributes() {
-        return attributes;
-    }
-
-    /** An OTLP uint32. */
-    public int droppedAttributesCount() {
-        return droppedAttributesCount;
-    }
-
-    public void setDroppedAttributesCount(int count) {
-        this.droppedAttributesCount = count;
-    }
-
     public SpanEvent deepCopy() {
         SpanEvent c = new SpanEvent();
         c.timeUnixNano = timeUnixNano;
         c.name = name;
-        c.attributes.copyFrom(attributes);
-        c.droppedAttributesCount = droppedAttributesCount;
+        c.copyAttributesFrom(this);
         return c;
     }
 
     @Override
     public String toString() {
-        return "SpanEvent{" + name + ", " + attributes + "}";
+        return "SpanEvent{" + name + ", " + attributes() + "}";
     }
 }

@@ -2,6 +2,7 @@ package io.ottl4j.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Parser;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.KeyValue;
@@ -63,12 +64,15 @@ import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SummaryDataPoint;
 import io.ottl4j.pdata.TelemetryBatch;
+import io.ottl4j.pdata.TelemetryItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -216,18 +220,8 @@ class SdkInteropTest {
     }
 
     private static TelemetryBatch<Span> roundTripTraces(Collection<SpanData> spans) throws IOException {
-        byte[] sdkBinary = binary(TraceRequestMarshaler.create(spans));
-        byte[] sdkJson = json(TraceRequestMarshaler.create(spans));
-
-        TelemetryBatch<Span> fromBinary = OtlpProto.decodeTraces(sdkBinary);
-        TelemetryBatch<Span> fromJson = OtlpJson.readTraces(sdkJson);
-        assertThat(OtlpJson.writeString(fromJson, false)).isEqualTo(OtlpJson.writeString(fromBinary, false));
-
-        ExportTraceServiceRequest expected = ExportTraceServiceRequest.parseFrom(sdkBinary);
-        assertSameMessage(ExportTraceServiceRequest.parseFrom(OtlpProto.encode(fromBinary)), expected);
-        assertSameMessage(ExportTraceServiceRequest.parseFrom(OtlpProto.encode(OtlpJson.read(OtlpJson.write(fromBinary), fromBinary.signal()))),
-                expected);
-        return fromBinary;
+        return roundTrip(() -> TraceRequestMarshaler.create(spans), OtlpProto::decodeTraces, OtlpJson::readTraces,
+                ExportTraceServiceRequest.parser());
     }
 
     // ---------------------------------------------------------------- logs
@@ -320,18 +314,8 @@ class SdkInteropTest {
     }
 
     private static TelemetryBatch<LogRecord> roundTripLogs(Collection<LogRecordData> records) throws IOException {
-        byte[] sdkBinary = binary(LogsRequestMarshaler.create(records));
-        byte[] sdkJson = json(LogsRequestMarshaler.create(records));
-
-        TelemetryBatch<LogRecord> fromBinary = OtlpProto.decodeLogs(sdkBinary);
-        TelemetryBatch<LogRecord> fromJson = OtlpJson.readLogs(sdkJson);
-        assertThat(OtlpJson.writeString(fromJson, false)).isEqualTo(OtlpJson.writeString(fromBinary, false));
-
-        ExportLogsServiceRequest expected = ExportLogsServiceRequest.parseFrom(sdkBinary);
-        assertSameMessage(ExportLogsServiceRequest.parseFrom(OtlpProto.encode(fromBinary)), expected);
-        assertSameMessage(ExportLogsServiceRequest.parseFrom(OtlpProto.encode(OtlpJson.read(OtlpJson.write(fromBinary), fromBinary.signal()))),
-                expected);
-        return fromBinary;
+        return roundTrip(() -> LogsRequestMarshaler.create(records), OtlpProto::decodeLogs, OtlpJson::readLogs,
+                ExportLogsServiceRequest.parser());
     }
 
     // ---------------------------------------------------------------- metrics
@@ -429,12 +413,8 @@ class SdkInteropTest {
     }
 
     private static TelemetryBatch<Metric> roundTripMetrics(Collection<MetricData> metrics) throws IOException {
-        byte[] sdkBinary = binary(MetricsRequestMarshaler.create(metrics));
-        byte[] sdkJson = json(MetricsRequestMarshaler.create(metrics));
-
-        TelemetryBatch<Metric> fromBinary = OtlpProto.decodeMetrics(sdkBinary);
-        TelemetryBatch<Metric> fromJson = OtlpJson.readMetrics(sdkJson);
-        assertThat(OtlpJson.writeString(fromJson, false)).isEqualTo(OtlpJson.writeString(fromBinary, false));
+        TelemetryBatch<Metric> fromBinary = roundTrip(() -> MetricsRequestMarshaler.create(metrics),
+                OtlpProto::decodeMetrics, OtlpJson::readMetrics, ExportMetricsServiceRequest.parser());
         for (ResourceGroup<Metric> rg : fromBinary.resources()) {
             for (ScopeGroup<Metric> sg : rg.scopes()) {
                 for (Metric m : sg.items()) {
@@ -444,15 +424,31 @@ class SdkInteropTest {
                 }
             }
         }
-
-        ExportMetricsServiceRequest expected = ExportMetricsServiceRequest.parseFrom(sdkBinary);
-        assertSameMessage(ExportMetricsServiceRequest.parseFrom(OtlpProto.encode(fromBinary)), expected);
-        assertSameMessage(ExportMetricsServiceRequest.parseFrom(OtlpProto.encode(OtlpJson.read(OtlpJson.write(fromBinary), fromBinary.signal()))),
-                expected);
         return fromBinary;
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Decodes the SDK's binary and JSON encodings of one request, checks that both give the same model and
+     * that the model re-encodes (directly, and after a trip through our JSON) to the SDK's message.
+     */
+    private static <T extends TelemetryItem<T>, M extends com.google.protobuf.Message> TelemetryBatch<T> roundTrip(
+            Supplier<Marshaler> sdk, Function<byte[], TelemetryBatch<T>> decode, Function<byte[], TelemetryBatch<T>> readJson,
+            Parser<M> parser) throws IOException {
+        byte[] sdkBinary = binary(sdk.get());
+        byte[] sdkJson = json(sdk.get());
+
+        TelemetryBatch<T> fromBinary = decode.apply(sdkBinary);
+        TelemetryBatch<T> fromJson = readJson.apply(sdkJson);
+        assertThat(OtlpJson.writeString(fromJson, false)).isEqualTo(OtlpJson.writeString(fromBinary, false));
+
+        M expected = parser.parseFrom(sdkBinary);
+        assertSameMessage(parser.parseFrom(OtlpProto.encode(fromBinary)), expected);
+        assertSameMessage(parser.parseFrom(OtlpProto.encode(OtlpJson.read(OtlpJson.write(fromBinary), fromBinary.signal()))),
+                expected);
+        return fromBinary;
+    }
 
     private static byte[] binary(Marshaler m) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,6 +11,6 @@ import org.junit.jupiter.api.TestFactory;
 class FunctionCasesTest {
     @TestFactory
     Stream<DynamicTest> functions() throws IOException {
-        return CaseFiles.tests(Path.of("src/test/resources/functions"), Ottl.builder().enableFeatureGate(Ottl.LAMBDA_GATE).build());
+        return CaseFiles.tests(Path.of("src/test/resources/functions"), Ottl.create());
     }
 }

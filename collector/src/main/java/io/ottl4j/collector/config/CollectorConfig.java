@@ -6,6 +6,8 @@ import io.ottl4j.collector.component.ConnectorFactory;
 import io.ottl4j.collector.component.Factory;
 import io.ottl4j.collector.component.Kind;
 import io.ottl4j.collector.component.PipelineId;
+import io.ottl4j.collector.telemetry.MetricsLevel;
+import io.ottl4j.collector.telemetry.PrometheusReader;
 import io.ottl4j.pdata.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +38,16 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
     public record Pipeline(PipelineId id, List<Ref> receivers, List<Ref> processors, List<Ref> exporters, Location location) {
     }
 
-    /** {@code service.telemetry}: the self-metrics address ("" = off) and level, and the log level. */
-    public record Telemetry(String metricsAddress, String metricsLevel, String logLevel) {
+    /**
+     * {@code service.telemetry}: the metrics level and Prometheus pull readers (empty at level none), the log level
+     * ({@code debug|info|warn|error}) and encoding ({@code console|json}), and extra resource attributes (null removes).
+     */
+    public record Telemetry(MetricsLevel metricsLevel, List<PrometheusReader> readers, String logLevel, String logEncoding,
+            Map<String, String> resource) {
+        /** The first reader's {@code host:port}, or "" when no metrics are served. */
+        public String metricsAddress() {
+            return readers.isEmpty() ? "" : readers.get(0).host() + ":" + readers.get(0).port();
+        }
     }
 
     public record Service(List<Ref> extensions, Map<PipelineId, Pipeline> pipelines, Telemetry telemetry) {
@@ -140,7 +150,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 ComponentId id = ComponentId.parse(s.text());
                 Factory<?> f = registry.find(Kind.EXTENSION, id.type());
                 ComponentId canonical = f == null ? id : id.withType(f.type());
-                if (!comps.get(Kind.EXTENSION).containsKey(canonical)) {
+                if (!comps.get(Kind.EXTENSION).containsKey(canonical) && !broken.get(Kind.EXTENSION).contains(id)) {
                     p.add(s.location(), "service::extensions", "undefined-ref", "service::extensions: references extension \"" + id
                             + "\" which is not configured");
                 }
@@ -192,35 +202,99 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         return new CollectorConfig(comps, new Service(extensions, pipelines, telemetry));
     }
 
+    private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error", "dpanic", "panic", "fatal");
+
+    /** Decodes {@code service.telemetry} as upstream's otelconf-based config (v0.3.0 schema) does, collector-spec §5.1. */
     private static Telemetry telemetry(Conf tel) {
         Conf metrics = tel.child("metrics");
-        String level = metrics.string("level", "normal");
-        String address = metrics.has("address") ? metrics.string("address", "") : "localhost:8888";
-        if ("none".equals(level)) {
-            address = "";
+        String levelText = metrics.string("level", "normal");
+        MetricsLevel level = MetricsLevel.parse(levelText);
+        if (level == null) {
+            metrics.error("level", "unknown metrics level \"" + levelText + "\" (valid values: none, basic, normal, detailed)");
+            level = MetricsLevel.NORMAL;
         }
-        if (metrics.has("readers")) {
-            // upstream: readers: [{pull: {exporter: {prometheus: {host, port}}}}]
-            address = "";
-            for (Conf r : metrics.list("readers")) {
-                Conf prom = r.child("pull").child("exporter").child("prometheus");
-                if (prom.has("port")) {
-                    address = prom.string("host", "localhost") + ":" + prom.intValue("port", 8888);
+        List<PrometheusReader> readers = new ArrayList<>();
+        if (metrics.present("readers")) {
+            List<Conf> list = metrics.list("readers");
+            for (int i = 0; i < list.size(); i++) {
+                Conf r = list.get(i);
+                if (r.has("periodic")) {
+                    r.child("periodic");
+                    LOG.warning("service::telemetry::metrics::readers[" + i + "]: periodic (push) readers are not supported yet by ottl4j; ignored");
                 }
-                prom.has("without_scope_info");
-                prom.has("without_units");
-                prom.has("without_type_suffix");
+                if (!r.has("pull")) {
+                    continue;
+                }
+                Conf pull = r.child("pull");
+                pull.has("producers");
+                pull.has("cardinality_limits");
+                Conf exporter = pull.child("exporter");
+                for (String other : exporter.keys()) {
+                    if (!other.equals("prometheus")) {
+                        exporter.error(other, "unsupported", "only the prometheus pull exporter is supported by ottl4j, not \"" + other + "\"");
+                    }
+                }
+                if (!exporter.has("prometheus")) {
+                    continue;
+                }
+                Conf prom = exporter.child("prometheus");
+                readers.add(new PrometheusReader(prom.string("host", "localhost"), prom.intValue("port", 8888),
+                        prom.bool("without_scope_info", true), prom.bool("without_units", true), prom.bool("without_type_suffix", true)));
+                if (prom.has("with_resource_constant_labels")) {
+                    LOG.warning("service::telemetry::metrics::readers[" + i + "]: with_resource_constant_labels is not supported yet by ottl4j; "
+                            + "the resource is in target_info");
+                }
+                prom.finish();
+            }
+        } else if (!metrics.has("address")) {
+            readers.add(PrometheusReader.of("localhost", 8888));
+        }
+        if (metrics.has("address")) {
+            // removed upstream in v0.129 (feature gate telemetry.disableAddressFieldForInternalTelemetry); older configs still carry it
+            String address = metrics.string("address", "");
+            LOG.warning("service::telemetry::metrics::address was removed upstream in v0.129; use readers: [{pull: {exporter: {prometheus: "
+                    + "{host, port}}}}]. ottl4j still honours it.");
+            int colon = address.lastIndexOf(':');
+            try {
+                String host = colon <= 0 ? "" : address.substring(0, colon);
+                readers.add(PrometheusReader.of(host.isEmpty() ? "0.0.0.0" : host, Integer.parseInt(address.substring(colon + 1))));
+            } catch (NumberFormatException e) {
+                metrics.error("address", "invalid address \"" + address + "\": expected host:port");
             }
         }
-        metrics.has("views");
+        if (level != MetricsLevel.NONE && readers.isEmpty() && metrics.present("readers")) {
+            metrics.error("readers", "collector telemetry metrics reader should exist when metric level is not none");
+        }
+        if (metrics.has("views")) {
+            if (level != MetricsLevel.DETAILED) {
+                metrics.error("views", "service::telemetry::metrics::views can only be set when service::telemetry::metrics::level is detailed");
+            } else {
+                LOG.warning("service::telemetry::metrics::views are not supported yet by ottl4j; ignored");
+            }
+        }
+        if (level == MetricsLevel.NONE) {
+            readers.clear();
+        }
         Conf logs = tel.child("logs");
-        String logLevel = logs.string("level", "info");
-        for (String k : List.of("encoding", "development", "sampling", "output_paths", "error_output_paths", "initial_fields", "disable_caller", "disable_stacktrace", "processors")) {
+        String logLevel = logs.string("level", "info").toLowerCase(java.util.Locale.ROOT);
+        if (!LOG_LEVELS.contains(logLevel)) {
+            logs.error("level", "unrecognized level: \"" + logLevel + "\" (valid values: debug, info, warn, error)");
+        }
+        String encoding = logs.string("encoding", "console");
+        if (!encoding.equals("console") && !encoding.equals("json")) {
+            logs.error("encoding", "no encoder registered for name \"" + encoding + "\" (valid values: console, json)");
+        }
+        for (String k : List.of("development", "sampling", "output_paths", "error_output_paths", "initial_fields", "disable_caller",
+                "disable_stacktrace", "processors", "disable_zap_resource")) {
             logs.has(k);
         }
-        tel.has("resource");
+        Map<String, String> resource = new LinkedHashMap<>();
+        Conf res = tel.child("resource");
+        for (String k : res.keys()) {
+            resource.put(k, res.has(k) ? res.string(k, "") : null);
+        }
         tel.has("traces");
-        return new Telemetry(address, level, logLevel);
+        return new Telemetry(level, List.copyOf(readers), logLevel, encoding, java.util.Collections.unmodifiableMap(resource));
     }
 
     private static List<Ref> refs(Conf pc, String key, String path, Problems p, Components registry,

@@ -47,8 +47,8 @@ public final class Collector implements Host {
     /** Builds and starts everything; on failure, what was started is stopped again. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void start() throws Exception {
-        String address = config.service().telemetry().metricsAddress();
-        telemetry = address.isEmpty() ? SelfTelemetry.noop() : SelfTelemetry.prometheus(address);
+        CollectorConfig.Telemetry t = config.service().telemetry();
+        telemetry = SelfTelemetry.create(t.metricsLevel(), t.readers(), t.resource(), version);
         try {
             for (CollectorConfig.Ref ref : config.service().extensions()) {
                 CollectorConfig.Entry e = config.entry(Kind.EXTENSION, ref.id());

@@ -11,9 +11,21 @@ import io.ottl4j.language.nodes.ExprNode;
  */
 public abstract class ArgumentGetter extends Node {
     @Child private ExprNode expr;
+    /** "Substring's argument target", for error messages; set by the binder. */
+    private String role;
 
     protected ArgumentGetter(ExprNode expr) {
         this.expr = expr;
+    }
+
+    /** Names the function and parameter this getter feeds, so that type errors can say so. */
+    public final void describeAs(String function, String parameter) {
+        this.role = function + "'s argument " + parameter;
+    }
+
+    /** The function and parameter this getter feeds, or null when unknown. */
+    public final String role() {
+        return role;
     }
 
     public final ExprNode expr() {

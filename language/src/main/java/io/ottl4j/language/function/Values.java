@@ -69,7 +69,14 @@ public final class Values {
     /** A strict getter's type error, which {@code Is*} converters turn into false. */
     @TruffleBoundary
     public static OttlRuntimeException typeError(String expected, Object got, Node location) {
-        return new OttlRuntimeException("expected " + expected + " but got " + typeName(got), location, true);
+        String role = location instanceof ArgumentGetter g ? g.role() : null;
+        return new OttlRuntimeException((role == null ? "" : role + ": ") + "expected " + expected + " but got " + typeName(got),
+                location, true);
+    }
+
+    private static String prefix(Node location) {
+        String role = location instanceof ArgumentGetter g ? g.role() : null;
+        return role == null ? "" : role + ": ";
     }
 
     /** Reads a stored attribute value as an OTTL value: the empty value reads as nil. */
@@ -160,7 +167,7 @@ public final class Values {
                 return null;
             }
         }
-        throw new OttlRuntimeException("unsupported type: " + typeName(v) + " cannot be converted to int", location, true);
+        throw new OttlRuntimeException(prefix(location) + "unsupported type: " + typeName(v) + " cannot be converted to int", location, true);
     }
 
     /** FloatLikeGetter: nil gives nil; unparsable strings are an error. */
@@ -177,11 +184,11 @@ public final class Values {
         } else if (v instanceof String s) {
             Double d = parseGoFloat(s);
             if (d == null) {
-                throw new OttlRuntimeException("could not convert \"" + s + "\" to a double", location);
+                throw new OttlRuntimeException(prefix(location) + "could not convert \"" + s + "\" to a double", location);
             }
             return d;
         }
-        throw new OttlRuntimeException("unsupported type: " + typeName(v) + " cannot be converted to double", location, true);
+        throw new OttlRuntimeException(prefix(location) + "unsupported type: " + typeName(v) + " cannot be converted to double", location, true);
     }
 
     /** BoolLikeGetter: nil gives nil; numbers are true when non-zero; strings parse as Go's ParseBool. */
@@ -198,11 +205,11 @@ public final class Values {
         } else if (v instanceof String s) {
             Boolean b = parseGoBool(s);
             if (b == null) {
-                throw new OttlRuntimeException("could not convert \"" + s + "\" to a bool", location);
+                throw new OttlRuntimeException(prefix(location) + "could not convert \"" + s + "\" to a bool", location);
             }
             return b;
         }
-        throw new OttlRuntimeException("unsupported type: " + typeName(v) + " cannot be converted to bool", location, true);
+        throw new OttlRuntimeException(prefix(location) + "unsupported type: " + typeName(v) + " cannot be converted to bool", location, true);
     }
 
     /** ByteSliceLikeGetter: strings as UTF-8, numbers and bools as big-endian binary. */
@@ -221,7 +228,7 @@ public final class Values {
         } else if (v instanceof Boolean b) {
             return new byte[] {(byte) (b ? 1 : 0)};
         }
-        throw new OttlRuntimeException("unsupported type: " + typeName(v) + " cannot be converted to bytes", location, true);
+        throw new OttlRuntimeException(prefix(location) + "unsupported type: " + typeName(v) + " cannot be converted to bytes", location, true);
     }
 
     /** A strict map getter also accepts a native map, copied into a new pdata map. */

@@ -90,7 +90,7 @@ public final class CountConnectorFactory implements ConnectorFactory<CountConnec
                 CompiledConditions compiled = null;
                 if (!conds.isEmpty()) {
                     var r = OttlConfig.compile(info, "conditions", s.context().signals().get(0), s.context().configName(), conds,
-                            k -> OttlConfig.conditions(k, conds, ErrorMode.PROPAGATE));
+                            (k, m) -> OttlConfig.conditions(k, conds, ErrorMode.PROPAGATE, m));
                     compiled = r == null ? null : r.getValue();
                 }
                 List<Attribute> attrs = new ArrayList<>();

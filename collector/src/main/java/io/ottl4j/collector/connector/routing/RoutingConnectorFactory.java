@@ -151,7 +151,7 @@ public final class RoutingConnectorFactory implements ConnectorFactory<RoutingCo
             condition = m.group(1) == null ? "true" : m.group(1);
         }
         List<OttlConfig.Source> src = List.of(new OttlConfig.Source(condition, row.locationOf(key), row.pathOf(key)));
-        var compiled = OttlConfig.compile(row, key, kind.signals().get(0), kind.configName(), src, k -> OttlConfig.conditions(k, src, mode));
+        var compiled = OttlConfig.compile(row, key, kind.signals().get(0), kind.configName(), src, (k, m) -> OttlConfig.conditions(k, src, mode, m));
         if (compiled == null) {
             return null;
         }

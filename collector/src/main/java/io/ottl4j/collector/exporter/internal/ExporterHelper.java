@@ -120,6 +120,7 @@ public final class ExporterHelper {
         private final Logger log;
         private final BlockingQueue<TelemetryBatch<?>> queue;
         private final List<Thread> workers = new ArrayList<>();
+        private AutoCloseable queueGauges;
         private volatile boolean stopping;
 
         Queued(CreateSettings cs, Settings s, Signal signal, Sender sender, AutoCloseable onShutdown, StartHook onStart) {
@@ -129,7 +130,7 @@ public final class ExporterHelper {
             this.sender = sender;
             this.onShutdown = onShutdown;
             this.onStart = onStart;
-            this.log = cs.logger();
+            this.log = cs.logger(signal);
             this.queue = s.queue().enabled() ? new ArrayBlockingQueue<>(s.queue().queueSize() + s.queue().numConsumers()) : null;
         }
 
@@ -139,6 +140,7 @@ public final class ExporterHelper {
                 onStart.start();
             }
             if (queue != null) {
+                queueGauges = cs.telemetry().queue(cs.id(), signal, queue::size, s.queue().queueSize());
                 for (int i = 0; i < s.queue().numConsumers(); i++) {
                     workers.add(Thread.ofPlatform().daemon().name("exporter-" + cs.id() + "-" + i).start(this::drain));
                 }
@@ -256,6 +258,9 @@ public final class ExporterHelper {
             stopping = true;
             for (Thread t : workers) {
                 t.interrupt();
+            }
+            if (queueGauges != null) {
+                queueGauges.close();
             }
             if (onShutdown != null) {
                 onShutdown.close();

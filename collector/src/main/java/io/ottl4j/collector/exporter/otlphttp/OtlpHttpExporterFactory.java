@@ -135,6 +135,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             }
             int status = resp.statusCode();
             if (status >= 200 && status < 300) {
+                partialSuccess(resp, json, signal, settings);
                 return;
             }
             boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
@@ -143,6 +144,79 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
                     retryable, after, null);
         };
         return ExporterHelper.exporter(settings, config.helper(), signal, sender, client::close, null);
+    }
+
+    /**
+     * A 2xx body is an Export*ServiceResponse; a non-empty {@code partial_success} is logged and not retried
+     * (collector-spec §5.5). A body that does not parse is a permanent error, as upstream since v0.156.
+     */
+    private static void partialSuccess(HttpResponse<byte[]> resp, boolean requestedJson, Signal signal, CreateSettings settings)
+            throws ExporterHelper.SendException {
+        byte[] body = resp.body();
+        if (body == null || body.length == 0) {
+            return;
+        }
+        String type = resp.headers().firstValue("Content-Type").orElse(requestedJson ? "application/json" : "application/x-protobuf");
+        long rejected = 0;
+        String message = "";
+        try {
+            if (type.startsWith("application/json")) {
+                try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+                    if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        throw new IOException("not a JSON object");
+                    }
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String f = p.currentName();
+                        p.nextToken();
+                        if ((f.equals("partialSuccess") || f.equals("partial_success")) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                                String g = p.currentName();
+                                p.nextToken();
+                                if (g.startsWith("rejected")) {
+                                    rejected = Long.parseLong(p.getValueAsString("0")); // int64 may come as a string
+                                } else if (g.equals("errorMessage") || g.equals("error_message")) {
+                                    message = p.getValueAsString("");
+                                } else {
+                                    p.skipChildren();
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            } else if (type.startsWith("application/x-protobuf")) {
+                com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(body);
+                for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                    if (tag == (1 << 3 | 2)) { // partial_success
+                        com.google.protobuf.CodedInputStream ps = com.google.protobuf.CodedInputStream.newInstance(in.readByteArray());
+                        for (int t = ps.readTag(); t != 0; t = ps.readTag()) {
+                            if (t == (1 << 3)) {
+                                rejected = ps.readInt64();
+                            } else if (t == (2 << 3 | 2)) {
+                                message = ps.readStringRequireUtf8();
+                            } else {
+                                ps.skipField(t);
+                            }
+                        }
+                    } else {
+                        in.skipField(tag);
+                    }
+                }
+            } else {
+                return; // not an OTLP content type (e.g. a proxy's text/plain "OK"): nothing to read
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ExporterHelper.SendException("failed to parse the export response: " + e.getMessage(), false, null, e);
+        }
+        if (rejected != 0 || !message.isEmpty()) {
+            String items = switch (signal) {
+                case TRACES -> "dropped_spans";
+                case METRICS -> "dropped_data_points";
+                case LOGS -> "dropped_log_records";
+            };
+            settings.logger(signal).warning("Partial success response: message=\"" + message + "\" " + items + "=" + rejected);
+        }
     }
 
     static Duration retryAfter(String header) {

@@ -6,6 +6,7 @@ import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.ProcessorFactory;
 import io.ottl4j.collector.internal.Batches;
+import io.ottl4j.collector.telemetry.SelfTelemetry;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,7 +47,7 @@ final class BatchProcessor implements ProcessorFactory.Processor {
         this.config = config;
         this.signal = signal;
         this.next = next;
-        this.log = settings.logger();
+        this.log = settings.logger(signal);
         this.pending = TelemetryBatch.of(signal);
     }
 
@@ -87,7 +88,7 @@ final class BatchProcessor implements ProcessorFactory.Processor {
                 }
                 if (b == null) {
                     if (pendingCount > 0) {
-                        sendAll();
+                        sendAll(SelfTelemetry.Trigger.TIMEOUT);
                     }
                     deadline = System.nanoTime() + timeoutNanos;
                     continue;
@@ -95,7 +96,7 @@ final class BatchProcessor implements ProcessorFactory.Processor {
                 add(b);
                 boolean sent = false;
                 while (pendingCount > 0 && (pendingCount >= config.sendBatchSize() || timeoutNanos == 0)) {
-                    sendOne();
+                    sendOne(SelfTelemetry.Trigger.SIZE);
                     sent = true;
                 }
                 if (sent) {
@@ -110,7 +111,7 @@ final class BatchProcessor implements ProcessorFactory.Processor {
                 }
             }
             while (pendingCount > 0) {
-                sendOne();
+                sendOne(SelfTelemetry.Trigger.TIMEOUT); // upstream counts the shutdown flush as a timeout trigger
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,26 +123,26 @@ final class BatchProcessor implements ProcessorFactory.Processor {
         Batches.moveAll(b, pending);
     }
 
-    private void sendOne() {
+    private void sendOne(SelfTelemetry.Trigger trigger) {
         int max = config.sendBatchMaxSize();
         if (max > 0 && pendingCount > max) {
             TelemetryBatch<?> out = Batches.split(pending, max);
             pendingCount -= max;
-            send(out, max);
+            send(out, max, trigger);
         } else {
-            sendAll();
+            sendAll(trigger);
         }
     }
 
-    private void sendAll() {
+    private void sendAll(SelfTelemetry.Trigger trigger) {
         TelemetryBatch<?> out = pending;
         int n = pendingCount;
         pending = TelemetryBatch.of(signal);
         pendingCount = 0;
-        send(out, n);
+        send(out, n, trigger);
     }
 
-    private void send(TelemetryBatch<?> out, int count) {
+    private void send(TelemetryBatch<?> out, int count, SelfTelemetry.Trigger trigger) {
         try {
             if (exported == null) {
                 next.consume(out);
@@ -149,6 +150,7 @@ final class BatchProcessor implements ProcessorFactory.Processor {
                 ClientInfo.run(exported, () -> next.consume(out));
             }
             settings.telemetry().processor(settings.id(), signal, "outgoing", count);
+            settings.telemetry().batchSent(settings.id(), trigger, count);
         } catch (Exception e) {
             log.log(Level.WARNING, "Sender failed: " + e.getMessage());
         }

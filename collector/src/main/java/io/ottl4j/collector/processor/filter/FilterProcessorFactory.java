@@ -75,7 +75,7 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                 if (conds.isEmpty()) {
                     continue;
                 }
-                var r = OttlConfig.compile(legacy, key, s, key, conds, k -> OttlConfig.conditions(k, conds, mode));
+                var r = OttlConfig.compile(legacy, key, s, key, conds, (k, m) -> OttlConfig.conditions(k, conds, mode, m));
                 if (r != null) {
                     bySignal.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(r.getValue());
                 }
@@ -87,7 +87,7 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                     List<OttlConfig.Source> conds = OttlConfig.sources(c, FLAT.get(s));
                     for (OttlConfig.Source one : conds) {
                         List<OttlConfig.Source> single = List.of(one);
-                        var r = OttlConfig.compile(c, FLAT.get(s), s, null, single, k -> OttlConfig.conditions(k, single, mode));
+                        var r = OttlConfig.compile(c, FLAT.get(s), s, null, single, (k, m) -> OttlConfig.conditions(k, single, mode, m));
                         if (r != null) {
                             bySignal.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(r.getValue());
                         }
@@ -101,7 +101,7 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                         if (conds.isEmpty()) {
                             continue;
                         }
-                        var r = OttlConfig.compile(g, "context", s, context, conds, k -> OttlConfig.conditions(k, conds, gm));
+                        var r = OttlConfig.compile(g, "context", s, context, conds, (k, m) -> OttlConfig.conditions(k, conds, gm, m));
                         if (r != null) {
                             bySignal.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(r.getValue());
                         }

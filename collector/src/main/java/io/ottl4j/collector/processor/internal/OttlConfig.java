@@ -13,6 +13,7 @@ import io.ottl4j.language.ErrorMode;
 import io.ottl4j.language.LogicOperation;
 import io.ottl4j.language.Ottl;
 import io.ottl4j.language.OttlCompileException;
+import io.ottl4j.language.PathMode;
 import io.ottl4j.pdata.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,8 @@ public final class OttlConfig {
 
     /** A compiled unit: what {@code compile} produced, for the context that worked. */
     public interface Compiler<T> {
-        T compile(ContextKind context) throws OttlCompileException;
+        /** @param pathMode LEGACY for an explicit context, PREFIXED for an inferred one, as upstream parses them */
+        T compile(ContextKind context, PathMode pathMode) throws OttlCompileException;
     }
 
     /**
@@ -163,7 +165,7 @@ public final class OttlConfig {
                 return null;
             }
             try {
-                return Map.entry(context, compiler.compile(context));
+                return Map.entry(context, compiler.compile(context, PathMode.LEGACY));
             } catch (OttlCompileException e) {
                 report(c, e, inputs);
                 return null;
@@ -192,13 +194,13 @@ public final class OttlConfig {
         }
         OttlCompileException first;
         try {
-            return Map.entry(context, compiler.compile(context));
+            return Map.entry(context, compiler.compile(context, PathMode.PREFIXED));
         } catch (OttlCompileException e) {
             first = e;
         }
         for (ContextKind k : lower(context, signal)) {
             try {
-                return Map.entry(k, compiler.compile(k));
+                return Map.entry(k, compiler.compile(k, PathMode.PREFIXED));
             } catch (OttlCompileException e) {
                 // try the next lower context
             }
@@ -217,12 +219,13 @@ public final class OttlConfig {
         return String.join(", ", names);
     }
 
-    public static CompiledStatements group(ContextKind k, List<Source> conditions, List<Source> statements, ErrorMode mode)
-            throws OttlCompileException {
-        return OTTL.compileGroup(k, texts(conditions), texts(statements), mode);
+    public static CompiledStatements group(ContextKind k, List<Source> conditions, List<Source> statements, ErrorMode mode,
+            PathMode pathMode) throws OttlCompileException {
+        return OTTL.compileGroup(k, texts(conditions), texts(statements), mode, pathMode);
     }
 
-    public static CompiledConditions conditions(ContextKind k, List<Source> conditions, ErrorMode mode) throws OttlCompileException {
-        return OTTL.compileConditions(k, texts(conditions), LogicOperation.OR, mode);
+    public static CompiledConditions conditions(ContextKind k, List<Source> conditions, ErrorMode mode, PathMode pathMode)
+            throws OttlCompileException {
+        return OTTL.compileConditions(k, texts(conditions), LogicOperation.OR, mode, pathMode);
     }
 }

@@ -86,7 +86,7 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
         }
         if (strings) {
             List<OttlConfig.Source> stmts = OttlConfig.sources(c, key);
-            var r = OttlConfig.compile(c, key, signal, null, stmts, k -> OttlConfig.group(k, List.of(), stmts, mode));
+            var r = OttlConfig.compile(c, key, signal, null, stmts, (k, m) -> OttlConfig.group(k, List.of(), stmts, mode, m));
             if (r != null) {
                 out.add(new Group(r.getKey(), r.getValue()));
             }
@@ -104,7 +104,7 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
             }
             List<OttlConfig.Source> all = new ArrayList<>(conds);
             all.addAll(stmts);
-            var r = OttlConfig.compile(g, "context", signal, context, all, k -> OttlConfig.group(k, conds, stmts, gm));
+            var r = OttlConfig.compile(g, "context", signal, context, all, (k, m) -> OttlConfig.group(k, conds, stmts, gm, m));
             if (r != null) {
                 out.add(new Group(r.getKey(), r.getValue()));
             }

@@ -62,51 +62,44 @@ public final class CollectionConverters {
         }
     }
 
-    @OttlFunction(name = "Keys", kind = OttlFunction.Kind.CONVERTER,
-            doc = "The keys of a map, as a list of strings in the map's order.", example = "Keys(attributes)")
-    public static final class KeysConverter extends ConverterNode {
+    /** A converter listing the keys or the values of a map, in the map's order. */
+    abstract static class MapToList extends ConverterNode {
         @Child private MapGetter target;
+        private final boolean keys;
 
-        public KeysConverter(@Param("target") MapGetter target) {
+        MapToList(MapGetter target, boolean keys) {
             this.target = target;
+            this.keys = keys;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return keys(target.get(frame));
+        public final Object executeGeneric(VirtualFrame frame) {
+            return list(target.get(frame), keys);
         }
 
         @TruffleBoundary
-        private static AttributeList keys(AttributeMap m) {
+        private static AttributeList list(AttributeMap m, boolean keys) {
             AttributeList out = new AttributeList();
             for (int i = 0; i < m.size(); i++) {
-                out.add(m.keyAt(i));
+                out.add(keys ? m.keyAt(i) : Values.toStored(m.valueAt(i)));
             }
             return out;
         }
     }
 
+    @OttlFunction(name = "Keys", kind = OttlFunction.Kind.CONVERTER,
+            doc = "The keys of a map, as a list of strings in the map's order.", example = "Keys(attributes)")
+    public static final class KeysConverter extends MapToList {
+        public KeysConverter(@Param("target") MapGetter target) {
+            super(target, true);
+        }
+    }
+
     @OttlFunction(name = "Values", kind = OttlFunction.Kind.CONVERTER,
             doc = "The values of a map, as a list in the map's order.", example = "Values(attributes)")
-    public static final class ValuesConverter extends ConverterNode {
-        @Child private MapGetter target;
-
+    public static final class ValuesConverter extends MapToList {
         public ValuesConverter(@Param("target") MapGetter target) {
-            this.target = target;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return values(target.get(frame));
-        }
-
-        @TruffleBoundary
-        private static AttributeList values(AttributeMap m) {
-            AttributeList out = new AttributeList();
-            for (int i = 0; i < m.size(); i++) {
-                out.add(Values.toStored(m.valueAt(i)));
-            }
-            return out;
+            super(target, false);
         }
     }
 
@@ -133,43 +126,51 @@ public final class CollectionConverters {
         }
     }
 
-    @OttlFunction(name = "Index", kind = OttlFunction.Kind.CONVERTER,
-            doc = "The position of a substring in a string, or of a value in a list (by OTTL equality); -1 when absent.",
-            example = "Index(attributes[\"tags\"], \"prod\")")
-    public static final class IndexConverter extends ConverterNode {
+    /** A converter looking for a value in its {@code target}: the target and the value are evaluated in that order. */
+    abstract static class Lookup extends ConverterNode {
+        /** The search, given the node to report errors at. */
+        interface Search {
+            Object find(Object target, Object value, Node node);
+        }
+
         @Child private Getter target;
         @Child private Getter value;
+        private final Search search;
 
-        public IndexConverter(@Param("target") Getter target, @Param("value") Getter value) {
+        Lookup(Getter target, Getter value, Search search) {
             this.target = target;
             this.value = value;
+            this.search = search;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
+        public final Object executeGeneric(VirtualFrame frame) {
             Object source = target.get(frame);
             Object item = value.get(frame);
-            return CollectionConvertersSupport.index(source, item, this);
+            return find(source, item);
+        }
+
+        @TruffleBoundary
+        private Object find(Object source, Object item) {
+            return search.find(source, item, this);
+        }
+    }
+
+    @OttlFunction(name = "Index", kind = OttlFunction.Kind.CONVERTER,
+            doc = "The position of a substring in a string, or of a value in a list (by OTTL equality); -1 when absent.",
+            example = "Index(attributes[\"tags\"], \"prod\")")
+    public static final class IndexConverter extends Lookup {
+        public IndexConverter(@Param("target") Getter target, @Param("value") Getter value) {
+            super(target, value, CollectionConvertersSupport::index);
         }
     }
 
     @OttlFunction(name = "ContainsValue", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the list contains the item (ints and doubles compare numerically).",
             example = "ContainsValue(attributes[\"tags\"], \"prod\")")
-    public static final class ContainsValueConverter extends ConverterNode {
-        @Child private Getter target;
-        @Child private Getter item;
-
+    public static final class ContainsValueConverter extends Lookup {
         public ContainsValueConverter(@Param("target") Getter target, @Param("item") Getter item) {
-            this.target = target;
-            this.item = item;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            Object list = target.get(frame);
-            Object v = item.get(frame);
-            return CollectionConvertersSupport.contains(list, v, this);
+            super(target, item, CollectionConvertersSupport::contains);
         }
     }
 

@@ -21,25 +21,34 @@ public final class DataPointFunctions {
     private DataPointFunctions() {
     }
 
-    @OttlFunction(name = "convert_summary_count_val_to_sum", kind = OttlFunction.Kind.EDITOR, contexts = {ContextKind.DATAPOINT},
-            doc = "Appends a sum metric <name><suffix> holding the counts of the summary's points, with the given "
-                    + "temporality (\"cumulative\" or \"delta\") and monotonicity; other metrics are left alone.",
-            example = "convert_summary_count_val_to_sum(\"delta\", true)")
-    public static final class ConvertSummaryCountValToSumEditor extends EditorNode {
+    /** An editor appending a sum metric made of the counts or sums of the current summary metric's points. */
+    abstract static class SummaryToSumEditor extends EditorNode {
+        private final boolean count;
         private final int temporality;
         private final boolean monotonic;
         private final String suffix;
 
-        public ConvertSummaryCountValToSumEditor(@Param("string_agg_temp") String stringAggTemp, @Param("monotonic") Boolean monotonic,
-                @Param(value = "suffix", optional = true, defaultValue = "_count") String suffix) {
+        SummaryToSumEditor(boolean count, String stringAggTemp, Boolean monotonic, String suffix) {
+            this.count = count;
             this.temporality = MetricSupport.temporality(stringAggTemp);
             this.monotonic = monotonic;
-            this.suffix = suffix == null ? "_count" : suffix;
+            this.suffix = suffix;
         }
 
         @Override
-        public void execute(VirtualFrame frame) {
-            convert(record(frame), true, temporality, monotonic, suffix);
+        public final void execute(VirtualFrame frame) {
+            convert(record(frame), count, temporality, monotonic, suffix);
+        }
+    }
+
+    @OttlFunction(name = "convert_summary_count_val_to_sum", kind = OttlFunction.Kind.EDITOR, contexts = {ContextKind.DATAPOINT},
+            doc = "Appends a sum metric <name><suffix> holding the counts of the summary's points, with the given "
+                    + "temporality (\"cumulative\" or \"delta\") and monotonicity; other metrics are left alone.",
+            example = "convert_summary_count_val_to_sum(\"delta\", true)")
+    public static final class ConvertSummaryCountValToSumEditor extends SummaryToSumEditor {
+        public ConvertSummaryCountValToSumEditor(@Param("string_agg_temp") String stringAggTemp, @Param("monotonic") Boolean monotonic,
+                @Param(value = "suffix", optional = true, defaultValue = "_count") String suffix) {
+            super(true, stringAggTemp, monotonic, suffix == null ? "_count" : suffix);
         }
     }
 
@@ -47,21 +56,10 @@ public final class DataPointFunctions {
             doc = "Appends a sum metric <name><suffix> holding the sums of the summary's points, with the given "
                     + "temporality (\"cumulative\" or \"delta\") and monotonicity; other metrics are left alone.",
             example = "convert_summary_sum_val_to_sum(\"delta\", true)")
-    public static final class ConvertSummarySumValToSumEditor extends EditorNode {
-        private final int temporality;
-        private final boolean monotonic;
-        private final String suffix;
-
+    public static final class ConvertSummarySumValToSumEditor extends SummaryToSumEditor {
         public ConvertSummarySumValToSumEditor(@Param("string_agg_temp") String stringAggTemp, @Param("monotonic") Boolean monotonic,
                 @Param(value = "suffix", optional = true, defaultValue = "_sum") String suffix) {
-            this.temporality = MetricSupport.temporality(stringAggTemp);
-            this.monotonic = monotonic;
-            this.suffix = suffix == null ? "_sum" : suffix;
-        }
-
-        @Override
-        public void execute(VirtualFrame frame) {
-            convert(record(frame), false, temporality, monotonic, suffix);
+            super(false, stringAggTemp, monotonic, suffix == null ? "_sum" : suffix);
         }
     }
 

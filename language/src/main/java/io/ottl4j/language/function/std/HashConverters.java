@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Hash converters: digests and non-cryptographic hashes of a string's UTF-8 bytes, and Community ID. */
 public final class HashConverters {
@@ -28,9 +29,11 @@ public final class HashConverters {
     /** A converter hashing one string argument into a string. */
     abstract static class StringHash extends ConverterNode {
         @Child private StringGetter target;
+        private final Function<byte[], Object> hash;
 
-        StringHash(StringGetter target) {
+        StringHash(StringGetter target, Function<byte[], Object> hash) {
             this.target = target;
+            this.hash = hash;
         }
 
         @Override
@@ -40,10 +43,8 @@ public final class HashConverters {
 
         @TruffleBoundary
         private Object hashBoundary(String value) {
-            return hash(value.getBytes(StandardCharsets.UTF_8));
+            return hash.apply(value.getBytes(StandardCharsets.UTF_8));
         }
-
-        abstract Object hash(byte[] bytes);
     }
 
     static String digest(String algorithm, byte[] bytes) {
@@ -58,12 +59,7 @@ public final class HashConverters {
             doc = "The SHA-1 digest of a string, as lowercase hex.", example = "SHA1(attributes[\"user.email\"])")
     public static final class SHA1Converter extends StringHash {
         public SHA1Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            return digest("SHA-1", bytes);
+            super(target, bytes -> digest("SHA-1", bytes));
         }
     }
 
@@ -71,12 +67,7 @@ public final class HashConverters {
             doc = "The SHA-256 digest of a string, as lowercase hex.", example = "SHA256(attributes[\"user.email\"])")
     public static final class SHA256Converter extends StringHash {
         public SHA256Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            return digest("SHA-256", bytes);
+            super(target, bytes -> digest("SHA-256", bytes));
         }
     }
 
@@ -84,12 +75,7 @@ public final class HashConverters {
             doc = "The SHA-512 digest of a string, as lowercase hex.", example = "SHA512(attributes[\"user.email\"])")
     public static final class SHA512Converter extends StringHash {
         public SHA512Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            return digest("SHA-512", bytes);
+            super(target, bytes -> digest("SHA-512", bytes));
         }
     }
 
@@ -97,12 +83,7 @@ public final class HashConverters {
             doc = "The MD5 digest of a string, as lowercase hex.", example = "MD5(attributes[\"user.email\"])")
     public static final class MD5Converter extends StringHash {
         public MD5Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            return digest("MD5", bytes);
+            super(target, bytes -> digest("MD5", bytes));
         }
     }
 
@@ -111,15 +92,12 @@ public final class HashConverters {
             example = "FNV(attributes[\"user.id\"])")
     public static final class FNVConverter extends StringHash {
         public FNVConverter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            if (bytes.length == 0) {
-                return ""; // upstream returns the empty string itself
-            }
-            return HashAlgorithms.fnv1a64(bytes);
+            super(target, bytes -> {
+                if (bytes.length == 0) {
+                    return ""; // upstream returns the empty string itself
+                }
+                return HashAlgorithms.fnv1a64(bytes);
+            });
         }
     }
 
@@ -128,13 +106,10 @@ public final class HashConverters {
             example = "Murmur3Hash(attributes[\"order.id\"])")
     public static final class Murmur3HashConverter extends StringHash {
         public Murmur3HashConverter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            int h = HashAlgorithms.murmur3x86x32(bytes);
-            return HEX.formatHex(ByteBuffer.allocate(4).putInt(Integer.reverseBytes(h)).array());
+            super(target, bytes -> {
+                int h = HashAlgorithms.murmur3x86x32(bytes);
+                return HEX.formatHex(ByteBuffer.allocate(4).putInt(Integer.reverseBytes(h)).array());
+            });
         }
     }
 
@@ -143,13 +118,10 @@ public final class HashConverters {
             example = "Murmur3Hash128(attributes[\"order.id\"])")
     public static final class Murmur3Hash128Converter extends StringHash {
         public Murmur3Hash128Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            long[] h = HashAlgorithms.murmur3x64x128(bytes);
-            return HEX.formatHex(ByteBuffer.allocate(16).putLong(Long.reverseBytes(h[0])).putLong(Long.reverseBytes(h[1])).array());
+            super(target, bytes -> {
+                long[] h = HashAlgorithms.murmur3x64x128(bytes);
+                return HEX.formatHex(ByteBuffer.allocate(16).putLong(Long.reverseBytes(h[0])).putLong(Long.reverseBytes(h[1])).array());
+            });
         }
     }
 
@@ -158,12 +130,7 @@ public final class HashConverters {
             example = "XXH3(attributes[\"order.id\"])")
     public static final class XXH3Converter extends StringHash {
         public XXH3Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            return String.format("%016x", HashAlgorithms.xxh3(bytes));
+            super(target, bytes -> String.format("%016x", HashAlgorithms.xxh3(bytes)));
         }
     }
 
@@ -172,13 +139,10 @@ public final class HashConverters {
             example = "XXH128(attributes[\"order.id\"])")
     public static final class XXH128Converter extends StringHash {
         public XXH128Converter(@Param("target") StringGetter target) {
-            super(target);
-        }
-
-        @Override
-        Object hash(byte[] bytes) {
-            long[] h = HashAlgorithms.xxh128(bytes);
-            return String.format("%016x%016x", h[1], h[0]);
+            super(target, bytes -> {
+                long[] h = HashAlgorithms.xxh128(bytes);
+                return String.format("%016x%016x", h[1], h[0]);
+            });
         }
     }
 

@@ -20,57 +20,49 @@ public final class IdConverters {
     private IdConverters() {
     }
 
-    @OttlFunction(name = "TraceID", kind = OttlFunction.Kind.CONVERTER,
-            doc = "A trace id from a 16-byte bytes literal.", example = "TraceID(0x0102030405060708090a0b0c0d0e0f10)")
-    public static final class TraceIDConverter extends ConverterNode {
-        private final TraceId id;
+    /** A converter returning the id it made, when the statement was compiled, from its bytes literal. */
+    abstract static class IdLiteral extends ConverterNode {
+        private final Object id;
 
-        public TraceIDConverter(@Param("bytes") byte[] bytes) {
-            if (bytes.length != 16) {
-                throw new OttlArgumentException("bytes", "traces ids must be 16 bytes");
-            }
-            this.id = TraceId.fromBytes(bytes);
+        IdLiteral(Object id) {
+            this.id = id;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
+        public final Object executeGeneric(VirtualFrame frame) {
             return id;
+        }
+
+        /** The {@code bytes} argument, which must be {@code length} long (else a compile error with the message). */
+        static byte[] checked(byte[] bytes, int length, String message) {
+            if (bytes.length != length) {
+                throw new OttlArgumentException("bytes", message);
+            }
+            return bytes;
+        }
+    }
+
+    @OttlFunction(name = "TraceID", kind = OttlFunction.Kind.CONVERTER,
+            doc = "A trace id from a 16-byte bytes literal.", example = "TraceID(0x0102030405060708090a0b0c0d0e0f10)")
+    public static final class TraceIDConverter extends IdLiteral {
+        public TraceIDConverter(@Param("bytes") byte[] bytes) {
+            super(TraceId.fromBytes(checked(bytes, 16, "traces ids must be 16 bytes")));
         }
     }
 
     @OttlFunction(name = "SpanID", kind = OttlFunction.Kind.CONVERTER,
             doc = "A span id from an 8-byte bytes literal.", example = "SpanID(0x0102030405060708)")
-    public static final class SpanIDConverter extends ConverterNode {
-        private final SpanId id;
-
+    public static final class SpanIDConverter extends IdLiteral {
         public SpanIDConverter(@Param("bytes") byte[] bytes) {
-            if (bytes.length != 8) {
-                throw new OttlArgumentException("bytes", "span ids must be 8 bytes");
-            }
-            this.id = SpanId.fromBytes(bytes);
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return id;
+            super(SpanId.fromBytes(checked(bytes, 8, "span ids must be 8 bytes")));
         }
     }
 
     @OttlFunction(name = "ProfileID", kind = OttlFunction.Kind.CONVERTER,
             doc = "A profile id from a 16-byte bytes literal.", example = "ProfileID(0x0102030405060708090a0b0c0d0e0f10)")
-    public static final class ProfileIDConverter extends ConverterNode {
-        private final ProfileIdValue id;
-
+    public static final class ProfileIDConverter extends IdLiteral {
         public ProfileIDConverter(@Param("bytes") byte[] bytes) {
-            if (bytes.length != 16) {
-                throw new OttlArgumentException("bytes", "profile ids must be 16 bytes");
-            }
-            this.id = new ProfileIdValue(bytes);
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return id;
+            super(new ProfileIdValue(checked(bytes, 16, "profile ids must be 16 bytes")));
         }
     }
 

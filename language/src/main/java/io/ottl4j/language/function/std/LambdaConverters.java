@@ -22,51 +22,33 @@ public final class LambdaConverters {
     private LambdaConverters() {
     }
 
-    @OttlFunction(name = "All", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
-            doc = "True when the predicate holds for every element of a map or slice (true when empty).",
-            example = "All(attributes[\"ports\"], (i, v) => v > 1024)")
-    public static final class AllConverter extends ConverterNode {
+    /** A converter testing the elements of a map or slice {@code source} with a two-parameter {@code predicate}. */
+    abstract static class PredicateConverter extends ConverterNode {
         @Child private Getter source;
         @Child private LambdaGetter predicate;
+        private final String name;
 
-        public AllConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate) {
+        PredicateConverter(String name, Getter source, LambdaGetter predicate) {
+            this.name = name;
             this.source = source;
             this.predicate = LambdaSupport.arity(predicate, "predicate", 2);
         }
 
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            Object src = LambdaSupport.source("All", source.get(frame), this);
-            int n = LambdaSupport.size(src);
-            for (int i = 0; i < n; i++) {
-                Object r = predicate.call(frame, LambdaSupport.key(src, i), LambdaSupport.value(src, i));
-                if (!LambdaSupport.predicate("All", r, this)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    @OttlFunction(name = "Any", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
-            doc = "True when the predicate holds for at least one element of a map or slice (false when empty).",
-            example = "Any(attributes, (k, v) => IsMatch(k, \"^http\\\\.\"))")
-    public static final class AnyConverter extends ConverterNode {
-        @Child private Getter source;
-        @Child private LambdaGetter predicate;
-
-        public AnyConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate) {
-            this.source = source;
-            this.predicate = LambdaSupport.arity(predicate, "predicate", 2);
+        /** The source, which must be a map or a slice. */
+        final Object source(VirtualFrame frame) {
+            return LambdaSupport.source(name, source.get(frame), this);
         }
 
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            Object src = LambdaSupport.source("Any", source.get(frame), this);
+        /** The predicate for one element: its key (or index) and value. */
+        final boolean test(VirtualFrame frame, Object key, Object value) {
+            return LambdaSupport.predicate(name, predicate.call(frame, key, value), this);
+        }
+
+        /** True as soon as the predicate gives {@code wanted} for an element, in order; false if none does. */
+        final boolean exists(VirtualFrame frame, Object src, boolean wanted) {
             int n = LambdaSupport.size(src);
             for (int i = 0; i < n; i++) {
-                Object r = predicate.call(frame, LambdaSupport.key(src, i), LambdaSupport.value(src, i));
-                if (LambdaSupport.predicate("Any", r, this)) {
+                if (test(frame, LambdaSupport.key(src, i), LambdaSupport.value(src, i)) == wanted) {
                     return true;
                 }
             }
@@ -74,26 +56,49 @@ public final class LambdaConverters {
         }
     }
 
-    @OttlFunction(name = "Filter", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
-            doc = "A new map or slice with the elements for which the predicate holds.",
-            example = "Filter(attributes, (k, v) => v != nil)")
-    public static final class FilterConverter extends ConverterNode {
-        @Child private Getter source;
-        @Child private LambdaGetter predicate;
-
-        public FilterConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate) {
-            this.source = source;
-            this.predicate = LambdaSupport.arity(predicate, "predicate", 2);
+    @OttlFunction(name = "All", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
+            doc = "True when the predicate holds for every element of a map or slice (true when empty).",
+            example = "All(attributes[\"ports\"], (i, v) => v > 1024)")
+    public static final class AllConverter extends PredicateConverter {
+        public AllConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate) {
+            super("All", source, predicate);
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            Object src = LambdaSupport.source("Filter", source.get(frame), this);
+            return !exists(frame, source(frame), false);
+        }
+    }
+
+    @OttlFunction(name = "Any", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
+            doc = "True when the predicate holds for at least one element of a map or slice (false when empty).",
+            example = "Any(attributes, (k, v) => IsMatch(k, \"^http\\\\.\"))")
+    public static final class AnyConverter extends PredicateConverter {
+        public AnyConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate) {
+            super("Any", source, predicate);
+        }
+
+        @Override
+        public Object executeGeneric(VirtualFrame frame) {
+            return exists(frame, source(frame), true);
+        }
+    }
+
+    @OttlFunction(name = "Filter", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
+            doc = "A new map or slice with the elements for which the predicate holds.",
+            example = "Filter(attributes, (k, v) => v != nil)")
+    public static final class FilterConverter extends PredicateConverter {
+        public FilterConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate) {
+            super("Filter", source, predicate);
+        }
+
+        @Override
+        public Object executeGeneric(VirtualFrame frame) {
+            Object src = source(frame);
             Object out = LambdaSupport.emptyLike(src);
             int n = LambdaSupport.size(src);
             for (int i = 0; i < n; i++) {
-                Object r = predicate.call(frame, LambdaSupport.key(src, i), LambdaSupport.value(src, i));
-                if (LambdaSupport.predicate("Filter", r, this)) {
+                if (test(frame, LambdaSupport.key(src, i), LambdaSupport.value(src, i))) {
                     LambdaSupport.keep(src, i, out);
                 }
             }
@@ -104,26 +109,23 @@ public final class LambdaConverters {
     @OttlFunction(name = "Find", kind = OttlFunction.Kind.CONVERTER, featureGate = Ottl.LAMBDA_GATE,
             doc = "The first element for which the predicate holds (or the mapper's result for it); nil when none does.",
             example = "Find(attributes[\"items\"], (i, v) => v[\"id\"] == 3, (i, v) => v[\"name\"])")
-    public static final class FindConverter extends ConverterNode {
-        @Child private Getter source;
-        @Child private LambdaGetter predicate;
+    public static final class FindConverter extends PredicateConverter {
         @Child private LambdaGetter mapper;
 
         public FindConverter(@Param("source") Getter source, @Param("predicate") LambdaGetter predicate,
                 @Param(value = "mapper", optional = true, defaultValue = "the element itself") LambdaGetter mapper) {
-            this.source = source;
-            this.predicate = LambdaSupport.arity(predicate, "predicate", 2);
+            super("Find", source, predicate);
             this.mapper = LambdaSupport.arity(mapper, "mapper", 2);
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            Object src = LambdaSupport.source("Find", source.get(frame), this);
+            Object src = source(frame);
             int n = LambdaSupport.size(src);
             for (int i = 0; i < n; i++) {
                 Object k = LambdaSupport.key(src, i);
                 Object v = LambdaSupport.value(src, i);
-                if (LambdaSupport.predicate("Find", predicate.call(frame, k, v), this)) {
+                if (test(frame, k, v)) {
                     return mapper == null ? v : mapper.call(frame, k, v);
                 }
             }

@@ -70,28 +70,40 @@ public final class MetricFunctions {
         }
     }
 
+    /** An editor appending a sum metric <name><suffix> made of the sums or counts of a distribution metric. */
+    abstract static class ExtractMetricEditor extends EditorNode {
+        private final String function;
+        private final boolean count;
+        private final boolean monotonic;
+        private final String suffix;
+
+        ExtractMetricEditor(String function, boolean count, Boolean monotonic, String suffix) {
+            this.function = function;
+            this.count = count;
+            this.monotonic = monotonic;
+            this.suffix = suffix;
+        }
+
+        @Override
+        public final void execute(VirtualFrame frame) {
+            extract(record(frame), function, count, monotonic, suffix, this);
+        }
+
+        @TruffleBoundary
+        private static void extract(TransformContext record, String function, boolean count, boolean monotonic,
+                String suffix, Node location) {
+            MetricSupport.extract(record, function, count, monotonic, suffix, location);
+        }
+    }
+
     @OttlFunction(name = "extract_sum_metric", kind = OttlFunction.Kind.EDITOR, contexts = {ContextKind.METRIC},
             doc = "Appends a sum metric <name><suffix> holding the sums of a histogram, exponential histogram or summary "
                     + "(points without a sum are skipped); other metric types are an error.",
             example = "extract_sum_metric(true)")
-    public static final class ExtractSumMetricEditor extends EditorNode {
-        private final boolean monotonic;
-        private final String suffix;
-
+    public static final class ExtractSumMetricEditor extends ExtractMetricEditor {
         public ExtractSumMetricEditor(@Param("monotonic") Boolean monotonic,
                 @Param(value = "suffix", optional = true, defaultValue = "_sum") String suffix) {
-            this.monotonic = monotonic;
-            this.suffix = suffix == null ? "_sum" : suffix;
-        }
-
-        @Override
-        public void execute(VirtualFrame frame) {
-            extract(record(frame), monotonic, suffix, this);
-        }
-
-        @TruffleBoundary
-        private static void extract(TransformContext record, boolean monotonic, String suffix, Node location) {
-            MetricSupport.extract(record, "extract_sum_metric", false, monotonic, suffix, location);
+            super("extract_sum_metric", false, monotonic, suffix == null ? "_sum" : suffix);
         }
     }
 
@@ -99,24 +111,10 @@ public final class MetricFunctions {
             doc = "Appends a sum metric <name><suffix> (unit \"1\") holding the counts of a histogram, exponential "
                     + "histogram or summary; other metric types are an error.",
             example = "extract_count_metric(true)")
-    public static final class ExtractCountMetricEditor extends EditorNode {
-        private final boolean monotonic;
-        private final String suffix;
-
+    public static final class ExtractCountMetricEditor extends ExtractMetricEditor {
         public ExtractCountMetricEditor(@Param("monotonic") Boolean monotonic,
                 @Param(value = "suffix", optional = true, defaultValue = "_count") String suffix) {
-            this.monotonic = monotonic;
-            this.suffix = suffix == null ? "_count" : suffix;
-        }
-
-        @Override
-        public void execute(VirtualFrame frame) {
-            extract(record(frame), monotonic, suffix, this);
-        }
-
-        @TruffleBoundary
-        private static void extract(TransformContext record, boolean monotonic, String suffix, Node location) {
-            MetricSupport.extract(record, "extract_count_metric", true, monotonic, suffix, location);
+            super("extract_count_metric", true, monotonic, suffix == null ? "_count" : suffix);
         }
     }
 

@@ -31,76 +31,83 @@ public final class ReplaceEditors {
     private ReplaceEditors() {
     }
 
+    /** An editor with upstream's replacement arguments: replacement, an optional function and its format. */
+    abstract static class ReplaceEditor extends EditorNode {
+        @Child StringGetter replacement;
+        @Child FunctionGetter function;
+        @Child StringGetter replacementFormat;
+
+        ReplaceEditor(StringGetter replacement, FunctionGetter function, StringGetter replacementFormat) {
+            this.replacement = replacement;
+            this.function = function;
+            this.replacementFormat = replacementFormat;
+        }
+
+        /** The replacement of the glob editors: with a function, passed through it and then formatted. */
+        final String globReplacement(VirtualFrame frame) {
+            String r = replacement.get(frame);
+            if (function == null) {
+                return r;
+            }
+            r = Replacements.applyFunction(frame, function, r, NOT_STRING, this);
+            return Replacements.applyFormat(frame, replacementFormat, r, this);
+        }
+
+        /** Every match of {@code p} in {@code s} replaced by {@code r} passed through the function and format. */
+        final String replaceEachMatch(VirtualFrame frame, Pattern p, String s, String r) {
+            return Replacements.replaceEachMatch(frame, p, s, r, function, replacementFormat, MUST_BE_STRING, this);
+        }
+    }
+
     @OttlFunction(name = "replace_match", kind = OttlFunction.Kind.EDITOR,
             doc = "Replaces a string field by replacement when the whole string matches the glob pattern "
                     + "(* matches any characters, / included; ?, [a-z], [!a], {a,b} as usual).",
             example = "replace_match(attributes[\"http.target\"], \"/user/*/list/*\", \"/user/{userId}/list/{listId}\")")
-    public static final class ReplaceMatchEditor extends EditorNode {
+    public static final class ReplaceMatchEditor extends ReplaceEditor {
         @Child private GetSetter target;
         @Child private DynamicGlob pattern;
-        @Child private StringGetter replacement;
-        @Child private FunctionGetter function;
-        @Child private StringGetter replacementFormat;
 
         public ReplaceMatchEditor(@Param("target") GetSetter target, @Param("pattern") StringGetter pattern,
                 @Param("replacement") StringGetter replacement,
                 @Param(value = "function", optional = true) FunctionGetter function,
                 @Param(value = "replacement_format", optional = true) StringGetter replacementFormat) {
+            super(replacement, function, replacementFormat);
             this.target = target;
             this.pattern = new DynamicGlob("replace_match", "pattern", pattern);
-            this.replacement = replacement;
-            this.function = function;
-            this.replacementFormat = replacementFormat;
         }
 
         @Override
         public void execute(VirtualFrame frame) {
             Glob glob = pattern.get(frame);
             Object value = target.get(frame);
-            String r = replacement(frame, replacement, function, replacementFormat, this);
+            String r = globReplacement(frame);
             if (value instanceof String s && glob.matches(s)) {
                 target.set(frame, r);
             }
         }
     }
 
-    /** The replacement of the glob editors: with a function, passed through it and then formatted. */
-    static String replacement(VirtualFrame frame, StringGetter replacement, FunctionGetter function,
-            StringGetter format, EditorNode loc) {
-        String r = replacement.get(frame);
-        if (function == null) {
-            return r;
-        }
-        r = Replacements.applyFunction(frame, function, r, NOT_STRING, loc);
-        return Replacements.applyFormat(frame, format, r, loc);
-    }
-
     @OttlFunction(name = "replace_all_matches", kind = OttlFunction.Kind.EDITOR,
             doc = "Replaces every string value of a map whose whole string matches the glob pattern by replacement.",
             example = "replace_all_matches(attributes, \"/user/*/list/*\", \"/user/{userId}/list/{listId}\")")
-    public static final class ReplaceAllMatchesEditor extends EditorNode {
+    public static final class ReplaceAllMatchesEditor extends ReplaceEditor {
         @Child private MapGetter target;
         @Child private DynamicGlob pattern;
-        @Child private StringGetter replacement;
-        @Child private FunctionGetter function;
-        @Child private StringGetter replacementFormat;
 
         public ReplaceAllMatchesEditor(@Param("target") MapGetter target, @Param("pattern") StringGetter pattern,
                 @Param("replacement") StringGetter replacement,
                 @Param(value = "function", optional = true) FunctionGetter function,
                 @Param(value = "replacement_format", optional = true) StringGetter replacementFormat) {
+            super(replacement, function, replacementFormat);
             this.target = target;
             this.pattern = new DynamicGlob("replace_all_matches", "pattern", pattern);
-            this.replacement = replacement;
-            this.function = function;
-            this.replacementFormat = replacementFormat;
         }
 
         @Override
         public void execute(VirtualFrame frame) {
             Glob glob = pattern.get(frame);
             AttributeMap m = target.get(frame);
-            String r = replacement(frame, replacement, function, replacementFormat, this);
+            String r = globReplacement(frame);
             replaceMatching(m, glob, r);
         }
 
@@ -118,22 +125,17 @@ public final class ReplaceEditors {
             doc = "Replaces every match of the regular expression in a string field by replacement, in which $1, "
                     + "${1} and ${name} stand for capture groups and $$ for a $.",
             example = "replace_pattern(attributes[\"http.url\"], \"token=[^&]+\", \"token=***\")")
-    public static final class ReplacePatternEditor extends EditorNode {
+    public static final class ReplacePatternEditor extends ReplaceEditor {
         @Child private GetSetter target;
         @Child private DynamicRegex regex;
-        @Child private StringGetter replacement;
-        @Child private FunctionGetter function;
-        @Child private StringGetter replacementFormat;
 
         public ReplacePatternEditor(@Param("target") GetSetter target, @Param("regex_pattern") StringGetter regexPattern,
                 @Param("replacement") StringGetter replacement,
                 @Param(value = "function", optional = true) FunctionGetter function,
                 @Param(value = "replacement_format", optional = true) StringGetter replacementFormat) {
+            super(replacement, function, replacementFormat);
             this.target = target;
             this.regex = new DynamicRegex("replace_pattern", "regex_pattern", regexPattern);
-            this.replacement = replacement;
-            this.function = function;
-            this.replacementFormat = replacementFormat;
         }
 
         @Override
@@ -152,7 +154,7 @@ public final class ReplaceEditors {
             }
             String updated = function == null
                     ? GoRegex.replaceAll(p, s, r)
-                    : Replacements.replaceEachMatch(frame, p, s, r, function, replacementFormat, MUST_BE_STRING, this);
+                    : replaceEachMatch(frame, p, s, r);
             target.set(frame, updated);
         }
     }
@@ -161,27 +163,22 @@ public final class ReplaceEditors {
             doc = "Replaces every match of the regular expression in each string value (mode \"value\") or in each "
                     + "key (mode \"key\") of a map; $1, ${name} and $$ expand as in replace_pattern.",
             example = "replace_all_patterns(attributes, \"value\", \"/account/\\\\d{4}\", \"/account/{accountId}\")")
-    public static final class ReplaceAllPatternsEditor extends EditorNode {
+    public static final class ReplaceAllPatternsEditor extends ReplaceEditor {
         @Child private MapGetter target;
         private final boolean keyMode;
         @Child private DynamicRegex regex;
-        @Child private StringGetter replacement;
-        @Child private FunctionGetter function;
-        @Child private StringGetter replacementFormat;
 
         public ReplaceAllPatternsEditor(@Param("target") MapGetter target, @Param("mode") String mode,
                 @Param("regex_pattern") StringGetter regexPattern, @Param("replacement") StringGetter replacement,
                 @Param(value = "function", optional = true) FunctionGetter function,
                 @Param(value = "replacement_format", optional = true) StringGetter replacementFormat) {
+            super(replacement, function, replacementFormat);
             this.regex = new DynamicRegex("replace_all_patterns", "regex_pattern", regexPattern);
             if (!mode.equals("key") && !mode.equals("value")) {
                 throw new OttlArgumentException("mode", "invalid mode " + mode + ", must be either 'key' or 'value'");
             }
             this.target = target;
             this.keyMode = mode.equals("key");
-            this.replacement = replacement;
-            this.function = function;
-            this.replacementFormat = replacementFormat;
         }
 
         @Override
@@ -241,7 +238,7 @@ public final class ReplaceEditors {
         /** Upstream ignores failures of the function or format here: the string is left unchanged. */
         private String replaceWithFunction(VirtualFrame frame, Pattern p, String s, String r) {
             try {
-                return Replacements.replaceEachMatch(frame, p, s, r, function, replacementFormat, MUST_BE_STRING, this);
+                return replaceEachMatch(frame, p, s, r);
             } catch (OttlRuntimeException e) {
                 return null;
             }

@@ -23,6 +23,8 @@ import io.ottl4j.pdata.AttributeMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * Converters over strings: joining, splitting, slicing, case conversion, trimming, matching and
@@ -223,85 +225,68 @@ public final class StringConverters {
         }
     }
 
-    @OttlFunction(name = "ToLowerCase", kind = OttlFunction.Kind.CONVERTER,
-            doc = "The string in lower case.", example = "ToLowerCase(attributes[\"http.method\"])")
-    public static final class ToLowerCaseConverter extends ConverterNode {
+    /** A converter writing its {@code target} string in one case (lower, upper, snake or camel). */
+    abstract static class CaseConverter extends ConverterNode {
         @Child private StringGetter target;
+        private final String toCase;
 
-        public ToLowerCaseConverter(@Param("target") StringGetter target) {
+        CaseConverter(StringGetter target, String toCase) {
             this.target = target;
+            this.toCase = toCase;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), "lower");
+        public final Object executeGeneric(VirtualFrame frame) {
+            return convert(target.get(frame), toCase);
+        }
+    }
+
+    @OttlFunction(name = "ToLowerCase", kind = OttlFunction.Kind.CONVERTER,
+            doc = "The string in lower case.", example = "ToLowerCase(attributes[\"http.method\"])")
+    public static final class ToLowerCaseConverter extends CaseConverter {
+        public ToLowerCaseConverter(@Param("target") StringGetter target) {
+            super(target, "lower");
         }
     }
 
     @OttlFunction(name = "ToUpperCase", kind = OttlFunction.Kind.CONVERTER,
             doc = "The string in upper case.", example = "ToUpperCase(attributes[\"http.method\"])")
-    public static final class ToUpperCaseConverter extends ConverterNode {
-        @Child private StringGetter target;
-
+    public static final class ToUpperCaseConverter extends CaseConverter {
         public ToUpperCaseConverter(@Param("target") StringGetter target) {
-            this.target = target;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), "upper");
+            super(target, "upper");
         }
     }
 
     @OttlFunction(name = "ToSnakeCase", kind = OttlFunction.Kind.CONVERTER,
             doc = "The string in snake case (fooBar -> foo_bar).", example = "ToSnakeCase(attributes[\"name\"])")
-    public static final class ToSnakeCaseConverter extends ConverterNode {
-        @Child private StringGetter target;
-
+    public static final class ToSnakeCaseConverter extends CaseConverter {
         public ToSnakeCaseConverter(@Param("target") StringGetter target) {
-            this.target = target;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), "snake");
+            super(target, "snake");
         }
     }
 
     @OttlFunction(name = "ToCamelCase", kind = OttlFunction.Kind.CONVERTER,
             doc = "The string in upper camel case (foo_bar -> FooBar).", example = "ToCamelCase(attributes[\"name\"])")
-    public static final class ToCamelCaseConverter extends ConverterNode {
-        @Child private StringGetter target;
-
+    public static final class ToCamelCaseConverter extends CaseConverter {
         public ToCamelCaseConverter(@Param("target") StringGetter target) {
-            this.target = target;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), "camel");
+            super(target, "camel");
         }
     }
 
     @OttlFunction(name = "ConvertCase", kind = OttlFunction.Kind.CONVERTER,
             doc = "The string converted to a case: lower, upper, snake or camel.",
             example = "ConvertCase(attributes[\"name\"], \"snake\")")
-    public static final class ConvertCaseConverter extends ConverterNode {
-        @Child private StringGetter target;
-        private final String toCase;
-
+    public static final class ConvertCaseConverter extends CaseConverter {
         public ConvertCaseConverter(@Param("target") StringGetter target, @Param("to_case") String toCase) {
-            this.target = target;
-            switch (toCase) {
-                case "lower", "upper", "snake", "camel" -> this.toCase = toCase;
-                default -> throw new OttlArgumentException("to_case", "invalid case: " + toCase
-                        + ", allowed cases are: lower, upper, snake, camel");
-            }
+            super(target, checkCase(toCase));
         }
 
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), toCase);
+        private static String checkCase(String toCase) {
+            return switch (toCase) {
+                case "lower", "upper", "snake", "camel" -> toCase;
+                default -> throw new OttlArgumentException("to_case", "invalid case: " + toCase
+                        + ", allowed cases are: lower, upper, snake, camel");
+            };
         }
     }
 
@@ -342,97 +327,85 @@ public final class StringConverters {
         }
     }
 
-    @OttlFunction(name = "TrimPrefix", kind = OttlFunction.Kind.CONVERTER,
-            doc = "The string without the given prefix (unchanged when it does not start with it).",
-            example = "TrimPrefix(attributes[\"http.path\"], \"/api\")")
-    public static final class TrimPrefixConverter extends ConverterNode {
+    /** A converter applying a string function, in a boundary, to its {@code target} and one more string argument. */
+    abstract static class StringAndString extends ConverterNode {
         @Child private StringGetter target;
-        @Child private StringGetter prefix;
+        @Child private StringGetter other;
+        private final BiFunction<String, String, Object> op;
 
-        public TrimPrefixConverter(@Param("target") StringGetter target, @Param("prefix") StringGetter prefix) {
+        StringAndString(StringGetter target, StringGetter other, BiFunction<String, String, Object> op) {
             this.target = target;
-            this.prefix = prefix;
+            this.other = other;
+            this.op = op;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
+        public final Object executeGeneric(VirtualFrame frame) {
             String s = target.get(frame);
-            String p = prefix.get(frame);
-            return trimPrefix(s, p);
+            String p = other.get(frame);
+            return apply(s, p);
         }
 
         @TruffleBoundary
-        private static String trimPrefix(String s, String p) {
-            return s.startsWith(p) ? s.substring(p.length()) : s;
+        private Object apply(String s, String p) {
+            return op.apply(s, p);
+        }
+    }
+
+    @OttlFunction(name = "TrimPrefix", kind = OttlFunction.Kind.CONVERTER,
+            doc = "The string without the given prefix (unchanged when it does not start with it).",
+            example = "TrimPrefix(attributes[\"http.path\"], \"/api\")")
+    public static final class TrimPrefixConverter extends StringAndString {
+        public TrimPrefixConverter(@Param("target") StringGetter target, @Param("prefix") StringGetter prefix) {
+            super(target, prefix, (s, p) -> s.startsWith(p) ? s.substring(p.length()) : s);
         }
     }
 
     @OttlFunction(name = "TrimSuffix", kind = OttlFunction.Kind.CONVERTER,
             doc = "The string without the given suffix (unchanged when it does not end with it).",
             example = "TrimSuffix(attributes[\"file\"], \".log\")")
-    public static final class TrimSuffixConverter extends ConverterNode {
-        @Child private StringGetter target;
-        @Child private StringGetter suffix;
-
+    public static final class TrimSuffixConverter extends StringAndString {
         public TrimSuffixConverter(@Param("target") StringGetter target, @Param("suffix") StringGetter suffix) {
+            super(target, suffix, (s, p) -> s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s);
+        }
+    }
+
+    /** A converter applying a string predicate, in a boundary, to its {@code target} and a literal string. */
+    abstract static class StringAndLiteral extends ConverterNode {
+        @Child private StringGetter target;
+        private final String literal;
+        private final BiPredicate<String, String> test;
+
+        StringAndLiteral(StringGetter target, String literal, BiPredicate<String, String> test) {
             this.target = target;
-            this.suffix = suffix;
+            this.literal = literal;
+            this.test = test;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            String s = target.get(frame);
-            String p = suffix.get(frame);
-            return trimSuffix(s, p);
+        public final Object executeGeneric(VirtualFrame frame) {
+            return test(target.get(frame), literal);
         }
 
         @TruffleBoundary
-        private static String trimSuffix(String s, String p) {
-            return s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s;
+        private boolean test(String s, String p) {
+            return test.test(s, p);
         }
     }
 
     @OttlFunction(name = "HasPrefix", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the string starts with the prefix.", example = "HasPrefix(name, \"http.\")")
-    public static final class HasPrefixConverter extends ConverterNode {
-        @Child private StringGetter target;
-        private final String prefix;
-
+    public static final class HasPrefixConverter extends StringAndLiteral {
         public HasPrefixConverter(@Param("target") StringGetter target, @Param("prefix") String prefix) {
-            this.target = target;
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return startsWith(target.get(frame), prefix);
-        }
-
-        @TruffleBoundary
-        private static boolean startsWith(String s, String p) {
-            return s.startsWith(p);
+            super(target, prefix, String::startsWith);
         }
     }
 
     @OttlFunction(name = "HasSuffix", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the string ends with the suffix.", example = "HasSuffix(attributes[\"file\"], \".log\")")
-    public static final class HasSuffixConverter extends ConverterNode {
-        @Child private StringGetter target;
-        private final String suffix;
-
+    public static final class HasSuffixConverter extends StringAndLiteral {
         public HasSuffixConverter(@Param("target") StringGetter target, @Param("suffix") String suffix) {
-            this.target = target;
-            this.suffix = suffix;
-        }
-
-        @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return endsWith(target.get(frame), suffix);
-        }
-
-        @TruffleBoundary
-        private static boolean endsWith(String s, String p) {
-            return s.endsWith(p);
+            super(target, suffix, String::endsWith);
         }
     }
 

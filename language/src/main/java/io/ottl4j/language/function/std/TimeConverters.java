@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Time and duration converters. Times are {@link ZonedDateTime}s (Go's {@code time.Time}: an instant plus
@@ -44,6 +46,18 @@ public final class TimeConverters {
 
     // ------------------------------------------------------------------ parsing and formatting
 
+    /** The Go layout of a strptime-like {@code format} argument, validated at compile time. */
+    private static String goLayout(String format) {
+        if (format.isEmpty()) {
+            throw new OttlArgumentException("format", "format cannot be nil");
+        }
+        try {
+            return Strptime.toGoLayout(format);
+        } catch (Strptime.BadFormat e) {
+            throw new OttlArgumentException("format", e.getMessage());
+        }
+    }
+
     @OttlFunction(name = "Time", kind = OttlFunction.Kind.CONVERTER,
             doc = "Parses a string into a time with strptime-like directives (%Y %m %d %H %M %S %L %f %z %Z %b %B %a %p ...); "
                     + "location (an IANA zone) applies when the value has no zone (default: the host's zone); locale "
@@ -61,14 +75,7 @@ public final class TimeConverters {
                 @Param(value = "locale", optional = true, defaultValue = "en") String locale) {
             this.time = time;
             this.format = format;
-            if (format.isEmpty()) {
-                throw new OttlArgumentException("format", "format cannot be nil");
-            }
-            try {
-                this.layout = Strptime.toGoLayout(format);
-            } catch (Strptime.BadFormat e) {
-                throw new OttlArgumentException("format", e.getMessage());
-            }
+            this.layout = goLayout(format);
             this.location = defaultLocation(location, format);
             try {
                 this.names = locale == null ? TimeNames.ENGLISH : TimeNames.of(locale);
@@ -159,14 +166,7 @@ public final class TimeConverters {
 
         public FormatTimeConverter(@Param("time") TimeGetter time, @Param("format") String format) {
             this.time = time;
-            if (format.isEmpty()) {
-                throw new OttlArgumentException("format", "format cannot be nil");
-            }
-            try {
-                this.layout = Strptime.toGoLayout(format);
-            } catch (Strptime.BadFormat e) {
-                throw new OttlArgumentException("format", e.getMessage());
-            }
+            this.layout = goLayout(format);
         }
 
         @Override
@@ -265,12 +265,14 @@ public final class TimeConverters {
 
     // ------------------------------------------------------------------ reading times
 
-    /** A converter reading one int64 from a time. */
+    /** A converter reading one int64 from a time; each function gives only what it reads. */
     abstract static class TimeToInt extends ConverterNode {
         @Child private TimeGetter time;
+        private final ToLongFunction<ZonedDateTime> read;
 
-        TimeToInt(TimeGetter time) {
+        TimeToInt(TimeGetter time, ToLongFunction<ZonedDateTime> read) {
             this.time = time;
+            this.read = read;
         }
 
         @Override
@@ -280,22 +282,15 @@ public final class TimeConverters {
 
         @TruffleBoundary
         private Object readBoundary(ZonedDateTime t) {
-            return read(t);
+            return read.applyAsLong(t);
         }
-
-        abstract long read(ZonedDateTime t);
     }
 
     @OttlFunction(name = "UnixSeconds", kind = OttlFunction.Kind.CONVERTER,
             doc = "Seconds since 1970-01-01 UTC.", example = "UnixSeconds(time)")
     public static final class UnixSecondsConverter extends TimeToInt {
         public UnixSecondsConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.toEpochSecond();
+            super(time, t -> t.toEpochSecond());
         }
     }
 
@@ -303,12 +298,7 @@ public final class TimeConverters {
             doc = "Milliseconds since 1970-01-01 UTC.", example = "UnixMilli(time)")
     public static final class UnixMilliConverter extends TimeToInt {
         public UnixMilliConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.toEpochSecond() * 1_000L + t.getNano() / 1_000_000;
+            super(time, t -> t.toEpochSecond() * 1_000L + t.getNano() / 1_000_000);
         }
     }
 
@@ -316,12 +306,7 @@ public final class TimeConverters {
             doc = "Microseconds since 1970-01-01 UTC.", example = "UnixMicro(time)")
     public static final class UnixMicroConverter extends TimeToInt {
         public UnixMicroConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.toEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+            super(time, t -> t.toEpochSecond() * 1_000_000L + t.getNano() / 1_000);
         }
     }
 
@@ -330,12 +315,7 @@ public final class TimeConverters {
             example = "UnixNano(time)")
     public static final class UnixNanoConverter extends TimeToInt {
         public UnixNanoConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.toEpochSecond() * 1_000_000_000L + t.getNano();
+            super(time, t -> t.toEpochSecond() * 1_000_000_000L + t.getNano());
         }
     }
 
@@ -343,12 +323,7 @@ public final class TimeConverters {
             doc = "The year of a time, in the time's zone.", example = "Year(time)")
     public static final class YearConverter extends TimeToInt {
         public YearConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getYear();
+            super(time, t -> t.getYear());
         }
     }
 
@@ -356,12 +331,7 @@ public final class TimeConverters {
             doc = "The month of a time, 1 (January) to 12, in the time's zone.", example = "Month(time)")
     public static final class MonthConverter extends TimeToInt {
         public MonthConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getMonthValue();
+            super(time, t -> t.getMonthValue());
         }
     }
 
@@ -369,12 +339,7 @@ public final class TimeConverters {
             doc = "The day of the month of a time, in the time's zone.", example = "Day(time)")
     public static final class DayConverter extends TimeToInt {
         public DayConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getDayOfMonth();
+            super(time, t -> t.getDayOfMonth());
         }
     }
 
@@ -382,12 +347,7 @@ public final class TimeConverters {
             doc = "The hour of a time, 0 to 23, in the time's zone.", example = "Hour(time)")
     public static final class HourConverter extends TimeToInt {
         public HourConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getHour();
+            super(time, t -> t.getHour());
         }
     }
 
@@ -395,12 +355,7 @@ public final class TimeConverters {
             doc = "The minute of a time, 0 to 59.", example = "Minute(time)")
     public static final class MinuteConverter extends TimeToInt {
         public MinuteConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getMinute();
+            super(time, t -> t.getMinute());
         }
     }
 
@@ -408,12 +363,7 @@ public final class TimeConverters {
             doc = "The second of a time, 0 to 59.", example = "Second(time)")
     public static final class SecondConverter extends TimeToInt {
         public SecondConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getSecond();
+            super(time, t -> t.getSecond());
         }
     }
 
@@ -421,12 +371,7 @@ public final class TimeConverters {
             doc = "The nanosecond within the second of a time, 0 to 999999999.", example = "Nanosecond(time)")
     public static final class NanosecondConverter extends TimeToInt {
         public NanosecondConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getNano();
+            super(time, t -> t.getNano());
         }
     }
 
@@ -435,12 +380,7 @@ public final class TimeConverters {
             example = "Weekday(time)")
     public static final class WeekdayConverter extends TimeToInt {
         public WeekdayConverter(@Param("time") TimeGetter time) {
-            super(time);
-        }
-
-        @Override
-        long read(ZonedDateTime t) {
-            return t.getDayOfWeek().getValue() % 7;
+            super(time, t -> t.getDayOfWeek().getValue() % 7);
         }
     }
 
@@ -474,9 +414,11 @@ public final class TimeConverters {
     /** A converter reading a number from a duration's int64 nanoseconds. */
     abstract static class DurationTo extends ConverterNode {
         @Child private DurationGetter duration;
+        private final LongFunction<Object> read;
 
-        DurationTo(DurationGetter duration) {
+        DurationTo(DurationGetter duration, LongFunction<Object> read) {
             this.duration = duration;
+            this.read = read;
         }
 
         @Override
@@ -486,10 +428,8 @@ public final class TimeConverters {
 
         @TruffleBoundary
         private Object readBoundary(Duration d) {
-            return read(Values.durationNanos(d));
+            return read.apply(Values.durationNanos(d));
         }
-
-        abstract Object read(long nanos);
 
         /** Go's Duration.Hours/Minutes/Seconds: whole units plus the fraction of the remainder. */
         static double fraction(long nanos, long unit) {
@@ -501,12 +441,7 @@ public final class TimeConverters {
             doc = "A duration in hours, as a double.", example = "Hours(Duration(\"90m\"))")
     public static final class HoursConverter extends DurationTo {
         public HoursConverter(@Param("duration") DurationGetter duration) {
-            super(duration);
-        }
-
-        @Override
-        Object read(long nanos) {
-            return fraction(nanos, 3_600_000_000_000L);
+            super(duration, nanos -> fraction(nanos, 3_600_000_000_000L));
         }
     }
 
@@ -514,12 +449,7 @@ public final class TimeConverters {
             doc = "A duration in minutes, as a double.", example = "Minutes(Duration(\"1h\"))")
     public static final class MinutesConverter extends DurationTo {
         public MinutesConverter(@Param("duration") DurationGetter duration) {
-            super(duration);
-        }
-
-        @Override
-        Object read(long nanos) {
-            return fraction(nanos, 60_000_000_000L);
+            super(duration, nanos -> fraction(nanos, 60_000_000_000L));
         }
     }
 
@@ -527,12 +457,7 @@ public final class TimeConverters {
             doc = "A duration in seconds, as a double.", example = "Seconds(Duration(\"1m\"))")
     public static final class SecondsConverter extends DurationTo {
         public SecondsConverter(@Param("duration") DurationGetter duration) {
-            super(duration);
-        }
-
-        @Override
-        Object read(long nanos) {
-            return fraction(nanos, 1_000_000_000L);
+            super(duration, nanos -> fraction(nanos, 1_000_000_000L));
         }
     }
 
@@ -540,12 +465,7 @@ public final class TimeConverters {
             doc = "A duration in whole milliseconds (truncated toward zero).", example = "Milliseconds(Duration(\"1s\"))")
     public static final class MillisecondsConverter extends DurationTo {
         public MillisecondsConverter(@Param("duration") DurationGetter duration) {
-            super(duration);
-        }
-
-        @Override
-        Object read(long nanos) {
-            return nanos / 1_000_000L;
+            super(duration, nanos -> nanos / 1_000_000L);
         }
     }
 
@@ -553,12 +473,7 @@ public final class TimeConverters {
             doc = "A duration in whole microseconds (truncated toward zero).", example = "Microseconds(Duration(\"1ms\"))")
     public static final class MicrosecondsConverter extends DurationTo {
         public MicrosecondsConverter(@Param("duration") DurationGetter duration) {
-            super(duration);
-        }
-
-        @Override
-        Object read(long nanos) {
-            return nanos / 1_000L;
+            super(duration, nanos -> nanos / 1_000L);
         }
     }
 
@@ -566,12 +481,7 @@ public final class TimeConverters {
             doc = "A duration in nanoseconds.", example = "Nanoseconds(Duration(\"1ms\"))")
     public static final class NanosecondsConverter extends DurationTo {
         public NanosecondsConverter(@Param("duration") DurationGetter duration) {
-            super(duration);
-        }
-
-        @Override
-        Object read(long nanos) {
-            return nanos;
+            super(duration, nanos -> nanos);
         }
     }
 }

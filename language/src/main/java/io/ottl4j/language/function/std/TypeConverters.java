@@ -246,9 +246,25 @@ public final class TypeConverters {
 
     // ------------------------------------------------------------------ type tests
 
+    /** A type test: true when the strict getter of the subclass reads the value, false on its type error. */
+    abstract static class TypeTest extends ConverterNode {
+        @Override
+        public final Object executeGeneric(VirtualFrame frame) {
+            try {
+                read(frame);
+                return true;
+            } catch (OttlRuntimeException e) {
+                return falseOnTypeError(e);
+            }
+        }
+
+        /** Reads the argument with the strict getter, throwing its type error for a value of another type. */
+        abstract void read(VirtualFrame frame);
+    }
+
     @OttlFunction(name = "IsString", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the value is a string.", example = "IsString(body)")
-    public static final class IsStringConverter extends ConverterNode {
+    public static final class IsStringConverter extends TypeTest {
         @Child private StringGetter target;
 
         public IsStringConverter(@Param("target") StringGetter target) {
@@ -256,19 +272,14 @@ public final class TypeConverters {
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            try {
-                target.get(frame);
-                return true;
-            } catch (OttlRuntimeException e) {
-                return falseOnTypeError(e);
-            }
+        void read(VirtualFrame frame) {
+            target.get(frame);
         }
     }
 
     @OttlFunction(name = "IsInt", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the value is an int.", example = "IsInt(attributes[\"count\"])")
-    public static final class IsIntConverter extends ConverterNode {
+    public static final class IsIntConverter extends TypeTest {
         @Child private IntGetter target;
 
         public IsIntConverter(@Param("target") IntGetter target) {
@@ -276,19 +287,14 @@ public final class TypeConverters {
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            try {
-                target.get(frame);
-                return true;
-            } catch (OttlRuntimeException e) {
-                return falseOnTypeError(e);
-            }
+        void read(VirtualFrame frame) {
+            target.get(frame);
         }
     }
 
     @OttlFunction(name = "IsDouble", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the value is a double.", example = "IsDouble(attributes[\"ratio\"])")
-    public static final class IsDoubleConverter extends ConverterNode {
+    public static final class IsDoubleConverter extends TypeTest {
         @Child private FloatGetter target;
 
         public IsDoubleConverter(@Param("target") FloatGetter target) {
@@ -296,19 +302,14 @@ public final class TypeConverters {
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            try {
-                target.get(frame);
-                return true;
-            } catch (OttlRuntimeException e) {
-                return falseOnTypeError(e);
-            }
+        void read(VirtualFrame frame) {
+            target.get(frame);
         }
     }
 
     @OttlFunction(name = "IsBool", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the value is a bool.", example = "IsBool(attributes[\"sampled\"])")
-    public static final class IsBoolConverter extends ConverterNode {
+    public static final class IsBoolConverter extends TypeTest {
         @Child private BoolGetter target;
 
         public IsBoolConverter(@Param("target") BoolGetter target) {
@@ -316,19 +317,14 @@ public final class TypeConverters {
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            try {
-                target.get(frame);
-                return true;
-            } catch (OttlRuntimeException e) {
-                return falseOnTypeError(e);
-            }
+        void read(VirtualFrame frame) {
+            target.get(frame);
         }
     }
 
     @OttlFunction(name = "IsMap", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the value is a map.", example = "IsMap(body)")
-    public static final class IsMapConverter extends ConverterNode {
+    public static final class IsMapConverter extends TypeTest {
         @Child private MapGetter target;
 
         public IsMapConverter(@Param("target") MapGetter target) {
@@ -336,13 +332,8 @@ public final class TypeConverters {
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            try {
-                target.get(frame);
-                return true;
-            } catch (OttlRuntimeException e) {
-                return falseOnTypeError(e);
-            }
+        void read(VirtualFrame frame) {
+            target.get(frame);
         }
     }
 

@@ -186,26 +186,41 @@ public final class XmlFunctions {
         }
     }
 
-    @OttlFunction(name = "GetXML", kind = OttlFunction.Kind.CONVERTER,
-            doc = "Returns the XML of the elements (or the text of the text nodes and attributes) an XPath selects, "
-                    + "concatenated.",
-            example = "GetXML(body, \"/a/b\")")
-    public static final class GetXMLConverter extends ConverterNode {
+    /** A converter editing or reading the XML document {@code target} at the nodes a compiled XPath selects. */
+    abstract static class XPathConverter extends ConverterNode {
         @Child private StringGetter target;
         private final XmlXPath xpath;
 
-        public GetXMLConverter(@Param("target") StringGetter target, @Param("x_path") String xpath) {
+        XPathConverter(StringGetter target, String xpath) {
             this.target = target;
             this.xpath = compileXPath(xpath);
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return get(target.get(frame), xpath, this);
+        public final Object executeGeneric(VirtualFrame frame) {
+            return editBoundary(target.get(frame));
         }
 
         @TruffleBoundary
-        private static String get(String text, XmlXPath xpath, Node location) {
+        private String editBoundary(String text) {
+            return edit(text, xpath, this);
+        }
+
+        /** The result for the document's text; runs behind a boundary. */
+        abstract String edit(String text, XmlXPath xpath, Node location);
+    }
+
+    @OttlFunction(name = "GetXML", kind = OttlFunction.Kind.CONVERTER,
+            doc = "Returns the XML of the elements (or the text of the text nodes and attributes) an XPath selects, "
+                    + "concatenated.",
+            example = "GetXML(body, \"/a/b\")")
+    public static final class GetXMLConverter extends XPathConverter {
+        public GetXMLConverter(@Param("target") StringGetter target, @Param("x_path") String xpath) {
+            super(target, xpath);
+        }
+
+        @Override
+        String edit(String text, XmlXPath xpath, Node location) {
             XmlNode doc = parseDocument("GetXML", text, location);
             XmlNode result = new XmlNode(XmlNode.Type.DOCUMENT, null);
             StringBuilder sb = new StringBuilder();
@@ -289,22 +304,13 @@ public final class XmlFunctions {
             doc = "Removes the elements, attributes, comments and CDATA an XPath selects (selected text is emptied) "
                     + "and returns the edited XML.",
             example = "RemoveXML(body, \"/a/@foo\")")
-    public static final class RemoveXMLConverter extends ConverterNode {
-        @Child private StringGetter target;
-        private final XmlXPath xpath;
-
+    public static final class RemoveXMLConverter extends XPathConverter {
         public RemoveXMLConverter(@Param("target") StringGetter target, @Param("x_path") String xpath) {
-            this.target = target;
-            this.xpath = compileXPath(xpath);
+            super(target, xpath);
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return remove(target.get(frame), xpath, this);
-        }
-
-        @TruffleBoundary
-        private static String remove(String text, XmlXPath xpath, Node location) {
+        String edit(String text, XmlXPath xpath, Node location) {
             XmlNode doc = parseDocument("RemoveXML", text, location);
             for (Object sel : select("RemoveXML", xpath, doc, location)) {
                 if (sel instanceof XmlXPath.AttrRef a) {
@@ -326,23 +332,14 @@ public final class XmlFunctions {
             doc = "Turns the attributes an XPath selects (default: all, \"//@*\") into child elements appended to "
                     + "their element.",
             example = "ConvertAttributesToElementsXML(body, \"/Log/Record/@*\")")
-    public static final class ConvertAttributesToElementsXMLConverter extends ConverterNode {
-        @Child private StringGetter target;
-        private final XmlXPath xpath;
-
+    public static final class ConvertAttributesToElementsXMLConverter extends XPathConverter {
         public ConvertAttributesToElementsXMLConverter(@Param("target") StringGetter target,
                 @Param(value = "x_path", optional = true, defaultValue = "//@*") String xpath) {
-            this.target = target;
-            this.xpath = compileXPath(xpath == null || xpath.isEmpty() ? "//@*" : xpath);
+            super(target, xpath == null || xpath.isEmpty() ? "//@*" : xpath);
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), xpath, this);
-        }
-
-        @TruffleBoundary
-        private static String convert(String text, XmlXPath xpath, Node location) {
+        String edit(String text, XmlXPath xpath, Node location) {
             XmlNode doc = parseDocument("ConvertAttributesToElementsXML", text, location);
             for (Object sel : selectOrNothing(xpath, doc)) {
                 if (sel instanceof XmlXPath.AttrRef a) {
@@ -369,26 +366,18 @@ public final class XmlFunctions {
             doc = "Wraps text that sits beside other nodes into its own element (default name \"value\"), within the "
                     + "elements an XPath selects (default: the whole document).",
             example = "ConvertTextToElementsXML(body, \"/a\", \"value\")")
-    public static final class ConvertTextToElementsXMLConverter extends ConverterNode {
-        @Child private StringGetter target;
-        private final XmlXPath xpath;
+    public static final class ConvertTextToElementsXMLConverter extends XPathConverter {
         private final String elementName;
 
         public ConvertTextToElementsXMLConverter(@Param("target") StringGetter target,
                 @Param(value = "x_path", optional = true, defaultValue = "/") String xpath,
                 @Param(value = "element_name", optional = true, defaultValue = "value") String elementName) {
-            this.target = target;
-            this.xpath = compileXPath(xpath == null || xpath.isEmpty() ? "/" : xpath);
+            super(target, xpath == null || xpath.isEmpty() ? "/" : xpath);
             this.elementName = elementName == null || elementName.isEmpty() ? "value" : elementName;
         }
 
         @Override
-        public Object executeGeneric(VirtualFrame frame) {
-            return convert(target.get(frame), xpath, elementName, this);
-        }
-
-        @TruffleBoundary
-        private static String convert(String text, XmlXPath xpath, String elementName, Node location) {
+        String edit(String text, XmlXPath xpath, Node location) {
             XmlNode doc = parseDocument("ConvertTextToElementsXML", text, location);
             for (Object sel : selectOrNothing(xpath, doc)) {
                 if (sel instanceof XmlNode n) {

@@ -75,7 +75,10 @@ public final class Binder {
     /** True while binding conditions, where condition-only functions (filter's HasAttrOnDatapoint) exist. */
     private boolean inConditions;
 
-    public Binder(ContextKind context, FunctionCatalog catalog, Set<String> featureGates) {
+    private final io.ottl4j.language.PathMode pathMode;
+
+    public Binder(ContextKind context, FunctionCatalog catalog, Set<String> featureGates, io.ottl4j.language.PathMode pathMode) {
+        this.pathMode = pathMode;
         this.paths = ContextPaths.of(context);
         this.catalog = catalog;
         this.featureGates = featureGates;
@@ -126,6 +129,10 @@ public final class Binder {
         } finally {
             inConditions = false;
         }
+    }
+
+    boolean requiresPrefixes() {
+        return pathMode == io.ottl4j.language.PathMode.PREFIXED;
     }
 
     boolean inConditions() {

@@ -221,6 +221,18 @@ final class CallBinder {
     // ------------------------------------------------------------------ argument forms
 
     private Object argument(ParamDef p, Value v, FunctionDef def) {
+        Object bound = bindArgument(p, v, def);
+        if (bound instanceof io.ottl4j.language.function.ArgumentGetter g) {
+            g.describeAs(def.name(), p.name());
+        } else if (bound instanceof io.ottl4j.language.function.ArgumentGetter[] list) {
+            for (int i = 0; i < list.length; i++) {
+                list[i].describeAs(def.name(), p.name() + "[" + i + "]");
+            }
+        }
+        return bound;
+    }
+
+    private Object bindArgument(ParamDef p, Value v, FunctionDef def) {
         ParamKind kind = p.kind();
         return switch (kind) {
             case GETTER -> new Getter(binder.value(v));

@@ -45,6 +45,11 @@ final class PathBinder {
             level = paths.prefixes().get(first.name());
             i = 1;
         }
+        if (i == 0 && binder.requiresPrefixes()) {
+            binder.error(BinderCode.MISSING_CONTEXT_PREFIX, p.span(), "missing context name for path \"" + text + "\": statements "
+                    + "whose context is inferred name it in every path", "write " + paths.kind().configName() + "." + text);
+            return unbound(text);
+        }
         Field f = fields.get(i);
         PathDef def;
         Accessor accessor;

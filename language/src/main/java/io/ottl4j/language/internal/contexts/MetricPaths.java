@@ -97,7 +97,9 @@ final class MetricPaths {
                 int64If("value_int", "the value of a gauge or sum point as an int", c -> c.dataPoint() instanceof NumberDataPoint,
                         c -> number(c).valueKind() == NumberDataPoint.NumberKind.INT ? number(c).intValue() : 0L,
                         (c, v) -> number(c).setIntValue(v)),
-                Fields.custom("exemplars", "exemplars", "the data point's exemplars", c -> c.dataPoint().exemplars(), (c, v, n) -> { }),
+                // summary points carry no exemplars in OTLP: upstream reads nil there
+                Fields.custom("exemplars", "exemplars", "the data point's exemplars (gauge, sum and histogram points)",
+                        c -> c.dataPoint() instanceof SummaryDataPoint ? null : c.dataPoint().exemplars(), (c, v, n) -> { }),
                 int64("flags", "the data point flags (FLAG_*)", c -> c.dataPoint().flags(), (c, v) -> c.dataPoint().setFlags((int) v)),
                 int64If("count", "the count of a histogram or summary point", MetricPaths::hasCount, MetricPaths::count, MetricPaths::setCount),
                 float64If("sum", "the sum of a histogram or summary point", MetricPaths::hasCount, MetricPaths::sum, MetricPaths::setSum),

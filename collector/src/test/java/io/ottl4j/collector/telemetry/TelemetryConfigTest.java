@@ -1,0 +1,100 @@
+package io.ottl4j.collector.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ottl4j.collector.Builtins;
+import io.ottl4j.collector.config.CollectorConfig;
+import io.ottl4j.collector.config.ConfigException;
+import io.ottl4j.collector.config.YamlReader;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code service.telemetry} decoding as upstream's v0.3.0 schema, and the upstream-only extensions. */
+class TelemetryConfigTest {
+    private static final String BASE = """
+            receivers: {otlp: {protocols: {http: {endpoint: "127.0.0.1:0"}}}}
+            exporters: {debug: {}}
+            """;
+
+    private static CollectorConfig.Telemetry telemetry(String service) throws ConfigException {
+        return CollectorConfig.from((io.ottl4j.collector.config.ConfigNode.MapNode) YamlReader.read(BASE + service + "\n", "t.yaml"), Builtins.components(), Set.of()).service().telemetry();
+    }
+
+    private static String problems(String yaml) {
+        try {
+            CollectorConfig.from((io.ottl4j.collector.config.ConfigNode.MapNode) YamlReader.read(yaml, "t.yaml"), Builtins.components(), Set.of());
+            return "";
+        } catch (ConfigException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static final String PIPES = "  pipelines: {traces: {receivers: [otlp], exporters: [debug]}}\n";
+
+    @Test
+    void defaultsAreUpstreams() throws Exception {
+        CollectorConfig.Telemetry t = telemetry("service:\n" + PIPES);
+        assertThat(t.metricsLevel()).isEqualTo(MetricsLevel.NORMAL);
+        assertThat(t.readers()).containsExactly(new PrometheusReader("localhost", 8888, true, true, true));
+        assertThat(t.logLevel()).isEqualTo("info");
+        assertThat(t.logEncoding()).isEqualTo("console");
+    }
+
+    @Test
+    void readersLevelsAndLogs() throws Exception {
+        CollectorConfig.Telemetry t = telemetry("""
+                service:
+                  telemetry:
+                    logs: {level: debug, encoding: json}
+                    resource: {service.name: my-collector, service.version: null}
+                    metrics:
+                      level: detailed
+                      readers:
+                        - pull: {exporter: {prometheus: {host: 0.0.0.0, port: 9999, without_units: false}}}
+                        - periodic: {exporter: {otlp: {protocol: http/protobuf, endpoint: "http://x:4318"}}}
+                """ + PIPES);
+        assertThat(t.metricsLevel()).isEqualTo(MetricsLevel.DETAILED);
+        assertThat(t.readers()).containsExactly(new PrometheusReader("0.0.0.0", 9999, true, false, true));
+        assertThat(t.logLevel()).isEqualTo("debug");
+        assertThat(t.logEncoding()).isEqualTo("json");
+        assertThat(t.resource()).containsEntry("service.name", "my-collector").containsEntry("service.version", null);
+        assertThat(telemetry("service:\n  telemetry: {metrics: {level: none}}\n" + PIPES).readers()).isEmpty();
+        assertThat(telemetry("service:\n  telemetry: {metrics: {address: \":8889\"}}\n" + PIPES).readers())
+                .containsExactly(PrometheusReader.of("0.0.0.0", 8889));
+    }
+
+    @Test
+    void invalidValuesAreReportedWithTheirPaths() {
+        String p = problems(BASE + """
+                service:
+                  telemetry:
+                    logs: {level: loud, encoding: xml}
+                    metrics: {level: verbose, views: [{selector: {instrument_name: x}}]}
+                """ + PIPES);
+        assertThat(p).contains("service::telemetry::logs::level").contains("unrecognized level: \"loud\"")
+                .contains("service::telemetry::logs::encoding").contains("unknown metrics level \"verbose\"")
+                .contains("views can only be set when service::telemetry::metrics::level is detailed");
+        assertThat(problems(BASE + "service:\n  telemetry: {metrics: {level: basic, readers: []}}\n" + PIPES))
+                .contains("collector telemetry metrics reader should exist when metric level is not none");
+        assertThat(problems(BASE + "service:\n  telemetry: {metrics: {readers: [{pull: {exporter: {prometheus: {port: 1, colour: red}}}}]}}\n" + PIPES))
+                .contains("colour");
+    }
+
+    @Test
+    void pprofAndZpagesAreNamedAsNotAvailableYet() {
+        String p = problems(BASE + """
+                extensions:
+                  pprof: {endpoint: "localhost:1777"}
+                  zpages: {endpoint: "localhost:55679"}
+                service:
+                  extensions: [pprof, zpages]
+                """ + PIPES);
+        assertThat(p).contains("the pprof extension exists upstream but is not available in ottl4j yet")
+                .contains("the zpages extension exists upstream but is not available in ottl4j yet")
+                .doesNotContain("which is not configured");
+        assertThatThrownBy(() -> telemetry("extensions: {zpages: {}}\nservice:\n" + PIPES)).isInstanceOf(ConfigException.class);
+        assertThat(List.of(p.split("\n"))).hasSizeGreaterThanOrEqualTo(2);
+    }
+}
