@@ -365,12 +365,13 @@ final class TraceWireDecoder {
 
     // ---------------------------------------------------------------- wire primitives
 
+    /** Tags and lengths are 32-bit varints: as protobuf-java, longer encodings are read and their high bits dropped. */
     private int tag() {
-        long t = varint();
-        if ((t >>> 3) == 0 || t > 0xFFFF_FFFFL) {
+        int t = (int) varint();
+        if ((t >>> 3) == 0) {
             throw new Malformed("Protocol message contained an invalid tag (zero).");
         }
-        return (int) t;
+        return t;
     }
 
     /** Reads a length prefix and returns the end of the nested message, checking it and the depth. */
@@ -390,12 +391,12 @@ final class TraceWireDecoder {
     }
 
     private int length() {
-        long n = varint();
+        int n = (int) varint();
         if (n < 0 || n > buf.length - pos) {
             throw n < 0 ? new Malformed("CodedInputStream encountered an embedded string or message which claimed to have negative size.")
                     : truncated();
         }
-        return (int) n;
+        return n;
     }
 
     private static Malformed truncated() {
@@ -405,7 +406,8 @@ final class TraceWireDecoder {
 
     private long varint() {
         long result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
+        int start = pos;
+        for (int shift = 0; shift < 63; shift += 7) {
             if (pos >= buf.length) {
                 throw truncated();
             }
@@ -415,7 +417,17 @@ final class TraceWireDecoder {
                 return result;
             }
         }
-        throw new Malformed("CodedInputStream encountered a malformed varint.");
+        // A tenth byte: only -1-like negatives are valid there, and protobuf-java keeps different bits of an
+        // over-long one depending on its path; let it decide, so that we accept exactly what it accepts.
+        pos = start;
+        try {
+            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(buf, start, buf.length - start);
+            long v = in.readRawVarint64();
+            pos = start + in.getTotalBytesRead();
+            return v;
+        } catch (java.io.IOException e) {
+            throw e.getMessage() != null && e.getMessage().contains("malformed") ? new Malformed(e.getMessage()) : truncated();
+        }
     }
 
     private long fixed64() {

@@ -113,6 +113,33 @@ class TraceWireCodecTest {
                 .isInstanceOf(OtlpDecodeException.class).hasMessageContaining("UTF-8");
     }
 
+    /** Corrupted input (the receiver's input is the network): only decode errors, and the same verdicts and model as the parser. */
+    @Test
+    void mutatedBytesBehaveAsWithTheGeneratedParser() {
+        byte[] good = OtlpProto.encode(random(new Random(11)));
+        Random r = new Random(12);
+        for (int round = 0; round < 4000; round++) {
+            byte[] bad = good.clone();
+            for (int i = 0, n = 1 + r.nextInt(3); i < n; i++) {
+                bad[r.nextInt(bad.length)] = (byte) r.nextInt(256);
+            }
+            String viaParser;
+            try {
+                viaParser = OtlpJson.writeString(OtlpProto.fromProto(
+                        io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(bad)), false);
+            } catch (com.google.protobuf.InvalidProtocolBufferException | OtlpDecodeException e) {
+                viaParser = null;
+            }
+            String direct;
+            try {
+                direct = OtlpJson.writeString(OtlpProto.decodeTraces(bad), false);
+            } catch (OtlpDecodeException e) {
+                direct = null;
+            }
+            assertThat(direct).as("round %d", round).isEqualTo(viaParser);
+        }
+    }
+
     @Test
     void repeatedAttributeKeysShareOneString() {
         TelemetryBatch<Span> batch = TelemetryBatch.traces();
