@@ -235,15 +235,13 @@ class AttributeMapTest {
     @Test
     void hugeMapsStayLinear() {
         AttributeMap m = new AttributeMap();
-        long start = System.nanoTime();
         for (int i = 0; i < 200_000; i++) {
             m.putIfAbsent("key-" + i, (long) i);
         }
         for (int i = 0; i < 200_000; i++) {
             assertThat(m.get("key-" + i)).isEqualTo((long) i);
         }
-        // quadratic scanning would take minutes; linear takes milliseconds
-        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+        // quadratic scanning would take minutes here; speed itself is measured in JMH, not asserted
     }
 
     @Test
