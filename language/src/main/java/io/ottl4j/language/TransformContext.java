@@ -22,7 +22,6 @@ public final class TransformContext {
     /** The span event or data point (null elsewhere). */
     private final Object subItem;
     private final int subIndex;
-    private final ScopeGroup<?> itemList;
     private AttributeMap cache;
 
     private TransformContext(ResourceGroup<?> resource, ScopeGroup<?> scope, Object item, Object subItem, int subIndex) {
@@ -31,7 +30,6 @@ public final class TransformContext {
         this.item = item;
         this.subItem = subItem;
         this.subIndex = subIndex;
-        this.itemList = scope;
     }
 
     public static TransformContext ofResource(ResourceGroup<?> resource) {
@@ -97,11 +95,6 @@ public final class TransformContext {
     /** The span event's position in its span, or -1 when the host did not provide one. */
     public int subIndex() {
         return subIndex;
-    }
-
-    /** The scope's item list, for functions that append records (e.g. {@code copy_metric}). */
-    public ScopeGroup<?> itemList() {
-        return itemList;
     }
 
     /** The per-record scratch map of the {@code cache} path; created on first use. */

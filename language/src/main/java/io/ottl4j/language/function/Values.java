@@ -6,9 +6,9 @@ import io.ottl4j.language.OttlRuntimeException;
 import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
+import io.ottl4j.pdata.GoFloat;
 import io.ottl4j.pdata.SpanId;
 import io.ottl4j.pdata.TraceId;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -341,40 +341,13 @@ public final class Values {
     }
 
     /** Go {@code strconv.FormatFloat(f, 'f', -1, 64)}: shortest digits, never an exponent. */
-    @TruffleBoundary
     public static String formatFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        } else if (Double.isInfinite(d)) {
-            return d > 0 ? "+Inf" : "-Inf";
-        } else if (d == 0) {
-            return (1 / d < 0) ? "-0" : "0";
-        }
-        String s = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
-        return s;
+        return GoFloat.formatF(d);
     }
 
     /** Go's encoding/json float64 format: 'f' unless the magnitude needs an exponent. */
-    @TruffleBoundary
     public static String jsonFloat(double d) {
-        double abs = Math.abs(d);
-        if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
-            // Java's shortest repr in scientific form, reshaped as Go's: 1.5e+21, 1e-07 -> 1e-7
-            BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-            String digits = bd.unscaledValue().abs().toString();
-            int exp = digits.length() - 1 - bd.scale();
-            StringBuilder sb = new StringBuilder();
-            if (d < 0) {
-                sb.append('-');
-            }
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
-            }
-            sb.append('e').append(exp < 0 ? '-' : '+').append(Math.abs(exp));
-            return sb.toString();
-        }
-        return formatFloat(d);
+        return GoFloat.formatJson(d);
     }
 
     /** Go's {@code strconv.ParseFloat(s, 64)}; null when it would fail. */

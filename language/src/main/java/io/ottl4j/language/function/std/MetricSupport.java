@@ -49,7 +49,7 @@ final class MetricSupport {
      */
     @SuppressWarnings("unchecked")
     static void append(TransformContext record, Metric metric) {
-        ((List<Metric>) record.itemList().items()).add(metric);
+        ((List<Metric>) record.scopeGroup().items()).add(metric);
     }
 
     /** A new sum metric named after {@code source} with the given suffix; no points yet. */

@@ -4,7 +4,6 @@ import io.ottl4j.grammar.ast.Field;
 import io.ottl4j.grammar.ast.Key;
 import io.ottl4j.grammar.ast.Path;
 import io.ottl4j.grammar.ast.StringKey;
-import io.ottl4j.language.TransformContext;
 import io.ottl4j.language.internal.contexts.Accessor;
 import io.ottl4j.language.internal.contexts.ContextPaths;
 import io.ottl4j.language.internal.contexts.Level;
@@ -16,7 +15,6 @@ import io.ottl4j.language.internal.nodes.TraceStateKeyPathNode;
 import io.ottl4j.language.nodes.PathNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -51,24 +49,15 @@ final class PathBinder {
             return unbound(text);
         }
         Field f = fields.get(i);
-        PathDef def;
-        Accessor accessor;
         if (f.name().equals("cache")) {
             if (level != paths.own()) {
                 binder.error(BinderCode.FOREIGN_CACHE, f.span(), "the cache of the " + first.name() + " context is not reachable from the "
                         + paths.kind() + " context: each context has its own cache", "use cache[...] for this context's cache");
                 return unbound(text);
             }
-            def = null;
-            accessor = Accessor.of(TransformContext::cache, (c, v, n) -> {
-                if (v instanceof io.ottl4j.pdata.AttributeMap || v instanceof Map) {
-                    Object stored = io.ottl4j.language.function.Values.toStored(v);
-                    c.cache().copyFrom((io.ottl4j.pdata.AttributeMap) stored);
-                }
-            });
-            return keyed(accessor, PathDef.KeyMode.MAP, f, fields, i, text);
+            return keyed(ContextPaths.CACHE.accessor(), PathDef.KeyMode.MAP, f, fields, i, text);
         }
-        def = level.table().get(f.name());
+        PathDef def = level.table().get(f.name());
         if (def == null) {
             reportUnknown(f, level, i == 0);
             return unbound(text);

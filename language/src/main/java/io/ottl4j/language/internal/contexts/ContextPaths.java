@@ -13,6 +13,10 @@ import java.util.Map;
 public final class ContextPaths {
     private static final Map<ContextKind, ContextPaths> ALL = new EnumMap<>(ContextKind.class);
 
+    /** {@code cache}: the per-record scratch map, reachable only from its own context. */
+    public static final PathDef CACHE = Fields.map("cache", "the per-record scratch map of this context",
+            io.ottl4j.language.TransformContext::cache);
+
     private final ContextKind kind;
     private final Level own;
     private final Map<String, Level> prefixes;
