@@ -1,0 +1,2 @@
+/** Datadog: the datadog connector (APM stats) and the datadog exporter. */
+package io.ottl4j.collector.datadog;
