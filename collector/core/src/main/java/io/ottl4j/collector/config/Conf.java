@@ -80,6 +80,11 @@ public final class Conf {
         return map.entries().keySet();
     }
 
+    /** The keys decoding has asked for so far, in order (tools list a component's settings from them). */
+    public Set<String> usedKeys() {
+        return java.util.Collections.unmodifiableSet(used);
+    }
+
     public void error(String key, String message) {
         problems.add(locationOf(key), pathOf(key), "invalid", message);
     }

@@ -71,6 +71,30 @@ public final class ConfigLoader {
         return (ConfigNode.MapNode) expanded;
     }
 
+    /**
+     * Resolves one in-memory document (an editor buffer) named {@code source}, as {@link #load} resolves a
+     * file: Operator unwrapping, then {@code ${...}} expansion.
+     */
+    public ConfigNode.MapNode loadText(String text, String source) throws ConfigException {
+        ConfigNode n = null;
+        try {
+            n = fromText(text, source);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        problems.throwIfAny();
+        if (n == null || n instanceof ConfigNode.NullNode) {
+            n = ConfigNode.MapNode.empty(new Location(source, 1, 1));
+        }
+        if (!(n instanceof ConfigNode.MapNode)) {
+            problems.add(n.location(), "", "yaml", "the configuration must be a map of receivers, processors, exporters, connectors, extensions and service");
+            problems.throwIfAny();
+        }
+        ConfigNode expanded = expandAll(ConfigNode.copy(n), "");
+        problems.throwIfAny();
+        return (ConfigNode.MapNode) expanded;
+    }
+
     /** The embedded default configuration (OTLP gRPC + HTTP → batch → debug for all signals). */
     public static String embeddedDefault() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED_DEFAULT)) {
