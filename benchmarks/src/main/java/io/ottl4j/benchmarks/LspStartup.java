@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Process start to {@code initialize} answered: {@code java ... io.ottl4j.lsp.LspMain} with the
- * distribution's flags, one JSON-RPC initialize request written to its stdin, timed until the response
+ * flags ./ottl gives {@code ottl lsp} (C1 only, serial GC), one JSON-RPC initialize request written to its stdin, timed until the response
  * header arrives. Baseline: starting a JVM on the same class path that exits at once.
  */
 @State(Scope.Benchmark)
@@ -39,6 +39,10 @@ public class LspStartup {
     private static List<String> java(String main) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (main.endsWith("LspMain")) {
+            cmd.add("-XX:TieredStopAtLevel=1"); // as ./ottl starts `ottl lsp`
+            cmd.add("-XX:+UseSerialGC");
+        }
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--sun-misc-unsafe-memory-access=allow");
         cmd.add("-cp");

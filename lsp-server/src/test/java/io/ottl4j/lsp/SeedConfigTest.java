@@ -118,6 +118,21 @@ class SeedConfigTest {
     }
 
     @Test
+    void v1alpha1ConfigStringIsAnalysedInPlace() throws Exception {
+        String uri = ServerProcess.uri("v1alpha1.yaml");
+        String v1 = text.replaceFirst("(?m)^  config:$", "  config: |").replace("v1beta1", "v1alpha1")
+                .replace("Concat([attributes[\"code.namespace\"]", "Concatt([attributes[\"code.namespace\"]");
+        PublishDiagnosticsParams d = lsp.open(uri, "yaml", v1);
+        Diagnostic e = d.getDiagnostics().stream().filter(x -> x.getCode().getLeft().equals("OTTL-E104")).findFirst().orElseThrow();
+        assertThat(e.getRange()).isEqualTo(range(102, 16, 102, 23));
+        Diagnostic k8s = d.getDiagnostics().stream().filter(x -> x.getMessage().contains("\"k8sattributes\"")).findFirst().orElseThrow();
+        assertThat(k8s.getRange()).isEqualTo(range(48, 6, 48, 19));
+        Position otlpRef = find(v1, "receivers: [otlp]", 0, "receivers: [".length() + 1);
+        var def = lsp.server.getTextDocumentService().definition(new DefinitionParams(doc(uri), otlpRef)).get(T, TimeUnit.SECONDS);
+        assertThat(def.getLeft()).extracting(Location::getRange).containsExactly(range(21, 6, 21, 10));
+    }
+
+    @Test
     void hoverShowsFunctionDocsAndPathTypes() throws Exception {
         Hover h = lsp.server.getTextDocumentService().hover(new HoverParams(doc(URI), pos(102, 18))).get(T, TimeUnit.SECONDS);
         assertThat(h.getRange()).isEqualTo(range(102, 16, 102, 22));

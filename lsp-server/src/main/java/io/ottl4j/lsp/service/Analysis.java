@@ -14,6 +14,9 @@ public final class Analysis {
     public YNode root;
     /** The collector config map: the document root, or an Operator document's {@code spec.config}. */
     public YNode.MapNode config;
+    /** For a v1alpha1 Operator document: where the text of its {@code spec.config} string lies. */
+    public ScalarMap embeddedConfig;
+    public LineIndex embeddedLines;
     public final List<Group> groups = new ArrayList<>();
     public final List<Problem> problems = new ArrayList<>();
     public final List<IdRef> ids = new ArrayList<>();

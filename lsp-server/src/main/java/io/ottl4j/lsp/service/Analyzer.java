@@ -31,20 +31,32 @@ public final class Analyzer {
     private static final Pattern INVALID_KEY = Pattern.compile("has invalid keys: (\\S+)");
     private static final Pattern UNDEFINED_REF = Pattern.compile("references (\\w+) \"([^\"]+)\" which is not configured");
 
-    private final Components components;
+    private final java.util.function.Supplier<Components> registry;
+    private volatile Components components;
     private final Map<String, String> env;
 
     public Analyzer(Components components, Map<String, String> env) {
-        this.components = components;
+        this.registry = () -> components;
         this.env = env;
     }
 
+    /** The registry loads on first use, so that the server answers {@code initialize} before it has. */
     public Analyzer() {
-        this(Builtins.components(), System.getenv());
+        this.registry = Builtins::components;
+        this.env = System.getenv();
     }
 
     public Components components() {
-        return components;
+        Components c = components;
+        if (c == null) {
+            synchronized (this) {
+                if (components == null) {
+                    components = registry.get();
+                }
+                c = components;
+            }
+        }
+        return c;
     }
 
     /** Thrown for binary or huge documents: the server logs it and answers with empty results. */
@@ -98,7 +110,9 @@ public final class Analyzer {
         }
         YNode.MapNode config = root;
         if (root.get("kind") instanceof YNode.Scalar k && k.value().equals("OpenTelemetryCollector")) {
-            config = root.get("spec") instanceof YNode.MapNode spec && spec.get("config") instanceof YNode.MapNode c ? c : null;
+            YNode spec = root.get("spec");
+            YNode cfg = spec instanceof YNode.MapNode sm ? sm.get("config") : null;
+            config = cfg instanceof YNode.MapNode c ? c : cfg instanceof YNode.Scalar block ? embedded(a, block) : null;
             a.kind = Analysis.Kind.COLLECTOR;
         } else if (root.get("cases") instanceof YNode.Seq) {
             a.kind = Analysis.Kind.TEST;
@@ -114,6 +128,34 @@ public final class Analyzer {
         }
     }
 
+    /**
+     * v1alpha1 Operator documents hold the config as a YAML string (a {@code |} block): its tree, with every
+     * offset translated into the outer document, so that all features work on it unchanged.
+     */
+    private static YNode.MapNode embedded(Analysis a, YNode.Scalar block) {
+        YamlTree.Result inner = YamlTree.parse(block.value());
+        ScalarMap outer = ScalarMap.of(a.text, block);
+        a.embeddedConfig = outer;
+        a.embeddedLines = new LineIndex(block.value());
+        if (!inner.ok()) {
+            int at = outer.toDocument(inner.errorOffset());
+            a.problems.add(new Problem(at, Math.min(a.text.length(), at + 1), true, "yaml", "invalid YAML in spec.config: " + inner.error(), List.of()));
+            return null;
+        }
+        return inner.root() instanceof YNode.MapNode m ? (YNode.MapNode) translate(m, outer) : null;
+    }
+
+    private static YNode translate(YNode n, ScalarMap outer) {
+        return switch (n) {
+            case YNode.Scalar s -> new YNode.Scalar(s.value(), s.style(), outer.toDocument(s.start()), outer.toDocument(s.end()));
+            case YNode.Seq q -> new YNode.Seq(q.items().stream().map(i -> translate(i, outer)).toList(), outer.toDocument(q.start()),
+                    outer.toDocument(q.end()));
+            case YNode.MapNode m -> new YNode.MapNode(m.entries().stream()
+                    .map(e -> new YNode.Entry((YNode.Scalar) translate(e.key(), outer), translate(e.value(), outer))).toList(),
+                    outer.toDocument(m.start()), outer.toDocument(m.end()));
+        };
+    }
+
     private static boolean looksLikeCollector(String text) {
         return text.contains("receivers:") || text.contains("exporters:") || text.contains("service:") || text.contains("processors:");
     }
@@ -126,7 +168,7 @@ public final class Analyzer {
         List<ConfigProblem> found;
         try {
             ConfigNode.MapNode root = new ConfigLoader(env).loadText(a.text, a.uri);
-            CollectorConfig.from(root, components, Set.of());
+            CollectorConfig.from(root, components(), Set.of());
             return;
         } catch (ConfigException e) {
             found = e.problems();
@@ -137,6 +179,12 @@ public final class Analyzer {
         for (ConfigProblem p : found) {
             int line = Math.max(0, p.location().line() - 1);
             int offset = p.location().line() <= 0 ? 0 : a.lines.offset(line, Math.max(0, p.location().column() - 1));
+            if (a.embeddedConfig != null && p.location().source().endsWith("(spec.config)")) {
+                // lines were shifted to the outer document by the loader; columns are the inner text's
+                int headerLine = a.lines.line(a.embeddedConfig.toDocument(0)) - 1;
+                int inner = a.embeddedLines.offset(line - headerLine - 1, Math.max(0, p.location().column() - 1));
+                offset = a.embeddedConfig.toDocument(inner);
+            }
             boolean ottl = p.code() != null && (p.code().startsWith("OTTL-") || p.code().equals("context-inference"));
             if (ottl && insideGroup(a, offset)) {
                 continue;
@@ -174,7 +222,7 @@ public final class Analyzer {
         if (m.find() && p.path() != null && p.message().contains("valid values")) {
             Kind kind = kindOf(p.path().split("::")[0]);
             if (kind != null) {
-                String best = Suggestions.closest(m.group(1), components.all(kind).stream().map(f -> (String) f.type()).toList());
+                String best = Suggestions.closest(m.group(1), components().all(kind).stream().map(f -> (String) f.type()).toList());
                 if (best != null && written.startsWith(m.group(1))) {
                     out.add(new Problem.Fix("Change to '" + best + "'", start, start + m.group(1).length(), best));
                 }
@@ -184,7 +232,7 @@ public final class Analyzer {
         if (m.find() && p.path() != null) {
             String[] parts = p.path().split("::");
             Kind kind = parts.length == 3 ? kindOf(parts[0]) : null;
-            Factory<?> f = kind == null ? null : components.find(kind, typeOf(parts[1]));
+            Factory<?> f = kind == null ? null : components().find(kind, typeOf(parts[1]));
             if (f != null) {
                 String best = Suggestions.closest(m.group(1), ComponentDocs.keys(f));
                 if (best != null && written.equals(m.group(1))) {

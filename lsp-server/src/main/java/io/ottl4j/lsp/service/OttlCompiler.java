@@ -36,11 +36,41 @@ public final class OttlCompiler {
         return OttlConfig.ottl();
     }
 
+    /** What compiling a group's texts gave, in value offsets: reused while the texts stay the same (one edit changes one group). */
+    private record Outcome(ContextKind resolved, List<Object[]> diagnostics, List<String[]> others) {
+    }
+
+    private static final int CACHE_SIZE = 4096;
+    private static final Map<String, Outcome> CACHE = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Outcome> e) {
+            return size() > CACHE_SIZE;
+        }
+    });
+
     public static void compile(Group g, List<Problem> out) {
         List<Snippet> ordered = new ArrayList<>(g.conditions);
         ordered.addAll(g.statements);
         if (!ordered.isEmpty()) {
-            compileOrdered(g, ordered, out);
+            StringBuilder key = new StringBuilder().append(g.signal).append('\u0000').append(g.explicitContext);
+            for (Snippet s : ordered) {
+                key.append('\u0000').append(s.role().name().charAt(0)).append(s.text());
+            }
+            Outcome o = CACHE.get(key.toString());
+            if (o == null) {
+                o = compileOrdered(g, ordered);
+                CACHE.put(key.toString(), o);
+            }
+            g.resolved = o.resolved();
+            for (Object[] d : o.diagnostics()) {
+                out.add(problem(ordered.get((Integer) d[0]), (Diagnostic) d[1]));
+            }
+            for (String[] p : o.others()) {
+                Snippet s = ordered.get(0);
+                out.add(new Problem(s.start(), s.end(), true, p[0], p[1], List.of()));
+            }
         }
         for (Snippet s : g.expressions) {
             try {
@@ -60,7 +90,9 @@ public final class OttlCompiler {
         }
     }
 
-    private static void compileOrdered(Group g, List<Snippet> ordered, List<Problem> out) {
+    private static Outcome compileOrdered(Group g, List<Snippet> ordered) {
+        List<Object[]> diagnostics = new ArrayList<>();
+        List<String[]> others = new ArrayList<>();
         List<String> conds = g.conditions.stream().map(Snippet::text).toList();
         List<String> stmts = g.statements.stream().map(Snippet::text).toList();
         List<OttlConfig.Source> sources = ordered.stream().map(s -> new OttlConfig.Source(s.text(), Location.UNKNOWN, g.label)).toList();
@@ -86,28 +118,25 @@ public final class OttlCompiler {
         try {
             r = OttlConfig.compile(conf, "context", g.signal == null ? Signal.TRACES : g.signal, g.explicitContext, sources, compiler);
         } catch (RuntimeException e) {
-            out.add(new Problem(ordered.get(0).start(), ordered.get(0).end(), true, "internal", "cannot compile: " + e, List.of()));
-            return;
+            others.add(new String[] {"internal", "cannot compile: " + e});
+            return new Outcome(null, diagnostics, others);
         }
         if (r != null) {
-            g.resolved = r.getKey();
-            return;
+            return new Outcome(r.getKey(), diagnostics, others);
         }
-        g.resolved = firstContext[0];
         if (first[0] != null) {
             for (OttlCompileException.Problem p : first[0].problems()) {
                 if (p.index() >= 0 && p.index() < ordered.size()) {
-                    out.add(problem(ordered.get(p.index()), p.diagnostic()));
+                    diagnostics.add(new Object[] {p.index(), p.diagnostic()});
                 }
             }
-        }
-        if (first[0] != null) {
-            return; // the collector's own report of these same diagnostics went to the throwaway problem list
+            // the collector's own report of these same diagnostics went to the throwaway problem list
+            return new Outcome(firstContext[0], diagnostics, others);
         }
         for (ConfigProblem cp : problems.list()) {
-            Snippet s = ordered.get(0);
-            out.add(new Problem(s.start(), s.end(), true, cp.code(), cp.message(), List.of()));
+            others.add(new String[] {cp.code(), cp.message()});
         }
+        return new Outcome(null, diagnostics, others);
     }
 
     /** A grammar or binder diagnostic at its place in the document, with the fix its suggestion names. */
