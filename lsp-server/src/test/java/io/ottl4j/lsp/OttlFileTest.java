@@ -64,6 +64,21 @@ class OttlFileTest {
     }
 
     @Test
+    void quickFixesForPathsFunctionCaseAndOperators() throws Exception {
+        String uri = ServerProcess.uri("fixes.ottl");
+        String text = "# context: span\nset(attributs[\"x\"], \"y\")\nSet(name, \"x\")\nset(name, \"x\") where kind = 1\n";
+        PublishDiagnosticsParams d = lsp.open(uri, "ottl", text);
+        assertThat(d.getDiagnostics()).hasSize(3);
+        var actions = lsp.server.getTextDocumentService().codeAction(new CodeActionParams(doc(uri), range(0, 0, 4, 0),
+                new CodeActionContext(d.getDiagnostics()))).get(T, TimeUnit.SECONDS);
+        java.util.Map<String, org.eclipse.lsp4j.TextEdit> edits = new java.util.HashMap<>();
+        actions.forEach(a -> edits.put(a.getRight().getTitle(), a.getRight().getEdit().getChanges().get(uri).get(0)));
+        assertThat(edits.get("Change to 'attributes'").getRange()).isEqualTo(range(1, 4, 1, 13)); // not the "x" key
+        assertThat(edits.get("Change to 'set'").getRange()).isEqualTo(range(2, 0, 2, 3));
+        assertThat(edits.get("Change to '=='").getRange()).isEqualTo(range(3, 26, 3, 27));
+    }
+
+    @Test
     void completionHoverAndSignatureHelp() throws Exception {
         var enums = lsp.server.getTextDocumentService().completion(new CompletionParams(doc(OTTL), pos(2, 60))).get(T, TimeUnit.SECONDS);
         assertThat(SeedConfigTest.labels(enums.getRight().getItems())).contains("SPAN_KIND_SERVER", "SPAN_KIND_CLIENT");

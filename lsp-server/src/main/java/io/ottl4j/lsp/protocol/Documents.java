@@ -53,17 +53,21 @@ final class Documents {
         return docs.get(uri);
     }
 
-    /** The analysis of the document's current text (analysing now when it is stale), or null when not open. */
-    synchronized Analysis analysis(String uri) {
+    /**
+     * The analysis of the document's current text, or null when not open. When stale it is made now: for
+     * diagnostics ({@code validate}) in full, for other requests without the config-wide validation, which
+     * the debounced diagnostics run adds a moment later.
+     */
+    synchronized Analysis analysis(String uri, boolean validate) {
         Doc d = docs.get(uri);
         if (d == null) {
             return null;
         }
         Analysis a = service.get(uri);
-        if (a != null && a.text.equals(d.text())) {
+        if (a != null && a.text.equals(d.text()) && (a.validated || !validate)) {
             return a;
         }
-        return service.update(uri, d.text());
+        return service.update(uri, d.text(), validate);
     }
 
     static int offset(LineIndex li, Position p) {

@@ -161,7 +161,7 @@ final class OttlTextDocumentService implements TextDocumentService {
         }
         List<Diagnostic> out = new ArrayList<>();
         try {
-            Analysis a = docs.analysis(uri);
+            Analysis a = docs.analysis(uri, true);
             for (Problem p : a.problems) {
                 Diagnostic dg = new Diagnostic(Documents.range(a.lines, p.start(), p.end()), p.message(),
                         p.error() ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "ottl");
@@ -182,12 +182,17 @@ final class OttlTextDocumentService implements TextDocumentService {
 
     /** Runs a request on the current analysis; failures become a log message and {@code empty}. */
     private <T> CompletableFuture<T> answer(String what, String uri, T empty, Function<Analysis, T> body) {
+        return answer(what, uri, empty, body, false);
+    }
+
+    /** As above; {@code validate} when the answer needs {@code ottl validate}'s problems (quick fixes). */
+    private <T> CompletableFuture<T> answer(String what, String uri, T empty, Function<Analysis, T> body, boolean validate) {
         try {
             if (ignored.contains(uri)) {
                 server.log(MessageType.Info, "ottl-lsp: " + what + " on an ignored document " + uri);
                 return CompletableFuture.completedFuture(empty);
             }
-            Analysis a = docs.analysis(uri);
+            Analysis a = docs.analysis(uri, validate);
             if (a == null) {
                 return CompletableFuture.completedFuture(empty);
             }
@@ -282,7 +287,7 @@ final class OttlTextDocumentService implements TextDocumentService {
                 }
             }
             return out;
-        });
+        }, true);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class OttlWorkspaceService implements WorkspaceService {
             String uri = string(args.get(0));
             int index = (int) Double.parseDouble(string(args.get(1)));
             OttlTextDocumentService text = (OttlTextDocumentService) server.getTextDocumentService();
-            text.documents().analysis(uri); // bring the analysis up to date
+            text.documents().analysis(uri, false); // bring the analysis up to date
             Runner.Run run = service.run(uri, index);
             if (run == null) {
                 return CompletableFuture.completedFuture(null);

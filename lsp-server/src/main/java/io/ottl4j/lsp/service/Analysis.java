@@ -11,6 +11,8 @@ public final class Analysis {
     public final String text;
     public final LineIndex lines;
     public Kind kind = Kind.OTHER;
+    /** Whether the problems include {@code ottl validate}'s (diagnostics always do). */
+    public boolean validated;
     public YNode root;
     /** The collector config map: the document root, or an Operator document's {@code spec.config}. */
     public YNode.MapNode config;

@@ -69,6 +69,14 @@ public final class Analyzer {
     }
 
     public Analysis analyze(String uri, String text) {
+        return analyze(uri, text, true);
+    }
+
+    /**
+     * @param validate whether to run the whole of {@code ottl validate} too (diagnostics need it; completion,
+     *                 hover and the other requests answered while typing do not wait for it)
+     */
+    public Analysis analyze(String uri, String text, boolean validate) {
         if (text.length() > MAX_CHARS) {
             throw new Unsupported(uri + " is too large to analyse (" + text.length() + " chars; the limit is " + MAX_CHARS + ")");
         }
@@ -83,11 +91,18 @@ public final class Analyzer {
             yaml(a);
         }
         for (Group g : a.groups) {
-            OttlCompiler.compile(g, a.problems);
+            try {
+                OttlCompiler.compile(g, a.problems);
+            } catch (RuntimeException | StackOverflowError e) {
+                // e.g. thousands of nested brackets: say so at the group instead of failing the document
+                int s = g.all().isEmpty() ? g.start : g.all().get(0).start();
+                a.problems.add(new Problem(s, s, true, "internal", "cannot analyse this OTTL: " + e, List.of()));
+            }
         }
-        if (a.kind == Analysis.Kind.COLLECTOR) {
+        if (a.kind == Analysis.Kind.COLLECTOR && validate) {
             validate(a);
         }
+        a.validated = validate;
         a.problems.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return a;
     }

@@ -18,7 +18,12 @@ public final class Formatter {
 
     /** The canonical form of one OTTL text, or null when it does not parse or is already canonical. */
     public static String canonical(String text, boolean statement) {
-        boolean ok = statement ? OttlParser.parseStatement(text).ok() : OttlParser.parseCondition(text).ok();
+        boolean ok;
+        try {
+            ok = statement ? OttlParser.parseStatement(text).ok() : OttlParser.parseCondition(text).ok();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
         if (!ok) {
             return null;
         }

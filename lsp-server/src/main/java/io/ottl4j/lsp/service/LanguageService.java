@@ -40,7 +40,12 @@ public final class LanguageService {
 
     /** Analyses a document's text and keeps the result for later requests. */
     public Analysis update(String uri, String text) {
-        Analysis a = analyzer.analyze(uri, text);
+        return update(uri, text, true);
+    }
+
+    /** As {@link #update(String, String)}; without {@code validate} the config-wide checks are left out (faster). */
+    public Analysis update(String uri, String text, boolean validate) {
+        Analysis a = analyzer.analyze(uri, text, validate);
         analyses.put(uri, a);
         return a;
     }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * and turns every diagnostic into a {@link Problem} at its exact place in the document.
  */
 public final class OttlCompiler {
-    private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean [`\"]?([^`\"?\\s]+)[`\"]?\\?");
+    private static final Pattern DID_YOU_MEAN = Pattern.compile("(?:did you mean|compare with) [`\"]?([^`\"?\\s;)]+)[`\"]?");
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
     private OttlCompiler() {
     }
@@ -145,30 +146,34 @@ public final class OttlCompiler {
         String msg = d.message() + (d.suggestion() == null || d.message().contains(d.suggestion()) ? "" : " (" + d.suggestion() + ")");
         List<Problem.Fix> fixes = new ArrayList<>();
         String replacement = didYouMean(d.suggestion() != null ? d.suggestion() : "", d.message());
-        if (replacement != null && d.span().length() > 0) {
-            String spanText = s.text().substring(Math.min(d.span().start(), s.text().length()), Math.min(d.span().end(), s.text().length()));
-            fixes.add(fix(s, d.span().start(), d.span().end(), spanText, replacement));
+        String spanText = s.text().substring(Math.min(d.span().start(), s.text().length()), Math.min(d.span().end(), s.text().length()));
+        if (replacement == null && d.code().equals("OTTL-E104")) {
+            // a function written in the wrong case (Set, concat): the one catalog name it matches ignoring case
+            for (String n : ottl().catalog().names()) {
+                if (n.equalsIgnoreCase(spanText)) {
+                    replacement = n;
+                }
+            }
+        }
+        if (replacement != null && d.span().length() > 0 && !replacement.equals(spanText)) {
+            fixes.add(fix(s, d.span().start(), d.span().end(), spanText, replacement, d.message()));
         }
         return new Problem(range[0], range[1], d.isError(), d.code(), msg, fixes);
     }
 
-    private static Problem.Fix fix(Snippet s, int from, int to, String spanText, String replacement) {
-        // a span wider than the misspelt name (a whole path): replace only the last name in it that differs
+    private static Problem.Fix fix(Snippet s, int from, int to, String spanText, String replacement, String message) {
+        // a span wider than the misspelt name (a whole path with keys): replace only the name the message quotes
         int f = from;
         int t = to;
-        if (!spanText.matches("[A-Za-z_][A-Za-z0-9_]*") && !replacement.contains(".") && !replacement.contains("[")) {
-            Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(spanText);
-            int best = -1;
-            int bestEnd = -1;
-            while (m.find()) {
-                if (!m.group().equals(replacement)) {
-                    best = m.start();
-                    bestEnd = m.end();
+        if (!spanText.matches("[A-Za-z_][A-Za-z0-9_]*") && replacement.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            Matcher q = QUOTED_NAME.matcher(message);
+            while (q.find()) {
+                Matcher w = Pattern.compile("(?<![\\w\"])" + Pattern.quote(q.group(1)) + "(?![\\w\"])").matcher(spanText);
+                if (w.find()) {
+                    f = from + w.start();
+                    t = from + w.end();
+                    break;
                 }
-            }
-            if (best >= 0) {
-                f = from + best;
-                t = from + bestEnd;
             }
         }
         int[] range = s.map().range(f, t);
