@@ -54,7 +54,16 @@ class OtlpHttpBadInputTest {
 
     @AfterAll
     static void stop() {
-        TestCollectors.stop(collector);
+        // Netty logs a RejectedExecutionException while the receiver's handler executor winds down after the
+        // bad-input connections; it is not what this test is about (see docs: an issue for the receiver)
+        java.util.logging.Logger netty = java.util.logging.Logger.getLogger("io.netty.util.concurrent.AbstractEventExecutor");
+        java.util.logging.Level before = netty.getLevel();
+        netty.setLevel(java.util.logging.Level.OFF);
+        try {
+            TestCollectors.stop(collector);
+        } finally {
+            netty.setLevel(before);
+        }
     }
 
     private static HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) throws Exception {
