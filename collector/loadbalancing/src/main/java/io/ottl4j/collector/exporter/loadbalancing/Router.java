@@ -27,18 +27,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * ID, a log without a trace ID goes to a random backend (as upstream), a metric without {@code service.name} goes
  * by its resource.
  */
-final class Router {
+public final class Router {
     private final RoutingKey key;
     private final List<String> routingAttributes;
 
-    Router(RoutingKey key, List<String> routingAttributes) {
+    public Router(RoutingKey key, List<String> routingAttributes) {
         this.key = key;
         this.routingAttributes = routingAttributes;
     }
 
     /** Moves the items of {@code batch} into per-endpoint batches (the input is consumed). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Map<String, TelemetryBatch<?>> split(TelemetryBatch<?> batch, HashRing ring) {
+    public Map<String, TelemetryBatch<?>> split(TelemetryBatch<?> batch, HashRing ring) {
         Map<String, BatchBuilder> out = new LinkedHashMap<>();
         Signal signal = batch.signal();
         for (ResourceGroup<?> rg : batch.resources()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code routing_key}: what decides the backend of a piece of telemetry. */
-enum RoutingKey {
+public enum RoutingKey {
     TRACE_ID("traceID", List.of(Signal.TRACES, Signal.LOGS)),
     SERVICE("service", List.of(Signal.TRACES, Signal.METRICS, Signal.LOGS)),
     ATTRIBUTES("attributes", List.of(Signal.TRACES)),
@@ -22,7 +22,7 @@ enum RoutingKey {
         this.signals = signals;
     }
 
-    static RoutingKey parse(String text) {
+    public static RoutingKey parse(String text) {
         for (RoutingKey k : values()) {
             if (k.configName.equals(text)) {
                 return k;
