@@ -114,6 +114,13 @@ public final class PodStore {
         return j == null ? Map.of() : j.attributes();
     }
 
+    /** Deleted pods still waiting out their grace period (identifier entries). */
+    public int pendingDeletes() {
+        synchronized (deleteQueue) {
+            return deleteQueue.size();
+        }
+    }
+
     /** Number of identifier entries (a pod has several). */
     public int size() {
         return pods.size();
