@@ -294,6 +294,6 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
             merged.keySet().retainAll(config.attributes());
         }
         log.info("detected resource information: " + merged);
-        return new Detected(Map.copyOf(new LinkedHashMap<>(merged)), schemaUrl);
+        return new Detected(java.util.Collections.unmodifiableMap(merged), schemaUrl);
     }
 }
