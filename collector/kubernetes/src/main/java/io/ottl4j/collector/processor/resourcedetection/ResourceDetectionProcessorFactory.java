@@ -125,7 +125,7 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                     AttributeSwitches a = switches(c.child("azure"), AzureDetector.DEFAULTS, "tags");
                     yield new DetectorSpec(name, log -> new AzureDetector(a, env, log));
                 }
-                case "k8snode", "k8s_node" -> k8sNode(c.child(name));
+                case "k8snode" -> k8sNode(c.child(name));
                 default -> {
                     c.error("detectors", "invalid detector key: " + name + " (ottl4j supports env, system, ec2, gcp, azure, k8snode)");
                     yield null;
