@@ -81,10 +81,10 @@ class OttlFileTest {
     @Test
     void completionHoverAndSignatureHelp() throws Exception {
         var enums = lsp.server.getTextDocumentService().completion(new CompletionParams(doc(OTTL), pos(2, 60))).get(T, TimeUnit.SECONDS);
-        assertThat(SeedConfigTest.labels(enums.getRight().getItems())).contains("SPAN_KIND_SERVER", "SPAN_KIND_CLIENT");
+        assertThat(ServerProcess.labels(enums.getRight().getItems())).contains("SPAN_KIND_SERVER", "SPAN_KIND_CLIENT");
 
         var editors = lsp.server.getTextDocumentService().completion(new CompletionParams(doc(OTTL), pos(2, 1))).get(T, TimeUnit.SECONDS);
-        assertThat(SeedConfigTest.labels(editors.getRight().getItems())).contains("set").doesNotContain("Concat", "attributes");
+        assertThat(ServerProcess.labels(editors.getRight().getItems())).contains("set").doesNotContain("Concat", "attributes");
 
         var hover = lsp.server.getTextDocumentService().hover(new HoverParams(doc(OTTL), pos(4, 6))).get(T, TimeUnit.SECONDS);
         assertThat(hover.getRange()).isEqualTo(range(4, 4, 4, 10));
@@ -140,6 +140,6 @@ class OttlFileTest {
             assertThat(lsp.edit(TEST, range(8, 6, 8, 10), "Len").getDiagnostics()).isEmpty();
         }
         var items = lsp.server.getTextDocumentService().completion(new CompletionParams(doc(TEST), pos(5, 24))).get(T, TimeUnit.SECONDS);
-        assertThat(SeedConfigTest.labels(items.getRight().getItems())).contains("test");
+        assertThat(ServerProcess.labels(items.getRight().getItems())).contains("test");
     }
 }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
@@ -44,11 +43,6 @@ class PlainConfigTest {
     @AfterAll
     void stop() throws Exception {
         lsp.close();
-    }
-
-    private List<CompletionItem> items(String uri, Position p) throws Exception {
-        var r = lsp.server.getTextDocumentService().completion(new CompletionParams(doc(uri), p)).get(T, TimeUnit.SECONDS);
-        return r.getRight().getItems();
     }
 
     @Test
@@ -91,17 +85,17 @@ class PlainConfigTest {
 
     @Test
     void flatStatementsCompleteWithPrefixedPaths() throws Exception {
-        List<String> labels = SeedConfigTest.labels(items(URI, pos(11, 12)));
+        List<String> labels = ServerProcess.labels(lsp.completion(URI, pos(11, 12)));
         assertThat(labels).contains("span.attributes", "resource.attributes", "span.name").doesNotContain("attributes", "log.body");
     }
 
     @Test
     void componentSettingsCompleteWithDefaults() throws Exception {
-        List<CompletionItem> keys = items(URI, pos(7, 4));
+        List<CompletionItem> keys = lsp.completion(URI, pos(7, 4));
         CompletionItem timeout = keys.stream().filter(i -> i.getLabel().equals("timeout")).findFirst().orElseThrow();
         assertThat(timeout.getDetail()).isEqualTo("default: 200ms");
         assertThat(timeout.getTextEdit().getLeft().getNewText()).isEqualTo("timeout: ${1:200ms}");
-        assertThat(SeedConfigTest.labels(keys)).contains("send_batch_size", "send_batch_max_size");
+        assertThat(ServerProcess.labels(keys)).contains("send_batch_size", "send_batch_max_size");
     }
 
     @Test
@@ -139,7 +133,7 @@ class PlainConfigTest {
         lsp.server.getTextDocumentService().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams(
                 new org.eclipse.lsp4j.TextDocumentItem(py, "python", 1, "print(1)\n")));
         lsp.client.awaitLog(m -> m.getMessage().contains("script.py") && m.getMessage().contains("ignored"));
-        assertThat(items(py, pos(0, 2))).isEmpty();
+        assertThat(lsp.completion(py, pos(0, 2))).isEmpty();
         // and the server goes on
         assertThat(lsp.server.getTextDocumentService().hover(new HoverParams(doc(URI), pos(6, 3))).get(T, TimeUnit.SECONDS)).isNotNull();
     }

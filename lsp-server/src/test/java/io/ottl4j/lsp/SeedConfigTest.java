@@ -15,7 +15,6 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -62,15 +61,6 @@ class SeedConfigTest {
     @AfterAll
     void stop() throws Exception {
         lsp.close();
-    }
-
-    private static List<CompletionItem> items(ServerProcess lsp, String uri, Position p) throws Exception {
-        var r = lsp.server.getTextDocumentService().completion(new CompletionParams(doc(uri), p)).get(T, TimeUnit.SECONDS);
-        return r.isLeft() ? r.getLeft() : r.getRight().getItems();
-    }
-
-    static List<String> labels(List<CompletionItem> items) {
-        return items.stream().map(CompletionItem::getLabel).toList();
     }
 
     @Test
@@ -157,26 +147,26 @@ class SeedConfigTest {
 
     @Test
     void completionOffersFunctionsAsSnippetsPathsOfTheContextAndWorkspaceKeys() throws Exception {
-        List<CompletionItem> fns = items(lsp, URI, pos(102, 18));
+        List<CompletionItem> fns = lsp.completion(URI, pos(102, 18));
         CompletionItem concat = fns.stream().filter(i -> i.getLabel().equals("Concat")).findFirst().orElseThrow();
         assertThat(concat.getInsertTextFormat()).isEqualTo(InsertTextFormat.Snippet);
         assertThat(concat.getTextEdit().getLeft().getNewText()).startsWith("Concat(${1:");
         assertThat(concat.getTextEdit().getLeft().getRange()).isEqualTo(range(102, 16, 102, 18));
 
         // the span group's condition: "attributes..." at line 100
-        List<String> paths = labels(items(lsp, URI, pos(99, 20)));
+        List<String> paths = ServerProcess.labels(lsp.completion(URI, pos(99, 20)));
         assertThat(paths).contains("attributes").doesNotContain("body", "resource.attributes");
 
         // inside attributes[" of line 103: keys used anywhere in the workspace's OTTL
-        List<String> keys = labels(items(lsp, URI, find(text, "attributes[\"code.namespace\"],", 0, 12)));
+        List<String> keys = ServerProcess.labels(lsp.completion(URI, find(text, "attributes[\"code.namespace\"],", 0, 12)));
         assertThat(keys).contains("code.namespace", "code.function", "k8s.node.name", "resource.name");
     }
 
     @Test
     void yamlCompletionOffersComponentTypesAndPipelineIds() throws Exception {
-        assertThat(labels(items(lsp, URI, pos(33, 6)))).contains("transform", "batch", "filter");
+        assertThat(ServerProcess.labels(lsp.completion(URI, pos(33, 6)))).contains("transform", "batch", "filter");
         Position inList = find(text, "receivers: [otlp]", 0, "receivers: [".length());
-        assertThat(labels(items(lsp, URI, inList))).contains("otlp", "datadog/connector");
+        assertThat(ServerProcess.labels(lsp.completion(URI, inList))).contains("otlp", "datadog/connector");
     }
 
     @Test

@@ -99,6 +99,16 @@ final class ServerProcess implements AutoCloseable {
         return client.await(p -> p.getUri().equals(uri) && p.getVersion() != null && p.getVersion() >= version);
     }
 
+    /** The completion items at a position. */
+    List<org.eclipse.lsp4j.CompletionItem> completion(String uri, Position p) throws Exception {
+        var r = server.getTextDocumentService().completion(new org.eclipse.lsp4j.CompletionParams(doc(uri), p)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return r.isLeft() ? r.getLeft() : r.getRight().getItems();
+    }
+
+    static List<String> labels(List<org.eclipse.lsp4j.CompletionItem> items) {
+        return items.stream().map(org.eclipse.lsp4j.CompletionItem::getLabel).toList();
+    }
+
     static TextDocumentIdentifier doc(String uri) {
         return new TextDocumentIdentifier(uri);
     }
