@@ -191,6 +191,16 @@ class SeedConfigTest {
     }
 
     @Test
+    void formattingKeepsFoldedStatementsAndExplicitContextsNeedNoHints() throws Exception {
+        var edits = lsp.server.getTextDocumentService().formatting(new org.eclipse.lsp4j.DocumentFormattingParams(doc(URI),
+                new org.eclipse.lsp4j.FormattingOptions(2, true))).get(T, TimeUnit.SECONDS);
+        assertThat(edits).isEmpty(); // its statements span lines (left as written); its conditions are canonical
+        var hints = lsp.server.getTextDocumentService().inlayHint(new org.eclipse.lsp4j.InlayHintParams(doc(URI), range(0, 0, 200, 0)))
+                .get(T, TimeUnit.SECONDS);
+        assertThat(hints).isEmpty(); // every group names its context
+    }
+
+    @Test
     void semanticTokensTellEditorsFromConvertersAcrossFoldedLines() throws Exception {
         SemanticTokens st = lsp.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(doc(URI))).get(T, TimeUnit.SECONDS);
         Map<String, int[]> byPos = SemanticTokensDecoder.decode(st.getData());
