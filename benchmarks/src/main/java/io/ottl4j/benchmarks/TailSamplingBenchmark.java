@@ -28,6 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * with one always_sample policy: ≈179 ns per trace on an M1 Max). Three policy sets, each beside a
  * hand-written Java method doing the same checks: the seed's two policies (status_code ERROR, then
  * probabilistic 0.1%), a composite of five sub-policies, and always_sample alone. Scores are per trace.
+ * The seed has two baselines: one walks the spans for an ERROR status, the other reads the per-trace status
+ * summary that {@code TraceData} keeps as spans arrive (what {@code status_code} does).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -103,6 +105,15 @@ public class TailSamplingBenchmark {
     public void seedHandWritten(Blackhole bh) {
         for (TraceData t : traces) {
             bh.consume(hasError(t) || Long.compareUnsigned(hash(t.traceId()), threshold01) <= 0);
+        }
+    }
+
+    /** The same, with the per-trace status summary the processor keeps as spans arrive. */
+    @Benchmark
+    @OperationsPerInvocation(SamplingFixtures.TRACES)
+    public void seedHandWrittenSummary(Blackhole bh) {
+        for (TraceData t : traces) {
+            bh.consume((t.statusMask() & 4) != 0 || Long.compareUnsigned(hash(t.traceId()), threshold01) <= 0);
         }
     }
 

@@ -40,9 +40,17 @@ public final class DecisionMaker {
         return List.of(names);
     }
 
-    /** Whether policy {@code i} (evaluation order) is a drop policy. */
-    PolicyEvaluator policy(int i) {
-        return policies[i];
+    /** Policy {@code i}'s answer, or null after an evaluation error (counted and logged at debug level). */
+    private Decision evaluate(int i, TraceData trace, TailSamplingTelemetry telemetry) {
+        try {
+            return policies[i].evaluate(trace);
+        } catch (Exception | StackOverflowError e) {
+            if (telemetry != null) {
+                telemetry.evaluationError(i);
+            }
+            LOG.log(Level.FINE, "Sampling policy error", e);
+            return null;
+        }
     }
 
     /** The final decision: SAMPLED, NOT_SAMPLED or DROPPED. Records the sampling policy on the trace. */
@@ -54,14 +62,8 @@ public final class DecisionMaker {
         boolean timed = telemetry != null && telemetry.enabled();
         for (int i = 0; i < policies.length; i++) {
             long t0 = timed ? System.nanoTime() : 0;
-            Decision d;
-            try {
-                d = policies[i].evaluate(trace);
-            } catch (Exception | StackOverflowError e) {
-                if (telemetry != null) {
-                    telemetry.evaluationError(i);
-                }
-                LOG.log(Level.FINE, "Sampling policy error", e);
+            Decision d = evaluate(i, trace, telemetry);
+            if (d == null) {
                 continue;
             }
             if (timed) {
@@ -113,13 +115,8 @@ public final class DecisionMaker {
         for (int i = 0; i < policies.length; i++) {
             boolean isDrop = policies[i] instanceof io.ottl4j.collector.processor.tailsampling.policy.DropPolicy;
             hasDrop |= isDrop;
-            Decision d;
-            try {
-                d = policies[i].evaluate(trace);
-            } catch (Exception | StackOverflowError e) {
-                if (telemetry != null) {
-                    telemetry.evaluationError(i);
-                }
+            Decision d = evaluate(i, trace, telemetry);
+            if (d == null) {
                 continue;
             }
             if (d == Decision.DROPPED) {

@@ -23,6 +23,8 @@ public final class TraceData {
     private ArrayList<Chunk> chunks = new ArrayList<>(2);
     private int spanCount;
     private long byteSize;
+    /** Bit {@code c} set when a span with status code c (UNSET 0, OK 1, ERROR 2) was added. */
+    private int statusMask;
     /** The first policy that sampled the trace ({@code tailsampling.policy}). */
     private String sampledBy;
     /** The sub-policy of a composite that sampled the trace ({@code tailsampling.composite_policy}). */
@@ -66,6 +68,11 @@ public final class TraceData {
         return spanCount;
     }
 
+    /** The status codes of the spans, as bits: {@code 1 << code} for each code present. */
+    public int statusMask() {
+        return statusMask;
+    }
+
     /** The protobuf size of the spans (0 unless a setting or policy needs sizes). */
     public long byteSize() {
         return byteSize;
@@ -89,6 +96,14 @@ public final class TraceData {
 
     /** Appends spans; merges with the last chunk when they came from the same scope group. */
     public void add(Chunk chunk, long bytes) {
+        // status_code (one of the seed's two policies) then answers without walking the spans again
+        ArrayList<Span> added = chunk.spans();
+        for (int i = 0, n = added.size(); i < n; i++) {
+            int code = added.get(i).status().code();
+            if (code >= 0 && code < 31) {
+                statusMask |= 1 << code;
+            }
+        }
         if (!chunks.isEmpty()) {
             Chunk last = chunks.get(chunks.size() - 1);
             if (last.scope() == chunk.scope()) {
