@@ -336,7 +336,8 @@ public final class CollectorLoad {
         java.util.logging.Logger.getLogger("kafka").setLevel(java.util.logging.Level.WARNING);
         java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build()).build();
+                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1").setConfigProp("group.initial.rebalance.delay.ms", "0").build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
