@@ -1,0 +1,137 @@
+package io.ottl4j.collector.exporter.datadog;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.datadog.pb.trace.AgentPayload;
+import io.ottl4j.collector.datadog.pb.trace.StatsPayload;
+import io.ottl4j.collector.datadog.stats.StatsMetric;
+import io.ottl4j.collector.exporter.internal.ExporterHelper.SendException;
+import io.ottl4j.pdata.Metric;
+import io.ottl4j.pdata.ResourceGroup;
+import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.TelemetryBatch;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** One attempt at sending a batch of each signal to its intake (the exporter helper retries). */
+final class Senders {
+    /** Gate names: the metrics serializer (protobuf series, default on) and the legacy v1 JSON client. */
+    static final String SERIALIZER_GATE = "exporter.datadogexporter.metricexportserializerclient";
+    static final String NATIVE_CLIENT_GATE = "exporter.datadogexporter.metricexportnativeclient";
+
+    private final CreateSettings settings;
+    private final DatadogConfig config;
+    private final Intake intake;
+    private final HostMetadata metadata;
+    private final LongSupplier clockMillis;
+    private final String fallbackHost;
+    private final TraceEncoder traces;
+    private final MetricsEncoder metrics;
+    private final LogsEncoder logs;
+    private final boolean jsonV1;
+
+    Senders(CreateSettings settings, DatadogConfig config, Intake intake, HostMetadata metadata, LongSupplier clockMillis) {
+        this.settings = settings;
+        this.config = config;
+        this.intake = intake;
+        this.metadata = metadata;
+        this.clockMillis = clockMillis;
+        this.fallbackHost = config.hostname();
+        this.traces = new TraceEncoder(config.traces(), fallbackHost, settings.buildVersion());
+        this.metrics = new MetricsEncoder(config.metrics(), fallbackHost, clockMillis.getAsLong() * 1_000_000L);
+        this.logs = new LogsEncoder(fallbackHost);
+        this.jsonV1 = settings.featureGates().contains(NATIVE_CLIENT_GATE) || settings.featureGates().contains("-" + SERIALIZER_GATE);
+    }
+
+    void observe(TelemetryBatch<?> batch) {
+        for (ResourceGroup<?> rg : batch.resources()) {
+            metadata.observe(rg.resource().attributes());
+        }
+    }
+
+    void traces(TelemetryBatch<?> batch, Duration timeout) throws SendException {
+        observe(batch);
+        TraceEncoder.Encoded enc = traces.encode(batch);
+        for (AgentPayload p : enc.payloads()) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/x-protobuf");
+            headers.put("Content-Encoding", "gzip");
+            headers.put("X-Datadog-Reported-Languages", enc.languages());
+            intake.post(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(p.toByteArray(), 6), timeout);
+        }
+    }
+
+    void metrics(TelemetryBatch<?> batch, Duration timeout) throws SendException {
+        observe(batch);
+        List<StatsPayload> stats = new ArrayList<>();
+        for (ResourceGroup<?> rg : batch.resources()) {
+            for (ScopeGroup<?> sg : rg.scopes()) {
+                for (Object item : sg.items()) {
+                    try {
+                        StatsPayload p = StatsMetric.fromMetric((Metric) item);
+                        if (p != null) {
+                            stats.add(p);
+                        }
+                    } catch (InvalidProtocolBufferException e) {
+                        settings.logger().warning("dropping a malformed " + StatsMetric.NAME + " metric: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        for (StatsPayload p : stats) {
+            sendStats(p, timeout);
+        }
+        MetricsEncoder.Encoded enc = metrics.encode(batch, clockMillis.getAsLong() * 1_000_000L);
+        String base = config.metrics().endpoint();
+        if (!enc.series().isEmpty()) {
+            if (jsonV1) {
+                byte[] body = Intake.gzip(MetricsEncoder.toJsonV1(enc.series()).getBytes(java.nio.charset.StandardCharsets.UTF_8), 6);
+                intake.post(base + "/api/v1/series", Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), body, timeout);
+            } else {
+                byte[] body = Intake.deflate(MetricsEncoder.toProto(enc.series()).toByteArray());
+                intake.post(base + "/api/v2/series", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body, timeout);
+            }
+        }
+        if (!enc.sketches().isEmpty()) {
+            byte[] body = Intake.deflate(io.ottl4j.collector.datadog.pb.metrics.SketchPayload.newBuilder().addAllSketches(enc.sketches()).build()
+                    .toByteArray());
+            intake.post(base + "/api/beta/sketches", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body, timeout);
+        }
+    }
+
+    private void sendStats(StatsPayload p, Duration timeout) throws SendException {
+        StatsPayload full = p.toBuilder().setAgentHostname(fallbackHost.isEmpty() ? io.ottl4j.collector.datadog.mapping.Hosts.system() : fallbackHost)
+                .setAgentVersion(settings.buildVersion()).setClientComputed(false).build();
+        byte[] body = Intake.gzip(StatsEncoder.encode(full), 6);
+        intake.post(config.traces().endpoint() + "/api/v0.2/stats", Map.of("Content-Type", "application/msgpack", "Content-Encoding", "gzip"), body,
+                timeout);
+    }
+
+    void logs(TelemetryBatch<?> batch, Duration timeout) throws SendException {
+        observe(batch);
+        List<byte[]> arrays;
+        try {
+            arrays = logs.encode(batch);
+        } catch (IOException e) {
+            throw new SendException("failed to encode logs: " + e.getMessage(), false, null, e);
+        }
+        for (byte[] a : arrays) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("DD-PROTOCOL", "agent-json");
+            headers.put("DD-EVP-ORIGIN", "otel");
+            headers.put("dd-current-timestamp", Long.toString(clockMillis.getAsLong()));
+            byte[] body = a;
+            if (config.logs().useCompression()) {
+                body = Intake.gzip(a, config.logs().compressionLevel());
+                headers.put("Content-Encoding", "gzip");
+            }
+            intake.post(config.logs().endpoint() + "/api/v2/logs", headers, body, timeout);
+        }
+    }
+}
