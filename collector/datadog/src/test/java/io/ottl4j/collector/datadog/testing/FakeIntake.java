@@ -73,7 +73,7 @@ public final class FakeIntake implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The next {@code n} data requests answer {@code status} (to exercise retries). */
+    /** The next {@code n} data requests (not host metadata) answer {@code status} (to exercise retries). */
     public void failNext(int n, int status) {
         this.failStatus = status;
         this.failNext = n;
@@ -93,7 +93,7 @@ public final class FakeIntake implements AutoCloseable {
                 reply(ex, 200, "{\"valid\":true}");
                 return;
             }
-            if (failNext > 0) {
+            if (failNext > 0 && !path.startsWith("/intake")) {
                 failNext--;
                 reply(ex, failStatus, "{}");
                 return;
