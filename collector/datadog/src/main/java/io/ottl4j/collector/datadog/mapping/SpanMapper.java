@@ -82,10 +82,13 @@ public final class SpanMapper {
         } else if (config.computeTopLevelBySpanKind() && (span.kind() == Span.KIND_CLIENT || span.kind() == Span.KIND_PRODUCER)) {
             d.metrics.put(DdSpan.MEASURED, 1.0);
         }
-        for (String k : peerTagKeys) {
-            String v = Attrs.get(sa, res, k);
-            if (!v.isEmpty()) {
-                d.meta.put(k, v);
+        if (span.kind() == Span.KIND_CLIENT || span.kind() == Span.KIND_PRODUCER || span.kind() == Span.KIND_CONSUMER) {
+            // peer tags only aggregate on spans that talk to a peer; the full mapping copies every attribute anyway
+            for (String k : peerTagKeys) {
+                String v = Attrs.get(sa, res, k);
+                if (!v.isEmpty()) {
+                    d.meta.put(k, v);
+                }
             }
         }
         d.env = Attrs.getNormalized(sa, res, "deployment.environment.name", "deployment.environment");

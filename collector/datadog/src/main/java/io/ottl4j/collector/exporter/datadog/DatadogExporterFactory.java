@@ -59,7 +59,9 @@ public final class DatadogExporterFactory implements ExporterFactory<DatadogConf
         Intake intake = new Intake(config.api().key(), settings.buildVersion());
         Shared shared;
         synchronized (SHARED) {
-            shared = SHARED.computeIfAbsent(config, c -> new Shared(new HostMetadata(c, intake, settings.logger(), settings.buildVersion())));
+            // the reporter has its own client: it outlives whichever signal's exporter created it
+            shared = SHARED.computeIfAbsent(config, c -> new Shared(new HostMetadata(c, new Intake(c.api().key(), settings.buildVersion()),
+                    settings.logger(), settings.buildVersion())));
             shared.users++;
         }
         Shared sh = shared;

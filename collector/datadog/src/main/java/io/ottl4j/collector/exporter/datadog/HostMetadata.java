@@ -151,5 +151,6 @@ final class HostMetadata implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
         }
+        intake.close();
     }
 }

@@ -2,7 +2,6 @@ package io.ottl4j.collector.exporter.datadog;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.ottl4j.collector.component.CreateSettings;
-import io.ottl4j.collector.datadog.pb.trace.AgentPayload;
 import io.ottl4j.collector.datadog.pb.trace.StatsPayload;
 import io.ottl4j.collector.datadog.stats.StatsMetric;
 import io.ottl4j.collector.exporter.internal.ExporterHelper.SendException;
@@ -57,12 +56,12 @@ final class Senders {
     void traces(TelemetryBatch<?> batch, Duration timeout) throws SendException {
         observe(batch);
         TraceEncoder.Encoded enc = traces.encode(batch);
-        for (AgentPayload p : enc.payloads()) {
+        for (byte[] p : enc.payloads()) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "application/x-protobuf");
             headers.put("Content-Encoding", "gzip");
             headers.put("X-Datadog-Reported-Languages", enc.languages());
-            intake.post(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(p.toByteArray(), 6), timeout);
+            intake.post(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(p, 6), timeout);
         }
     }
 

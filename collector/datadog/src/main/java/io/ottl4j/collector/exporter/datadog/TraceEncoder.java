@@ -5,10 +5,6 @@ import io.ottl4j.collector.datadog.mapping.DdSpan;
 import io.ottl4j.collector.datadog.mapping.Hosts;
 import io.ottl4j.collector.datadog.mapping.SpanMapper;
 import io.ottl4j.collector.datadog.mapping.TraceConfig;
-import io.ottl4j.collector.datadog.pb.trace.AgentPayload;
-import io.ottl4j.collector.datadog.pb.trace.Span;
-import io.ottl4j.collector.datadog.pb.trace.TraceChunk;
-import io.ottl4j.collector.datadog.pb.trace.TracerPayload;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
@@ -22,10 +18,11 @@ import java.util.TreeSet;
 /**
  * Traces → {@code AgentPayload}s as the trace agent builds them from OTLP: one tracer payload per resource
  * (hostname, env, container, language), one chunk per trace ID, spans from the shared {@link SpanMapper}
- * (full mapping, top-level computed per chunk). Payloads are split so that each stays under the intake's
- * 3.2 MB limit.
+ * (full mapping, top-level computed per chunk), written by {@link AgentPayloadWriter}. Payloads are split so that
+ * each stays under the intake's
+ * 3.2 MB limit. Public for the JMH benchmark.
  */
-final class TraceEncoder {
+public final class TraceEncoder {
     static final int MAX_PAYLOAD_BYTES = 3_200_000;
     /** Sampling priority "auto keep": the collector already decided which traces to keep. */
     static final int PRIORITY_AUTO_KEEP = 1;
@@ -36,18 +33,18 @@ final class TraceEncoder {
     private final String agentVersion;
 
     /** The encoded payloads of one batch and the tracer languages they carry. */
-    record Encoded(List<AgentPayload> payloads, String languages) {
+    public record Encoded(List<byte[]> payloads, String languages) {
     }
 
-    TraceEncoder(TraceConfig config, String fallbackHost, String agentVersion) {
+    public TraceEncoder(TraceConfig config, String fallbackHost, String agentVersion) {
         this.mapper = new SpanMapper(config);
         this.config = config;
         this.fallbackHost = fallbackHost;
         this.agentVersion = agentVersion;
     }
 
-    Encoded encode(TelemetryBatch<?> batch) {
-        List<TracerPayload> tracerPayloads = new ArrayList<>();
+    public Encoded encode(TelemetryBatch<?> batch) {
+        List<AgentPayloadWriter.Tracer> tracers = new ArrayList<>();
         TreeSet<String> languages = new TreeSet<>();
         for (ResourceGroup<?> rg : batch.resources()) {
             AttributeMap res = rg.resource().attributes();
@@ -55,36 +52,31 @@ final class TraceEncoder {
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
                     DdSpan d = mapper.full((io.ottl4j.pdata.Span) item, res, sg.scope());
+                    if (d.traceIdHigh != 0) {
+                        d.meta.put("_dd.p.tid", hex16(d.traceIdHigh));
+                    }
                     chunks.computeIfAbsent(d.traceId, k -> new ArrayList<>()).add(d);
                 }
             }
-            if (chunks.isEmpty()) {
+            List<List<DdSpan>> kept = new ArrayList<>(chunks.size());
+            for (List<DdSpan> chunk : chunks.values()) {
+                mapper.computeTopLevel(chunk);
+                if (!ignored(chunk)) {
+                    kept.add(chunk);
+                }
+            }
+            if (kept.isEmpty()) {
                 continue;
             }
             String lang = Attrs.get(null, res, "telemetry.sdk.language");
             if (!lang.isEmpty()) {
                 languages.add(lang);
             }
-            TracerPayload.Builder tp = TracerPayload.newBuilder().setHostname(Hosts.resolve(res, fallbackHost))
-                    .setEnv(Attrs.getNormalized(null, res, "deployment.environment.name", "deployment.environment"))
-                    .setContainerID(Attrs.get(null, res, "container.id")).setLanguageName(lang)
-                    .setTracerVersion("otlp-" + Attrs.get(null, res, "telemetry.sdk.version")).setAppVersion(Attrs.get(null, res, "service.version"));
-            for (List<DdSpan> chunk : chunks.values()) {
-                mapper.computeTopLevel(chunk);
-                if (ignored(chunk)) {
-                    continue;
-                }
-                TraceChunk.Builder cb = TraceChunk.newBuilder().setPriority(PRIORITY_AUTO_KEEP);
-                for (DdSpan d : chunk) {
-                    cb.addSpans(toProto(d));
-                }
-                tp.addChunks(cb);
-            }
-            if (tp.getChunksCount() > 0) {
-                tracerPayloads.add(tp.build());
-            }
+            tracers.add(new AgentPayloadWriter.Tracer(Attrs.get(null, res, "container.id"), lang, "otlp-" + Attrs.get(null, res, "telemetry.sdk.version"),
+                    Attrs.getNormalized(null, res, "deployment.environment.name", "deployment.environment"), Hosts.resolve(res, fallbackHost),
+                    Attrs.get(null, res, "service.version"), PRIORITY_AUTO_KEEP, kept));
         }
-        return new Encoded(split(tracerPayloads), String.join("|", languages));
+        return new Encoded(split(tracers), String.join("|", languages));
     }
 
     /** ignore_resources drops a trace whose root span's resource matches. */
@@ -100,41 +92,36 @@ final class TraceEncoder {
         return false;
     }
 
-    static Span toProto(DdSpan d) {
-        return Span.newBuilder().setService(d.service).setName(d.name).setResource(d.resource).setType(d.type).setTraceID(d.traceId)
-                .setSpanID(d.spanId).setParentID(d.parentId).setStart(d.start).setDuration(d.duration).setError(d.error).putAllMeta(withTid(d))
-                .putAllMetrics(d.metrics).build();
+    private static String hex16(long v) {
+        String h = Long.toHexString(v);
+        return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
     }
 
-    /** The high 64 bits of the OTel trace ID travel as {@code _dd.p.tid} (16 hex digits). */
-    private static Map<String, String> withTid(DdSpan d) {
-        if (d.traceIdHigh != 0) {
-            d.meta.put("_dd.p.tid", String.format("%016x", d.traceIdHigh));
-        }
-        return d.meta;
-    }
-
-    private List<AgentPayload> split(List<TracerPayload> tps) {
-        List<AgentPayload> out = new ArrayList<>();
-        AgentPayload.Builder cur = newPayload();
-        int size = 0;
-        for (TracerPayload tp : tps) {
-            int s = tp.getSerializedSize() + 8;
-            if (size > 0 && size + s > MAX_PAYLOAD_BYTES) {
-                out.add(cur.build());
-                cur = newPayload();
-                size = 0;
+    /** Tracer payloads grouped into AgentPayloads of at most {@link #MAX_PAYLOAD_BYTES}. */
+    private List<byte[]> split(List<AgentPayloadWriter.Tracer> tracers) {
+        List<byte[]> out = new ArrayList<>();
+        List<AgentPayloadWriter.Tracer> cur = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        int total = 0;
+        for (AgentPayloadWriter.Tracer t : tracers) {
+            int s = AgentPayloadWriter.tracerSize(t);
+            if (!cur.isEmpty() && total + s + 8 > MAX_PAYLOAD_BYTES) {
+                out.add(write(cur, sizes));
+                cur = new ArrayList<>();
+                sizes = new ArrayList<>();
+                total = 0;
             }
-            cur.addTracerPayloads(tp);
-            size += s;
+            cur.add(t);
+            sizes.add(s);
+            total += s + 8;
         }
-        if (size > 0) {
-            out.add(cur.build());
+        if (!cur.isEmpty()) {
+            out.add(write(cur, sizes));
         }
         return out;
     }
 
-    private AgentPayload.Builder newPayload() {
-        return AgentPayload.newBuilder().setHostName(fallbackHost).setAgentVersion(agentVersion).setTargetTPS(10).setErrorTPS(10);
+    private byte[] write(List<AgentPayloadWriter.Tracer> tracers, List<Integer> sizes) {
+        return AgentPayloadWriter.agentPayload(fallbackHost, agentVersion, 10, 10, tracers, sizes.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -62,8 +62,12 @@ public final class FakeIntake implements AutoCloseable {
     private volatile int failStatus = 503;
 
     public FakeIntake(String apiKey) throws IOException {
+        this(apiKey, 0);
+    }
+
+    public FakeIntake(String apiKey, int port) throws IOException {
         this.apiKey = apiKey;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> Thread.ofPlatform().daemon().name("fake-intake").unstarted(r)));
         server.createContext("/", this::handle);
         server.start();
@@ -160,6 +164,30 @@ public final class FakeIntake implements AutoCloseable {
                 throw new AssertionError("condition not met within " + max);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Runs the intake by hand ({@code FakeIntake PORT API_KEY}) and prints one line per decoded payload, to
+     * watch what a collector would send Datadog (docs/collector.md, "Datadog").
+     */
+    public static void main(String[] args) throws Exception {
+        @SuppressWarnings("resource") // runs until the process is killed
+        FakeIntake intake = new FakeIntake(args.length > 1 ? args[1] : "0".repeat(32), args.length > 0 ? Integer.parseInt(args[0]) : 8126);
+        System.out.println("fake Datadog intake on " + intake.url());
+        int seen = 0;
+        while (true) {
+            Thread.sleep(500);
+            List<Request> all = List.copyOf(intake.requests);
+            for (Request r : all.subList(seen, all.size())) {
+                System.out.println(r.method() + " " + r.path() + " (" + r.body().length + " bytes decoded)");
+            }
+            seen = all.size();
+            for (String e : intake.errors) {
+                System.out.println("decode error: " + e);
+            }
+            intake.errors.clear();
+            System.out.flush();
         }
     }
 
