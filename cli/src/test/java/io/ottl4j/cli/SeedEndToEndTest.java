@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -60,6 +61,7 @@ class SeedEndToEndTest {
     static final String KEY = "5f3c9a0e1b2d4c6e8f0a1b2c3d4e5f60";
     static final int TRACES = 400;
     static final int ERROR_EVERY = 20;
+    private static final Logger NETTY = Logger.getLogger("io.netty");
 
     @TempDir
     Path dir;
@@ -78,6 +80,7 @@ class SeedEndToEndTest {
             Files.copy(in, seed);
         }
         Logger.getLogger("io.ottl4j").setUseParentHandlers(false); // the collector's own lines are not the test's output
+        NETTY.setLevel(Level.SEVERE); // the OTLP listeners' event loops may warn while the collector stops
         try (FakeIntake intake = new FakeIntake(KEY)) {
             String u = intake.url();
             List<String> sets = List.of("receivers.otlp.protocols.grpc.endpoint=127.0.0.1:0", "receivers.otlp.protocols.http.endpoint=127.0.0.1:0",
@@ -133,6 +136,8 @@ class SeedEndToEndTest {
 
             // stats cover every trace, sampled or not
             assertThat(rootHits(intake)).isEqualTo(TRACES);
+            // the seed's resource processor copies vcs.repository.ref.revision to git.commit.sha: stats carry it
+            assertThat(intake.stats.stream().flatMap(p -> p.getStatsList().stream()).map(c -> c.getGitCommitSha())).containsOnly("abc123");
             assertThat(intake.stats.stream().flatMap(p -> p.getStatsList().stream()).flatMap(c -> c.getStatsList().stream())
                     .flatMap(b -> b.getStatsList().stream()).filter(g -> g.getIsTraceRoot() == Trilean.TRUE).map(ClientGroupedStats::getResource))
                     .containsOnly("Api::V1::TimelinesController#show", "Api::V1::TimelinesController#index");
@@ -159,6 +164,7 @@ class SeedEndToEndTest {
             }
         } finally {
             Logger.getLogger("io.ottl4j").setUseParentHandlers(true);
+            NETTY.setLevel(null);
         }
     }
 

@@ -34,6 +34,7 @@ public final class DdSpan {
     public String version = "";
     public String containerId = "";
     public String hostname = "";
+    public String gitCommitSha = "";
 
     public DdSpan(int metaCapacity) {
         this.meta = new HashMap<>(metaCapacity);

@@ -2,12 +2,15 @@ package io.ottl4j.collector.datadog.mapping;
 
 import io.ottl4j.pdata.AttributeMap;
 import java.net.InetAddress;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Hostname resolution as upstream's attributes translator does it (opentelemetry-mapping-go source):
- * {@code datadog.host.name}; the cloud provider's host (AWS/Azure host.id, GCP host.name.project); the
- * Kubernetes node ({@code k8s.node.name}, with {@code -<k8s.cluster.name>} when known); {@code host.id};
- * {@code host.name}; then the configured {@code hostname}, then the system's.
+ * a {@code host} attribute; {@code datadog.host.name}; the cloud provider's host (AWS: host.name unless it is
+ * an EC2 default name, else host.id; GCP and Azure: host.name); the Kubernetes node ({@code k8s.node.name},
+ * with {@code -<k8s.cluster.name>} when known); {@code host.id}; {@code host.name}; localhost-like names are
+ * discarded. Then the configured {@code hostname}, then the system's.
  */
 public final class Hosts {
     private static volatile String system;
@@ -15,31 +18,45 @@ public final class Hosts {
     private Hosts() {
     }
 
+    /** Names that say nothing about the host: discarded as upstream does. */
+    private static final Set<String> INVALID = Set.of("0.0.0.0", "127.0.0.1", "localhost", "localhost.localdomain", "localhost6.localdomain6",
+            "ip6-localhost");
+    private static final List<String> EC2_DEFAULT_PREFIXES = List.of("ip-", "domu", "ec2amaz-");
+
     /** The hostname the resource names, or "" when it names none. */
     public static String fromResource(AttributeMap res) {
         if (res == null) {
             return "";
         }
-        String custom = Attrs.get(null, res, "datadog.host.name");
-        if (!custom.isEmpty()) {
-            return custom;
+        String h = candidate(res);
+        return INVALID.contains(h) ? "" : h;
+    }
+
+    private static String candidate(AttributeMap res) {
+        for (String k : List.of("host", "datadog.host.name")) {
+            String v = Attrs.get(null, res, k);
+            if (!v.isEmpty()) {
+                return v;
+            }
         }
         String provider = Attrs.get(null, res, "cloud.provider");
-        if (provider.equals("aws") && Attrs.get(null, res, "aws.ecs.launchtype").equals("fargate")) {
-            return "";
-        }
+        String hostName = Attrs.get(null, res, "host.name");
+        String hostId = Attrs.get(null, res, "host.id");
         switch (provider) {
-            case "aws", "azure" -> {
-                String id = Attrs.get(null, res, "host.id");
-                if (!id.isEmpty()) {
-                    return id;
+            case "aws" -> {
+                if (Attrs.get(null, res, "aws.ecs.launchtype").equals("fargate")) {
+                    return "";
+                }
+                if (!hostName.isEmpty() && EC2_DEFAULT_PREFIXES.stream().noneMatch(hostName::startsWith)) {
+                    return hostName;
+                }
+                if (!hostId.isEmpty()) {
+                    return hostId;
                 }
             }
-            case "gcp" -> {
-                String name = Attrs.get(null, res, "host.name");
-                String project = Attrs.get(null, res, "cloud.account.id");
-                if (!name.isEmpty() && !project.isEmpty()) {
-                    return name + "." + project;
+            case "gcp", "azure" -> {
+                if (!hostName.isEmpty()) {
+                    return hostName;
                 }
             }
             default -> { }
@@ -49,11 +66,7 @@ public final class Hosts {
             String cluster = Attrs.get(null, res, "k8s.cluster.name");
             return cluster.isEmpty() ? node : node + "-" + cluster;
         }
-        String hostId = Attrs.get(null, res, "host.id");
-        if (!hostId.isEmpty()) {
-            return hostId;
-        }
-        return Attrs.get(null, res, "host.name");
+        return hostId.isEmpty() ? hostName : hostId;
     }
 
     /** The resource's hostname, else {@code fallback} (the config's, or the system's when that is empty). */

@@ -94,6 +94,7 @@ public final class SpanMapper {
         d.env = Attrs.getNormalized(sa, res, "deployment.environment.name", "deployment.environment");
         d.version = Attrs.get(sa, res, "service.version");
         d.containerId = Attrs.get(sa, res, "container.id");
+        d.gitCommitSha = Attrs.get(sa, res, "git.commit.sha");
         if (!span.traceState().isEmpty()) {
             d.meta.put("w3c.tracestate", span.traceState());
         }
@@ -362,7 +363,7 @@ public final class SpanMapper {
             }
             if (!e.name().isEmpty()) {
                 sb.append(wrote ? "," : "").append("\"name\":");
-                Json.string(sb, e.name());
+                sb.append(AnyValue.toJson(e.name()));
                 wrote = true;
             }
             if (!e.attributes().isEmpty()) {
@@ -372,7 +373,7 @@ public final class SpanMapper {
                     if (j > 0) {
                         sb.append(',');
                     }
-                    Json.string(sb, a.keyAt(j));
+                    sb.append(AnyValue.toJson(a.keyAt(j)));
                     sb.append(':');
                     String json = AnyValue.toJson(a.valueAt(j));
                     sb.append(json == null ? "\"redacted\"" : json);
@@ -398,7 +399,7 @@ public final class SpanMapper {
             sb.append("{\"trace_id\":\"").append(l.traceId().toHex()).append("\",\"span_id\":\"").append(l.spanId().toHex()).append('"');
             if (!l.traceState().isEmpty()) {
                 sb.append(",\"tracestate\":");
-                Json.string(sb, l.traceState());
+                sb.append(AnyValue.toJson(l.traceState()));
             }
             if (!l.attributes().isEmpty()) {
                 sb.append(",\"attributes\":{");
@@ -407,9 +408,9 @@ public final class SpanMapper {
                     if (j > 0) {
                         sb.append(',');
                     }
-                    Json.string(sb, a.keyAt(j));
+                    sb.append(AnyValue.toJson(a.keyAt(j)));
                     sb.append(':');
-                    Json.string(sb, Attrs.str(a.valueAt(j)));
+                    sb.append(AnyValue.toJson(Attrs.str(a.valueAt(j))));
                 }
                 sb.append('}');
             }

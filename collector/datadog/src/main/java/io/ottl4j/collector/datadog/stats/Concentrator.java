@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * APM stats as the trace agent's concentrator computes them (datadog-agent pkg/trace/stats): eligible spans
  * (top-level, measured, or — with {@code compute_stats_by_span_kind} — server, consumer, client and
  * producer spans) are counted per time bucket (aligned on the span's end), per payload key (hostname, env,
- * version, container) and per aggregation key (service, operation, resource, type, HTTP status, span kind,
+ * version, container, git commit) and per aggregation key (service, operation, resource, type, HTTP status, span kind,
  * peer tags, trace root). Durations go to DDSketches (relative accuracy 1%, 2048 bins, lowest bins
  * collapsed), one for ok spans and one for errors. Not thread-safe: the caller serializes.
  */
@@ -38,7 +38,7 @@ public final class Concentrator {
     private final TreeMap<Long, Map<PayloadKey, Map<GroupKey, Group>>> buckets = new TreeMap<>();
     private long oldest;
 
-    public record PayloadKey(String hostname, String env, String version, String containerId) {
+    public record PayloadKey(String hostname, String env, String version, String containerId, String gitCommitSha) {
     }
 
     /** One aggregation key; {@code peerTags} as "key:value" in key order. */
@@ -84,7 +84,7 @@ public final class Concentrator {
         }
         long end = s.start + s.duration;
         long btime = Math.max(align(end), oldest);
-        PayloadKey pk = new PayloadKey(s.hostname, s.env, s.version, s.containerId);
+        PayloadKey pk = new PayloadKey(s.hostname, s.env, s.version, s.containerId, s.gitCommitSha);
         GroupKey gk = new GroupKey(s.service, s.name, s.resource, s.type, s.httpStatus(), s.meta.getOrDefault(DdSpan.SPAN_KIND, ""), peerTags(s),
                 s.parentId == 0);
         Group g = buckets.computeIfAbsent(btime, k -> new HashMap<>()).computeIfAbsent(pk, k -> new HashMap<>())
@@ -160,7 +160,7 @@ public final class Concentrator {
                 }
                 PayloadKey k = p.getKey();
                 out.computeIfAbsent(k, x -> ClientStatsPayload.newBuilder().setHostname(k.hostname()).setEnv(k.env()).setVersion(k.version())
-                        .setContainerID(k.containerId())).addStats(cb);
+                        .setContainerID(k.containerId()).setGitCommitSha(k.gitCommitSha())).addStats(cb);
             }
             it.remove();
         }

@@ -4,6 +4,7 @@ import io.ottl4j.collector.datadog.mapping.Hosts;
 import io.ottl4j.collector.datadog.mapping.Tags;
 import io.ottl4j.collector.datadog.pb.metrics.MetricPayload;
 import io.ottl4j.collector.datadog.pb.metrics.SketchPayload;
+import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.ExponentialHistogramDataPoint;
@@ -213,14 +214,14 @@ final class MetricsEncoder {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"metric\":");
-            io.ottl4j.collector.datadog.mapping.Json.string(sb, p.metric());
+            sb.append(AnyValue.toJson(p.metric()));
             sb.append(",\"points\":[[").append(p.timestamp()).append(',').append(Double.isFinite(p.value()) ? Double.toString(p.value()) : "0")
                     .append("]],\"type\":\"").append(p.type() == MetricPayload.MetricType.COUNT ? "count" : "gauge").append("\",\"host\":");
-            io.ottl4j.collector.datadog.mapping.Json.string(sb, p.host());
+            sb.append(AnyValue.toJson(p.host()));
             sb.append(",\"tags\":[");
             for (int j = 0; j < p.tags().size(); j++) {
                 sb.append(j == 0 ? "" : ",");
-                io.ottl4j.collector.datadog.mapping.Json.string(sb, p.tags().get(j));
+                sb.append(AnyValue.toJson(p.tags().get(j)));
             }
             sb.append("]}");
         }

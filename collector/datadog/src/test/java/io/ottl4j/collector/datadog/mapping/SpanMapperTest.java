@@ -161,6 +161,9 @@ class SpanMapperTest {
         assertThat(Hosts.fromResource(AttributeMap.of("datadog.host.name", "dd", "host.name", "h"))).isEqualTo("dd");
         assertThat(Hosts.fromResource(AttributeMap.of("cloud.provider", "aws", "host.id", "i-1", "host.name", "ip-10"))).isEqualTo("i-1");
         assertThat(Hosts.fromResource(AttributeMap.of("host.name", "h"))).isEqualTo("h");
+        assertThat(Hosts.fromResource(AttributeMap.of("cloud.provider", "gcp", "host.name", "vm-1", "k8s.node.name", "n"))).isEqualTo("vm-1");
+        assertThat(Hosts.fromResource(AttributeMap.of("host.id", "id-1", "host.name", "h"))).isEqualTo("id-1");
+        assertThat(Hosts.fromResource(AttributeMap.of("host.name", "localhost"))).isEmpty();
         assertThat(Hosts.resolve(new AttributeMap(), "configured")).isEqualTo("configured");
     }
 

@@ -49,6 +49,7 @@ public final class StatsMsgpack {
                 case "Env" -> c.setEnv(u.unpackString());
                 case "Version" -> c.setVersion(u.unpackString());
                 case "ContainerID" -> c.setContainerID(u.unpackString());
+                case "GitCommitSha" -> c.setGitCommitSha(u.unpackString());
                 case "Stats" -> {
                     int m = u.unpackArrayHeader();
                     for (int j = 0; j < m; j++) {
