@@ -75,6 +75,7 @@ public final class StatsConnector implements ConnectorFactory.Connector {
         for (ResourceGroup<?> rg : batch.resources()) {
             AttributeMap res = rg.resource().attributes();
             String hostname = Hosts.fromResource(res);
+            String containerTags = containerTags(res);
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
                     DdSpan d = mapper.minimal((Span) item, res, sg.scope());
@@ -82,6 +83,7 @@ public final class StatsConnector implements ConnectorFactory.Connector {
                         continue;
                     }
                     d.hostname = hostname;
+                    d.containerTags = containerTags;
                     chunks.computeIfAbsent(d.traceId, k -> new ArrayList<>()).add(d);
                 }
             }
@@ -94,6 +96,21 @@ public final class StatsConnector implements ConnectorFactory.Connector {
                 }
             }
         }
+    }
+
+    /** resource_attributes_as_container_tags: the listed resource attributes as normalized key:value tags. */
+    private String containerTags(AttributeMap res) {
+        if (config.containerTags().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String k : config.containerTags()) {
+            String v = io.ottl4j.collector.datadog.mapping.Attrs.get(null, res, k);
+            if (!v.isEmpty()) {
+                sb.append(sb.isEmpty() ? "" : ",").append(io.ottl4j.collector.datadog.mapping.Normalize.tag(k + ":" + v));
+            }
+        }
+        return sb.toString();
     }
 
     private void flushQuietly(boolean force) {

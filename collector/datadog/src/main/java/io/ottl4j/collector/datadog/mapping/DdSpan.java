@@ -35,6 +35,8 @@ public final class DdSpan {
     public String containerId = "";
     public String hostname = "";
     public String gitCommitSha = "";
+    /** Container tags (resource_attributes_as_container_tags), "key:value" joined by commas. */
+    public String containerTags = "";
 
     public DdSpan(int metaCapacity) {
         this.meta = new HashMap<>(metaCapacity);

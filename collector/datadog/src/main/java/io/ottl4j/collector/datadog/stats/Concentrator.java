@@ -38,7 +38,7 @@ public final class Concentrator {
     private final TreeMap<Long, Map<PayloadKey, Map<GroupKey, Group>>> buckets = new TreeMap<>();
     private long oldest;
 
-    public record PayloadKey(String hostname, String env, String version, String containerId, String gitCommitSha) {
+    public record PayloadKey(String hostname, String env, String version, String containerId, String gitCommitSha, String containerTags) {
     }
 
     /** One aggregation key; {@code peerTags} as "key:value" in key order. */
@@ -84,7 +84,7 @@ public final class Concentrator {
         }
         long end = s.start + s.duration;
         long btime = Math.max(align(end), oldest);
-        PayloadKey pk = new PayloadKey(s.hostname, s.env, s.version, s.containerId, s.gitCommitSha);
+        PayloadKey pk = new PayloadKey(s.hostname, s.env, s.version, s.containerId, s.gitCommitSha, s.containerTags);
         GroupKey gk = new GroupKey(s.service, s.name, s.resource, s.type, s.httpStatus(), s.meta.getOrDefault(DdSpan.SPAN_KIND, ""), peerTags(s),
                 s.parentId == 0);
         Group g = buckets.computeIfAbsent(btime, k -> new HashMap<>()).computeIfAbsent(pk, k -> new HashMap<>())
@@ -160,7 +160,8 @@ public final class Concentrator {
                 }
                 PayloadKey k = p.getKey();
                 out.computeIfAbsent(k, x -> ClientStatsPayload.newBuilder().setHostname(k.hostname()).setEnv(k.env()).setVersion(k.version())
-                        .setContainerID(k.containerId()).setGitCommitSha(k.gitCommitSha())).addStats(cb);
+                        .setContainerID(k.containerId()).setGitCommitSha(k.gitCommitSha())
+                        .addAllTags(k.containerTags().isEmpty() ? List.of() : List.of(k.containerTags().split(",")))).addStats(cb);
             }
             it.remove();
         }

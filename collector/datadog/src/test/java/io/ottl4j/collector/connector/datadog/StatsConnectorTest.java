@@ -121,6 +121,7 @@ class StatsConnectorTest {
         Config cfg = TestComponents.decode(new DatadogConnectorFactory(), """
                 traces:
                   peer_tags: [custom.peer]
+                  resource_attributes_as_container_tags: [service.name, absent]
                   ignore_resources: ["^GET /health"]
                 """);
         StatsConnector c = new StatsConnector(TestComponents.settings(Kind.CONNECTOR, "datadog"), cfg.traces(), sink, () -> T0 / 1_000_000L);
@@ -141,6 +142,7 @@ class StatsConnectorTest {
         c.consume(b);
         c.flush(true);
         StatsPayload p = StatsMetric.fromMetric((Metric) sink.only().resources().get(0).scopes().get(0).items().get(0));
+        assertThat(p.getStats(0).getTagsList()).containsExactly("service.name:web");
         List<ClientGroupedStats> groups = p.getStats(0).getStats(0).getStatsList();
         assertThat(groups).extracting(ClientGroupedStats::getResource).containsExactlyInAnyOrder("GET /", "SELECT");
         ClientGroupedStats db = groups.stream().filter(g -> g.getResource().equals("SELECT")).findFirst().orElseThrow();

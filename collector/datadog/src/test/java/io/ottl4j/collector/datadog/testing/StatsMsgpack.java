@@ -50,6 +50,12 @@ public final class StatsMsgpack {
                 case "Version" -> c.setVersion(u.unpackString());
                 case "ContainerID" -> c.setContainerID(u.unpackString());
                 case "GitCommitSha" -> c.setGitCommitSha(u.unpackString());
+                case "Tags" -> {
+                    int m = u.unpackArrayHeader();
+                    for (int j = 0; j < m; j++) {
+                        c.addTags(u.unpackString());
+                    }
+                }
                 case "Stats" -> {
                     int m = u.unpackArrayHeader();
                     for (int j = 0; j < m; j++) {
