@@ -2,6 +2,8 @@ package io.ottl4j.collector.exporter.datadog;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.ottl4j.collector.component.CreateSettings;
+import io.ottl4j.collector.datadog.mapping.Hosts;
+import io.ottl4j.collector.datadog.pb.metrics.SketchPayload;
 import io.ottl4j.collector.datadog.pb.trace.StatsPayload;
 import io.ottl4j.collector.datadog.stats.StatsMetric;
 import io.ottl4j.collector.exporter.internal.ExporterHelper.SendException;
@@ -10,14 +12,21 @@ import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
-/** One attempt at sending a batch of each signal to its intake (the exporter helper retries). */
+/**
+ * One attempt at sending a batch of each signal to its intake. A batch becomes a list of requests once, on
+ * its first attempt; a retry (the exporter helper retries the whole batch) resumes at the first request not
+ * yet accepted, so nothing is sent twice and cumulative → delta conversion sees each point once.
+ */
 final class Senders {
     /** Gate names: the metrics serializer (protobuf series, default on) and the legacy v1 JSON client. */
     static final String SERIALIZER_GATE = "exporter.datadogexporter.metricexportserializerclient";
@@ -33,6 +42,25 @@ final class Senders {
     private final MetricsEncoder metrics;
     private final LogsEncoder logs;
     private final boolean jsonV1;
+    /** Batches being retried, by identity (TelemetryBatch keeps Object's equality), with their requests. */
+    private final Map<TelemetryBatch<?>, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
+
+    record Request(String url, Map<String, String> headers, byte[] body) {
+    }
+
+    private static final class Pending {
+        final List<Request> requests;
+        int next;
+
+        Pending(List<Request> requests) {
+            this.requests = requests;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Encoder {
+        List<Request> encode(TelemetryBatch<?> batch) throws SendException;
+    }
 
     Senders(CreateSettings settings, DatadogConfig config, Intake intake, HostMetadata metadata, LongSupplier clockMillis) {
         this.settings = settings;
@@ -54,27 +82,54 @@ final class Senders {
     }
 
     void traces(TelemetryBatch<?> batch, Duration timeout) throws SendException {
-        observe(batch);
+        send(batch, timeout, this::traceRequests);
+    }
+
+    void metrics(TelemetryBatch<?> batch, Duration timeout) throws SendException {
+        send(batch, timeout, this::metricRequests);
+    }
+
+    void logs(TelemetryBatch<?> batch, Duration timeout) throws SendException {
+        send(batch, timeout, this::logRequests);
+    }
+
+    private void send(TelemetryBatch<?> batch, Duration timeout, Encoder encoder) throws SendException {
+        Pending p = pending.get(batch);
+        if (p == null) {
+            observe(batch);
+            p = new Pending(encoder.encode(batch));
+            pending.put(batch, p);
+        }
+        while (p.next < p.requests.size()) {
+            Request r = p.requests.get(p.next);
+            intake.post(r.url(), r.headers(), r.body(), timeout);
+            p.next++;
+        }
+        pending.remove(batch);
+    }
+
+    private List<Request> traceRequests(TelemetryBatch<?> batch) {
         TraceEncoder.Encoded enc = traces.encode(batch);
+        List<Request> out = new ArrayList<>();
         for (byte[] p : enc.payloads()) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "application/x-protobuf");
             headers.put("Content-Encoding", "gzip");
             headers.put("X-Datadog-Reported-Languages", enc.languages());
-            intake.post(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(p, 6), timeout);
+            out.add(new Request(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(p, 6)));
         }
+        return out;
     }
 
-    void metrics(TelemetryBatch<?> batch, Duration timeout) throws SendException {
-        observe(batch);
-        List<StatsPayload> stats = new ArrayList<>();
+    private List<Request> metricRequests(TelemetryBatch<?> batch) {
+        List<Request> out = new ArrayList<>();
         for (ResourceGroup<?> rg : batch.resources()) {
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
                     try {
                         StatsPayload p = StatsMetric.fromMetric((Metric) item);
                         if (p != null) {
-                            stats.add(p);
+                            out.add(statsRequest(p));
                         }
                     } catch (InvalidProtocolBufferException e) {
                         settings.logger().warning("dropping a malformed " + StatsMetric.NAME + " metric: " + e.getMessage());
@@ -82,43 +137,39 @@ final class Senders {
                 }
             }
         }
-        for (StatsPayload p : stats) {
-            sendStats(p, timeout);
-        }
         MetricsEncoder.Encoded enc = metrics.encode(batch, clockMillis.getAsLong() * 1_000_000L);
         String base = config.metrics().endpoint();
         if (!enc.series().isEmpty()) {
             if (jsonV1) {
-                byte[] body = Intake.gzip(MetricsEncoder.toJsonV1(enc.series()).getBytes(java.nio.charset.StandardCharsets.UTF_8), 6);
-                intake.post(base + "/api/v1/series", Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), body, timeout);
+                byte[] body = Intake.gzip(MetricsEncoder.toJsonV1(enc.series()).getBytes(StandardCharsets.UTF_8), 6);
+                out.add(new Request(base + "/api/v1/series", Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), body));
             } else {
                 byte[] body = Intake.deflate(MetricsEncoder.toProto(enc.series()).toByteArray());
-                intake.post(base + "/api/v2/series", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body, timeout);
+                out.add(new Request(base + "/api/v2/series", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body));
             }
         }
         if (!enc.sketches().isEmpty()) {
-            byte[] body = Intake.deflate(io.ottl4j.collector.datadog.pb.metrics.SketchPayload.newBuilder().addAllSketches(enc.sketches()).build()
-                    .toByteArray());
-            intake.post(base + "/api/beta/sketches", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body, timeout);
+            byte[] body = Intake.deflate(SketchPayload.newBuilder().addAllSketches(enc.sketches()).build().toByteArray());
+            out.add(new Request(base + "/api/beta/sketches", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body));
         }
+        return out;
     }
 
-    private void sendStats(StatsPayload p, Duration timeout) throws SendException {
-        StatsPayload full = p.toBuilder().setAgentHostname(fallbackHost.isEmpty() ? io.ottl4j.collector.datadog.mapping.Hosts.system() : fallbackHost)
+    private Request statsRequest(StatsPayload p) {
+        StatsPayload full = p.toBuilder().setAgentHostname(fallbackHost.isEmpty() ? Hosts.system() : fallbackHost)
                 .setAgentVersion(settings.buildVersion()).setClientComputed(false).build();
-        byte[] body = Intake.gzip(StatsEncoder.encode(full), 6);
-        intake.post(config.traces().endpoint() + "/api/v0.2/stats", Map.of("Content-Type", "application/msgpack", "Content-Encoding", "gzip"), body,
-                timeout);
+        return new Request(config.traces().endpoint() + "/api/v0.2/stats", Map.of("Content-Type", "application/msgpack", "Content-Encoding", "gzip"),
+                Intake.gzip(StatsEncoder.encode(full), 6));
     }
 
-    void logs(TelemetryBatch<?> batch, Duration timeout) throws SendException {
-        observe(batch);
+    private List<Request> logRequests(TelemetryBatch<?> batch) throws SendException {
         List<byte[]> arrays;
         try {
             arrays = logs.encode(batch);
         } catch (IOException e) {
             throw new SendException("failed to encode logs: " + e.getMessage(), false, null, e);
         }
+        List<Request> out = new ArrayList<>();
         for (byte[] a : arrays) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "application/json");
@@ -130,7 +181,8 @@ final class Senders {
                 body = Intake.gzip(a, config.logs().compressionLevel());
                 headers.put("Content-Encoding", "gzip");
             }
-            intake.post(config.logs().endpoint() + "/api/v2/logs", headers, body, timeout);
+            out.add(new Request(config.logs().endpoint() + "/api/v2/logs", headers, body));
         }
+        return out;
     }
 }

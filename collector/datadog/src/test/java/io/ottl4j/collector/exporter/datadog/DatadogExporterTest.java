@@ -206,6 +206,35 @@ class DatadogExporterTest {
     }
 
     @Test
+    void aRetryResumesWithoutResendingOrRecomputingDeltas() throws Exception {
+        DatadogExporterFactory f = new DatadogExporterFactory();
+        String u = intake.url();
+        DatadogConfig cfg = TestComponents.decode(f, "api: {key: " + KEY + "}\nmetrics: {endpoint: " + u + ", sums: {initial_cumulative_monotonic_value: keep}}\n"
+                + "host_metadata: {enabled: false}\nsending_queue: {enabled: false}\nretry_on_failure: {initial_interval: 10ms, max_interval: 20ms}");
+        ExporterFactory.Exporter e = f.create(TestComponents.settings(Kind.EXPORTER, "datadog"), cfg, io.ottl4j.pdata.Signal.METRICS);
+        e.start(host());
+        TelemetryBatch<Metric> b = metrics(); // series (with a cumulative-free mix) and a sketch: two requests
+        Metric cum = new Metric();
+        cum.setName("jobs");
+        cum.setType(MetricType.SUM);
+        cum.setMonotonic(true);
+        cum.setAggregationTemporality(Metric.TEMPORALITY_CUMULATIVE);
+        NumberDataPoint dp = cum.addNumberDataPoint();
+        dp.setStartTimeUnixNano(1);
+        dp.setTimeUnixNano(1_700_000_000_000_000_000L);
+        dp.setIntValue(10);
+        b.resources().get(0).scopes().get(0).items().add(cum);
+        intake.failNext(1, 503); // the first request (series) is refused once
+        e.consume(b);
+        e.shutdown();
+        assertThat(intake.requests("/api/v2/series")).hasSize(1);
+        assertThat(intake.requests("/api/beta/sketches")).hasSize(1);
+        MetricPayload.MetricSeries jobs = intake.series.get(0).getSeriesList().stream().filter(s -> s.getMetric().equals("jobs")).findFirst()
+                .orElseThrow();
+        assertThat(jobs.getPoints(0).getValue()).isEqualTo(10.0); // kept as the first point, not re-encoded as a zero delta
+    }
+
+    @Test
     void invalidKeyFailsStartOnlyWhenAsked() throws Exception {
         DatadogExporterFactory f = new DatadogExporterFactory();
         String u = intake.url();
