@@ -2,12 +2,15 @@ package io.ottl4j.collector.datadog.stats;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.ottl4j.collector.datadog.pb.trace.StatsPayload;
+import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.MetricType;
 import io.ottl4j.pdata.NumberDataPoint;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.TelemetryBatch;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How APM stats travel from the connector to the exporter, as upstream: a metric named
@@ -34,12 +37,17 @@ public final class StatsMetric {
         return out;
     }
 
-    /** The payload a stats metric carries, or null when the metric is not one. */
-    public static StatsPayload fromMetric(Metric m) throws InvalidProtocolBufferException {
-        if (!NAME.equals(m.name()) || m.dataPoints().isEmpty()) {
-            return null;
+    /** The payloads a stats metric carries (one per data point, as upstream reads them); empty when it is not one. */
+    public static List<StatsPayload> fromMetric(Metric m) throws InvalidProtocolBufferException {
+        if (!NAME.equals(m.name()) || m.type() != MetricType.SUM) {
+            return List.of();
         }
-        Object v = m.dataPoints().get(0).attributes().get(NAME);
-        return v instanceof byte[] b ? StatsPayload.parseFrom(b) : null;
+        List<StatsPayload> out = new ArrayList<>(1);
+        for (DataPoint dp : m.dataPoints()) {
+            if (dp.attributes().get(NAME) instanceof byte[] b) {
+                out.add(StatsPayload.parseFrom(b));
+            }
+        }
+        return out;
     }
 }

@@ -64,7 +64,7 @@ final class MetricsEncoder {
                     }
                     for (Object item : sg.items()) {
                         Metric m = (Metric) item;
-                        if (io.ottl4j.collector.datadog.stats.StatsMetric.NAME.equals(m.name())) {
+                        if (io.ottl4j.collector.datadog.stats.StatsMetric.NAME.equals(m.name()) && m.type() == io.ottl4j.pdata.MetricType.SUM) {
                             continue; // APM stats travel separately
                         }
                         metric(m, host, base, series::add, sketches::add, nowNanos);

@@ -127,8 +127,7 @@ final class Senders {
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
                     try {
-                        StatsPayload p = StatsMetric.fromMetric((Metric) item);
-                        if (p != null) {
+                        for (StatsPayload p : StatsMetric.fromMetric((Metric) item)) {
                             out.add(statsRequest(p));
                         }
                     } catch (InvalidProtocolBufferException e) {

@@ -82,7 +82,7 @@ class StatsConnectorTest {
             Metric m = (Metric) b.resources().get(0).scopes().get(0).items().get(0);
             assertThat(m.name()).isEqualTo("dd.internal.stats.payload");
             assertThat(m.type()).isEqualTo(MetricType.SUM);
-            StatsPayload p = StatsMetric.fromMetric(m);
+            StatsPayload p = StatsMetric.fromMetric(m).get(0);
             for (ClientStatsPayload cp : p.getStatsList()) {
                 for (ClientStatsBucket bucket : cp.getStatsList()) {
                     assertThat(bucket.getDuration()).isEqualTo(10_000_000_000L);
@@ -141,7 +141,7 @@ class StatsConnectorTest {
         b.resources().get(0).scopes().get(0).items().add(client);
         c.consume(b);
         c.flush(true);
-        StatsPayload p = StatsMetric.fromMetric((Metric) sink.only().resources().get(0).scopes().get(0).items().get(0));
+        StatsPayload p = StatsMetric.fromMetric((Metric) sink.only().resources().get(0).scopes().get(0).items().get(0)).get(0);
         assertThat(p.getStats(0).getTagsList()).containsExactly("service.name:web");
         List<ClientGroupedStats> groups = p.getStats(0).getStats(0).getStatsList();
         assertThat(groups).extracting(ClientGroupedStats::getResource).containsExactlyInAnyOrder("GET /", "SELECT");
