@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public final class SpanMapper {
     private static final String[] KIND_NAMES = {"unspecified", "internal", "server", "client", "producer", "consumer"};
+    private static final String[] GO_KIND_NAMES = {"Unspecified", "Internal", "Server", "Client", "Producer", "Consumer"};
     /** Keys the Datadog APM conventions own: they set span fields, never meta. */
     private static final List<String> CONVENTION_KEYS = List.of("service.name", "operation.name", "resource.name", "span.type");
     /** OTel HTTP attribute names → the Datadog names the intake indexes (opentelemetry-mapping-go HTTPMappings). */
@@ -194,7 +195,7 @@ public final class SpanMapper {
     /** The current default operation name logic (GetOTelOperationNameV2). */
     static String operationNameV2(Span span, AttributeMap res) {
         AttributeMap sa = span.attributes();
-        String op = Attrs.get(sa, res, "operation.name");
+        String op = Attrs.getNormalized(sa, res, "operation.name");
         if (!op.isEmpty()) {
             return op;
         }
@@ -248,7 +249,8 @@ public final class SpanMapper {
         if (client) {
             return protocol.isEmpty() ? "client.request" : protocol + ".client.request";
         }
-        return kind == Span.KIND_UNSPECIFIED ? "internal" : kindName(kind);
+        // Go's SpanKind.String(): capitalized, as the current agent returns it (older agents lower-cased it)
+        return kind == Span.KIND_UNSPECIFIED || kind < 0 || kind >= GO_KIND_NAMES.length ? "Internal" : GO_KIND_NAMES[kind];
     }
 
     /** The legacy name: {@code <scope name>.<kind>} (or opentelemetry.<kind>), remapped by span_name_remappings. */

@@ -49,6 +49,8 @@ class SpanMapperTest {
                         "mastodon_web", "http.server.request", "Api::V1::X#show", "web"),
                 c("operation.name wins", span("x", Span.KIND_SERVER, "operation.name", "rack.request", "http.request.method", "GET"), web,
                         "mastodon_web", "rack.request", "GET", "web"),
+                c("operation.name is normalized", span("x", Span.KIND_INTERNAL, "operation.name", "Sidekiq Job"), web, "mastodon_web",
+                        "sidekiq_job", "x", "custom"),
                 c("postgres client", span("SELECT", Span.KIND_CLIENT, "db.system", "postgresql", "db.statement", "SELECT 1"), web, "mastodon_web",
                         "postgresql.query", "SELECT 1", "db"),
                 c("redis is a cache", span("GET", Span.KIND_CLIENT, "db.system", "redis"), web, "mastodon_web", "redis.query", "GET", "cache"),
@@ -60,14 +62,14 @@ class SpanMapperTest {
                         "mastodon_web", "aws.s3.request", "PutObject S3", "http"),
                 c("graphql", span("x", Span.KIND_SERVER, "graphql.operation.type", "query", "graphql.operation.name", "Q"), web, "mastodon_web",
                         "graphql.server.request", "query Q", "web"),
-                c("plain internal", span("compute", Span.KIND_INTERNAL), web, "mastodon_web", "internal", "compute", "custom"),
-                c("unspecified kind", span("compute", Span.KIND_UNSPECIFIED), web, "mastodon_web", "internal", "compute", "custom"),
+                c("plain internal", span("compute", Span.KIND_INTERNAL), web, "mastodon_web", "Internal", "compute", "custom"),
+                c("unspecified kind", span("compute", Span.KIND_UNSPECIFIED), web, "mastodon_web", "Internal", "compute", "custom"),
                 c("server protocol", span("x", Span.KIND_SERVER, "network.protocol.name", "amqp"), web, "mastodon_web", "amqp.server.request", "x",
                         "web"),
-                c("producer", span("send", Span.KIND_PRODUCER), web, "mastodon_web", "producer", "send", "custom"),
+                c("producer", span("send", Span.KIND_PRODUCER), web, "mastodon_web", "Producer", "send", "custom"),
                 c("span.type wins", span("x", Span.KIND_SERVER, "span.type", "worker"), web, "mastodon_web", "server.request", "x", "worker"),
-                c("no service", span("x", Span.KIND_INTERNAL), new AttributeMap(), "otlpresourcenoservicename", "internal", "x", "custom"),
-                c("span attribute before resource", span("x", Span.KIND_INTERNAL, "service.name", "from-span"), web, "from-span", "internal", "x",
+                c("no service", span("x", Span.KIND_INTERNAL), new AttributeMap(), "otlpresourcenoservicename", "Internal", "x", "custom"),
+                c("span attribute before resource", span("x", Span.KIND_INTERNAL, "service.name", "from-span"), web, "from-span", "Internal", "x",
                         "custom"));
     }
 
