@@ -28,6 +28,9 @@ public final class SpanMapper {
             Map.entry("http.request.method", "http.method"), Map.entry("http.route", "http.route"), Map.entry("network.protocol.version", "http.version"),
             Map.entry("server.address", "http.server_name"), Map.entry("url.full", "http.url"), Map.entry("user_agent.original", "http.useragent"));
 
+    /** db.system → span type (opentelemetry-mapping-go DBTypes); any other system is "db". */
+    private static final Map<String, String> DB_TYPES = dbTypes();
+
     private final TraceConfig config;
     private final List<String> peerTagKeys;
 
@@ -38,6 +41,20 @@ public final class SpanMapper {
 
     public TraceConfig config() {
         return config;
+    }
+
+    private static Map<String, String> dbTypes() {
+        Map<String, String> m = new HashMap<>();
+        for (String sql : List.of("other_sql", "mssql", "mysql", "oracle", "db2", "postgresql", "redshift", "cloudscape", "hsqldb", "maxdb",
+                "ingres", "firstsql", "edb", "cache", "firebird", "derby", "informix", "mariadb", "sqlite", "sybase", "teradata", "vertica", "h2",
+                "coldfusion", "cockroachdb", "progress", "hanadb", "adabas", "filemaker", "instantdb", "interbase", "netezza", "pervasive",
+                "pointbase", "clickhouse")) {
+            m.put(sql, "sql");
+        }
+        for (String own : List.of("cassandra", "redis", "memcached", "mongodb", "elasticsearch", "opensearch")) {
+            m.put(own, own);
+        }
+        return Map.copyOf(m);
     }
 
     public static String kindName(int kind) {
@@ -312,7 +329,7 @@ public final class SpanMapper {
         return Normalize.resource(span.name());
     }
 
-    /** span.type wins; else server → web, client → cache (redis, memcached) / db / http, else custom. */
+    /** span.type wins; else server → web, client → the db.system's type (sql, redis, mongodb, ..., db) or http, else custom. */
     static String spanType(Span span, AttributeMap res) {
         String t = Attrs.get(span.attributes(), res, "span.type");
         if (!t.isEmpty()) {
@@ -321,11 +338,11 @@ public final class SpanMapper {
         return switch (span.kind()) {
             case Span.KIND_SERVER -> "web";
             case Span.KIND_CLIENT -> {
-                String db = Attrs.get(span.attributes(), res, "db.system.name", "db.system");
+                String db = Attrs.getNormalized(span.attributes(), res, "db.system.name", "db.system");
                 if (db.isEmpty()) {
                     yield "http";
                 }
-                yield db.equals("redis") || db.equals("memcached") ? "cache" : "db";
+                yield DB_TYPES.getOrDefault(db, "db");
             }
             default -> "custom";
         };

@@ -148,7 +148,7 @@ class StatsConnectorTest {
         ClientGroupedStats db = groups.stream().filter(g -> g.getResource().equals("SELECT")).findFirst().orElseThrow();
         assertThat(db.getPeerTagsList()).containsExactly("custom.peer:p1", "db.system:postgresql", "server.address:db-1");
         assertThat(db.getName()).isEqualTo("postgresql.query");
-        assertThat(db.getType()).isEqualTo("db");
+        assertThat(db.getType()).isEqualTo("sql");
         assertThat(db.getSpanKind()).isEqualTo("client");
         assertThat(db.getTopLevelHits()).isZero();
     }

@@ -142,7 +142,7 @@ class DatadogExporterTest {
                 .doesNotContainKey("resource.name");
         Span db = spans.stream().filter(s -> s.getParentID() != 0).findFirst().orElseThrow();
         assertThat(db.getName()).isEqualTo("postgresql.query");
-        assertThat(db.getType()).isEqualTo("db");
+        assertThat(db.getType()).isEqualTo("sql");
         assertThat(db.getMetricsMap()).doesNotContainKey("_top_level");
 
         ClientGroupedStats web = intake.stats.stream().flatMap(p -> p.getStatsList().stream()).flatMap(c -> c.getStatsList().stream())
