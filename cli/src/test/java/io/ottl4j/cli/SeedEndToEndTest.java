@@ -79,6 +79,10 @@ class SeedEndToEndTest {
         try (InputStream in = SeedEndToEndTest.class.getResourceAsStream("/fixtures/mastodon-collector.yaml")) {
             Files.copy(in, seed);
         }
+        // no Kubernetes API here: a fabric8 client that auto-configures looks at loopback (refused at once), never
+        // at a cluster address; the seed's k8sattributes then keeps the SDK's own k8s.* resource attributes
+        String master = System.setProperty("kubernetes.master", "http://127.0.0.1:1");
+        String kubeConfig = System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         Logger.getLogger("io.ottl4j").setUseParentHandlers(false); // the collector's own lines are not the test's output
         NETTY.setLevel(Level.SEVERE); // the OTLP listeners' event loops may warn while the collector stops
         try (FakeIntake intake = new FakeIntake(KEY)) {
@@ -165,6 +169,16 @@ class SeedEndToEndTest {
         } finally {
             Logger.getLogger("io.ottl4j").setUseParentHandlers(true);
             NETTY.setLevel(null);
+            restore("kubernetes.master", master);
+            restore("kubernetes.auth.tryKubeConfig", kubeConfig);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 
