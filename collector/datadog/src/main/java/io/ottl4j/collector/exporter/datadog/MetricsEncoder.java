@@ -208,6 +208,26 @@ final class MetricsEncoder {
         return b.build();
     }
 
+    /**
+     * Series as the datadog-api-client's v2 JSON body (POST /api/v2/series, upstream's path before the
+     * serializer became the default): type as the intake's number (1 count, 3 gauge), points as objects.
+     */
+    static String toJsonV2(List<Point> points) {
+        StringBuilder sb = new StringBuilder("{\"series\":[");
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"metric\":").append(AnyValue.toJson(p.metric())).append(",\"type\":")
+                    .append(p.type().getNumber()).append(",\"points\":[{\"timestamp\":").append(p.timestamp()).append(",\"value\":")
+                    .append(Double.isFinite(p.value()) ? Double.toString(p.value()) : "0").append("}],\"resources\":[{\"name\":")
+                    .append(AnyValue.toJson(p.host())).append(",\"type\":\"host\"}],\"tags\":[");
+            for (int j = 0; j < p.tags().size(); j++) {
+                sb.append(j == 0 ? "" : ",").append(AnyValue.toJson(p.tags().get(j)));
+            }
+            sb.append("],\"unit\":").append(AnyValue.toJson(p.unit())).append(",\"interval\":0}");
+        }
+        return sb.append("]}").toString();
+    }
+
     /** Series as the v1 JSON body (POST /api/v1/series). */
     static String toJsonV1(List<Point> points) {
         StringBuilder sb = new StringBuilder("{\"series\":[");

@@ -41,7 +41,8 @@ final class Senders {
     private final TraceEncoder traces;
     private final MetricsEncoder metrics;
     private final LogsEncoder logs;
-    private final boolean jsonV1;
+    /** Which series body: "proto" (the serializer, default), "v2json" or "v1json" (feature gates, as upstream). */
+    private final String seriesFormat;
     /** Batches being retried, by identity (TelemetryBatch keeps Object's equality), with their requests. */
     private final Map<TelemetryBatch<?>, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -72,7 +73,8 @@ final class Senders {
         this.traces = new TraceEncoder(config.traces(), fallbackHost, settings.buildVersion());
         this.metrics = new MetricsEncoder(config.metrics(), fallbackHost, clockMillis.getAsLong() * 1_000_000L);
         this.logs = new LogsEncoder(fallbackHost);
-        this.jsonV1 = settings.featureGates().contains(NATIVE_CLIENT_GATE) || settings.featureGates().contains("-" + SERIALIZER_GATE);
+        this.seriesFormat = settings.featureGates().contains(NATIVE_CLIENT_GATE) ? "v1json"
+                : settings.featureGates().contains("-" + SERIALIZER_GATE) ? "v2json" : "proto";
     }
 
     void observe(TelemetryBatch<?> batch) {
@@ -139,12 +141,13 @@ final class Senders {
         MetricsEncoder.Encoded enc = metrics.encode(batch, clockMillis.getAsLong() * 1_000_000L);
         String base = config.metrics().endpoint();
         if (!enc.series().isEmpty()) {
-            if (jsonV1) {
-                byte[] body = Intake.gzip(MetricsEncoder.toJsonV1(enc.series()).getBytes(StandardCharsets.UTF_8), 6);
-                out.add(new Request(base + "/api/v1/series", Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), body));
-            } else {
-                byte[] body = Intake.deflate(MetricsEncoder.toProto(enc.series()).toByteArray());
-                out.add(new Request(base + "/api/v2/series", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"), body));
+            switch (seriesFormat) {
+                case "v1json" -> out.add(new Request(base + "/api/v1/series", Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+                        Intake.gzip(MetricsEncoder.toJsonV1(enc.series()).getBytes(StandardCharsets.UTF_8), 6)));
+                case "v2json" -> out.add(new Request(base + "/api/v2/series", Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+                        Intake.gzip(MetricsEncoder.toJsonV2(enc.series()).getBytes(StandardCharsets.UTF_8), 6)));
+                default -> out.add(new Request(base + "/api/v2/series", Map.of("Content-Type", "application/x-protobuf", "Content-Encoding", "deflate"),
+                        Intake.deflate(MetricsEncoder.toProto(enc.series()).toByteArray())));
             }
         }
         if (!enc.sketches().isEmpty()) {

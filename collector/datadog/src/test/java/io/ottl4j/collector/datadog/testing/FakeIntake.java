@@ -53,6 +53,8 @@ public final class FakeIntake implements AutoCloseable {
     public final List<StatsPayload> stats = new CopyOnWriteArrayList<>();
     public final List<MetricPayload> series = new CopyOnWriteArrayList<>();
     public final List<JsonNode> seriesV1 = new CopyOnWriteArrayList<>();
+    /** v2 series sent as JSON (the API client's format) rather than protobuf. */
+    public final List<JsonNode> seriesV2Json = new CopyOnWriteArrayList<>();
     public final List<SketchPayload> sketches = new CopyOnWriteArrayList<>();
     public final List<JsonNode> logs = new CopyOnWriteArrayList<>();
     public final List<JsonNode> hostMetadata = new CopyOnWriteArrayList<>();
@@ -107,7 +109,14 @@ public final class FakeIntake implements AutoCloseable {
             switch (path) {
                 case "/api/v0.2/traces" -> traces.add(AgentPayload.parseFrom(body));
                 case "/api/v0.2/stats" -> stats.add(StatsMsgpack.decode(body));
-                case "/api/v2/series" -> series.add(MetricPayload.parseFrom(body));
+                case "/api/v2/series" -> {
+                    // the real intake sniffs: protobuf from the serializer, JSON from API clients
+                    if (String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json")) {
+                        seriesV2Json.add(JSON.readTree(body));
+                    } else {
+                        series.add(MetricPayload.parseFrom(body));
+                    }
+                }
                 case "/api/v1/series" -> seriesV1.add(JSON.readTree(body));
                 case "/api/beta/sketches" -> sketches.add(SketchPayload.parseFrom(body));
                 case "/api/v2/logs" -> JSON.readTree(body).forEach(logs::add);

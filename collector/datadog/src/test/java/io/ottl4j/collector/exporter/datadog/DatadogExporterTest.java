@@ -276,6 +276,31 @@ class DatadogExporterTest {
     }
 
     @Test
+    void jsonV2SeriesWhenTheSerializerGateIsOff() throws Exception {
+        DatadogExporterFactory f = new DatadogExporterFactory();
+        DatadogConfig cfg = TestComponents.decode(f, "api: {key: " + KEY + "}\nmetrics: {endpoint: " + intake.url()
+                + "}\nhost_metadata: {enabled: false}\nsending_queue: {enabled: false}");
+        CreateSettings s = new CreateSettings(ComponentId.parse("datadog"), Kind.EXPORTER, SelfTelemetry.noop(), Set.of("-" + Senders.SERIALIZER_GATE), "t");
+        ExporterFactory.Exporter e = f.create(s, cfg, io.ottl4j.pdata.Signal.METRICS);
+        e.start(host());
+        e.consume(metrics());
+        e.shutdown();
+        JsonNode threads = null;
+        for (JsonNode p : intake.seriesV2Json) {
+            for (JsonNode n : p.path("series")) {
+                if (n.path("metric").asText().equals("puma.threads")) {
+                    threads = n;
+                }
+            }
+        }
+        assertThat(threads).isNotNull();
+        assertThat(threads.path("type").asInt()).isEqualTo(3);
+        assertThat(threads.path("points").get(0).path("value").asDouble()).isEqualTo(5.0);
+        assertThat(threads.path("resources").get(0).path("name").asText()).isEqualTo("node-7-k8s-1");
+        assertThat(intake.series).isEmpty();
+    }
+
+    @Test
     void cumulativeSumsBecomeDeltas() throws Exception {
         DatadogExporterFactory f = new DatadogExporterFactory();
         String u = intake.url();
