@@ -38,6 +38,9 @@ public final class DdSpan {
     /** Container tags (resource_attributes_as_container_tags), "key:value" joined by commas. */
     public String containerTags = "";
 
+    /** The encoder's cached protobuf size of this span (-1: not computed); the span must not change after. */
+    public int encodedSize = -1;
+
     public DdSpan(int metaCapacity) {
         this.meta = new HashMap<>(metaCapacity);
     }

@@ -86,6 +86,9 @@ final class AgentPayloadWriter {
     }
 
     static int spanSize(DdSpan s) {
+        if (s.encodedSize >= 0) {
+            return s.encodedSize; // sizes are needed three times: tracer payload, chunk, span
+        }
         int size = str(1, s.service) + str(2, s.name) + str(3, s.resource) + u64(4, s.traceId) + u64(5, s.spanId) + u64(6, s.parentId)
                 + i64(7, s.start) + i64(8, s.duration) + (s.error == 0 ? 0 : CodedOutputStream.computeInt32Size(9, s.error)) + str(12, s.type);
         for (Map.Entry<String, String> e : s.meta.entrySet()) {
@@ -94,6 +97,7 @@ final class AgentPayloadWriter {
         for (Map.Entry<String, Double> e : s.metrics.entrySet()) {
             size += nested(11, metricEntrySize(e.getKey()));
         }
+        s.encodedSize = size;
         return size;
     }
 
