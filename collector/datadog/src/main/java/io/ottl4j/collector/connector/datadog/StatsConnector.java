@@ -78,7 +78,13 @@ public final class StatsConnector implements ConnectorFactory.Connector {
             String containerTags = containerTags(res);
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
-                    DdSpan d = mapper.minimal((Span) item, res, sg.scope());
+                    DdSpan d;
+                    try {
+                        d = mapper.minimal((Span) item, res, sg.scope());
+                    } catch (RuntimeException e) { // one malformed span must not cost the others their stats
+                        settings.logger().warning("skipping a span the Datadog mapping cannot read: " + e);
+                        continue;
+                    }
                     if (config.ignored(d.resource)) {
                         continue;
                     }

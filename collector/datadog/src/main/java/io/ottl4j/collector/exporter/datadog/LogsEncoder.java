@@ -37,13 +37,18 @@ final class LogsEncoder {
 
     private final String fallbackHost;
 
+    /** The JSON arrays of a batch, and how many records could not be written. */
+    record Encoded(List<byte[]> arrays, int skipped) {
+    }
+
     LogsEncoder(String fallbackHost) {
         this.fallbackHost = fallbackHost;
     }
 
     /** The JSON arrays (one per request) of a batch. */
-    List<byte[]> encode(TelemetryBatch<?> batch) throws IOException {
+    Encoded encode(TelemetryBatch<?> batch) throws IOException {
         List<byte[]> out = new ArrayList<>();
+        int skipped = 0;
         ByteArrayOutputStream cur = new ByteArrayOutputStream();
         int items = 0;
         for (ResourceGroup<?> rg : batch.resources()) {
@@ -54,7 +59,13 @@ final class LogsEncoder {
             String ddtags = String.join(",", tags);
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
-                    byte[] json = item((LogRecord) item, res, host, ddtags);
+                    byte[] json;
+                    try {
+                        json = item((LogRecord) item, res, host, ddtags);
+                    } catch (RuntimeException e) { // a record that cannot be written is dropped, not the batch
+                        skipped++;
+                        continue;
+                    }
                     if (items > 0 && (items >= MAX_ITEMS || cur.size() + json.length + 2 > MAX_PAYLOAD_BYTES)) {
                         out.add(close(cur));
                         cur = new ByteArrayOutputStream();
@@ -69,7 +80,7 @@ final class LogsEncoder {
         if (items > 0) {
             out.add(close(cur));
         }
-        return out;
+        return new Encoded(out, skipped);
     }
 
     private static byte[] close(ByteArrayOutputStream b) {

@@ -37,7 +37,7 @@ final class MetricsEncoder {
     }
 
     /** What a batch becomes. */
-    record Encoded(List<Point> series, List<SketchPayload.Sketch> sketches) {
+    record Encoded(List<Point> series, List<SketchPayload.Sketch> sketches, int skipped) {
     }
 
     MetricsEncoder(DatadogConfig.Metrics config, String fallbackHost, long nowNanos) {
@@ -50,6 +50,7 @@ final class MetricsEncoder {
     Encoded encode(TelemetryBatch<?> batch, long nowNanos) {
         List<Point> series = new ArrayList<>();
         List<SketchPayload.Sketch> sketches = new ArrayList<>();
+        int skipped = 0;
         synchronized (deltas) {
             deltas.expire(nowNanos);
             for (ResourceGroup<?> rg : batch.resources()) {
@@ -67,12 +68,16 @@ final class MetricsEncoder {
                         if (io.ottl4j.collector.datadog.stats.StatsMetric.NAME.equals(m.name()) && m.type() == io.ottl4j.pdata.MetricType.SUM) {
                             continue; // APM stats travel separately
                         }
-                        metric(m, host, base, series::add, sketches::add, nowNanos);
+                        try {
+                            metric(m, host, base, series::add, sketches::add, nowNanos);
+                        } catch (RuntimeException e) { // a metric that cannot be translated is dropped, not the batch
+                            skipped++;
+                        }
                     }
                 }
             }
         }
-        return new Encoded(series, sketches);
+        return new Encoded(series, sketches, skipped);
     }
 
     private void metric(Metric m, String host, List<String> base, Consumer<Point> out, Consumer<SketchPayload.Sketch> sketches, long now) {

@@ -112,6 +112,9 @@ final class Senders {
 
     private List<Request> traceRequests(TelemetryBatch<?> batch) {
         TraceEncoder.Encoded enc = traces.encode(batch);
+        if (enc.skipped() > 0) {
+            settings.logger().warning("dropped " + enc.skipped() + " span(s) the Datadog mapping cannot read");
+        }
         List<Request> out = new ArrayList<>();
         for (byte[] p : enc.payloads()) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -139,6 +142,9 @@ final class Senders {
             }
         }
         MetricsEncoder.Encoded enc = metrics.encode(batch, clockMillis.getAsLong() * 1_000_000L);
+        if (enc.skipped() > 0) {
+            settings.logger().warning("dropped " + enc.skipped() + " metric(s) the Datadog translation cannot read");
+        }
         String base = config.metrics().endpoint();
         if (!enc.series().isEmpty()) {
             switch (seriesFormat) {
@@ -165,12 +171,16 @@ final class Senders {
     }
 
     private List<Request> logRequests(TelemetryBatch<?> batch) throws SendException {
-        List<byte[]> arrays;
+        LogsEncoder.Encoded enc;
         try {
-            arrays = logs.encode(batch);
+            enc = logs.encode(batch);
         } catch (IOException e) {
             throw new SendException("failed to encode logs: " + e.getMessage(), false, null, e);
         }
+        if (enc.skipped() > 0) {
+            settings.logger().warning("dropped " + enc.skipped() + " log record(s) that could not be written");
+        }
+        List<byte[]> arrays = enc.arrays();
         List<Request> out = new ArrayList<>();
         for (byte[] a : arrays) {
             Map<String, String> headers = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ public final class TraceEncoder {
     private final String agentVersion;
 
     /** The encoded payloads of one batch and the tracer languages they carry. */
-    public record Encoded(List<byte[]> payloads, String languages) {
+    public record Encoded(List<byte[]> payloads, String languages, int skipped) {
     }
 
     public TraceEncoder(TraceConfig config, String fallbackHost, String agentVersion) {
@@ -46,12 +46,19 @@ public final class TraceEncoder {
     public Encoded encode(TelemetryBatch<?> batch) {
         List<AgentPayloadWriter.Tracer> tracers = new ArrayList<>();
         TreeSet<String> languages = new TreeSet<>();
+        int skipped = 0;
         for (ResourceGroup<?> rg : batch.resources()) {
             AttributeMap res = rg.resource().attributes();
             Map<Long, List<DdSpan>> chunks = new LinkedHashMap<>();
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
-                    DdSpan d = mapper.full((io.ottl4j.pdata.Span) item, res, sg.scope());
+                    DdSpan d;
+                    try {
+                        d = mapper.full((io.ottl4j.pdata.Span) item, res, sg.scope());
+                    } catch (RuntimeException e) { // a span the mapping cannot read is dropped, not the whole batch
+                        skipped++;
+                        continue;
+                    }
                     if (d.traceIdHigh != 0) {
                         d.meta.put("_dd.p.tid", hex16(d.traceIdHigh));
                     }
@@ -76,7 +83,7 @@ public final class TraceEncoder {
                     Attrs.getNormalized(null, res, "deployment.environment.name", "deployment.environment"), Hosts.resolve(res, fallbackHost),
                     Attrs.get(null, res, "service.version"), PRIORITY_AUTO_KEEP, kept));
         }
-        return new Encoded(split(tracers), String.join("|", languages));
+        return new Encoded(split(tracers), String.join("|", languages), skipped);
     }
 
     /** ignore_resources drops a trace whose root span's resource matches. */

@@ -32,7 +32,7 @@ class EncodersTest {
             r.attributes().putEmptyMap("http").putLong("status", 200);
             sg.items().add(r);
         }
-        List<byte[]> arrays = new LogsEncoder("h").encode(b);
+        List<byte[]> arrays = new LogsEncoder("h").encode(b).arrays();
         assertThat(arrays).hasSize(3);
         JsonNode first = JSON.readTree(arrays.get(0));
         assertThat(first).hasSize(1000);
