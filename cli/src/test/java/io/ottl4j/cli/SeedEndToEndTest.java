@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.ottl4j.collector.Builtins;
 import io.ottl4j.collector.component.Components;
+import io.ottl4j.collector.component.Factory;
 import io.ottl4j.collector.component.Kind;
 import io.ottl4j.collector.config.CollectorConfig;
 import io.ottl4j.collector.config.ConfigLoader;
@@ -28,6 +29,10 @@ import io.ottl4j.collector.datadog.pb.metrics.MetricPayload;
 import io.ottl4j.collector.datadog.pb.trace.ClientGroupedStats;
 import io.ottl4j.collector.datadog.pb.trace.Trilean;
 import io.ottl4j.collector.datadog.testing.FakeIntake;
+import io.ottl4j.collector.k8s.KubernetesClients;
+import io.ottl4j.collector.k8s.MockKubernetesApi;
+import io.ottl4j.collector.processor.resourcedetection.ResourceDetectionProcessorFactory;
+import io.ottl4j.collector.processor.resourcedetection.internal.SystemDetector;
 import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
 import io.ottl4j.collector.service.Collector;
 import io.ottl4j.collector.service.Pipelines;
@@ -35,6 +40,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +55,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The seed (acceptance) config, unchanged, end to end: the OpenTelemetry Java SDK sends traces, metrics and
  * logs to the seed's OTLP receiver; a loopback fake Datadog intake decodes what the datadog exporter sends.
- * {@code DD_API_KEY} and {@code DD_SITE} come from the environment; {@code --set} only points the endpoints
- * at loopback (the OTLP listeners on ephemeral ports, the three Datadog endpoints at the fake intake), turns
- * the self-metrics endpoint off and shortens tail_sampling's decision_wait from 30 s to 2 s.
+ * {@code DD_API_KEY} and {@code DD_SITE} come from the environment; {@code --set} points the endpoints at
+ * loopback (the OTLP listeners on ephemeral ports, the three Datadog endpoints at the fake intake), turns the
+ * self-metrics endpoint off, shortens tail_sampling's decision_wait from 30 s to 2 s, and lets k8sattributes
+ * reach fabric8's mock Kubernetes API through a kubeconfig (the seed's serviceAccount needs a pod's mounted
+ * token) and wait for its metadata. The pod the SDK "runs in" has the SDK's address, 127.0.0.1, so the seed's
+ * connection association finds it; resourcedetection's system detector answers without DNS.
  *
  * <p>Runs once every component the seed names is registered (k8sattributes, resourcedetection and
  * tail_sampling are built on other branches); until then it is skipped.
@@ -62,6 +71,8 @@ class SeedEndToEndTest {
     static final int TRACES = 400;
     static final int ERROR_EVERY = 20;
     private static final Logger NETTY = Logger.getLogger("io.netty");
+    /** Held: LogManager keeps loggers weakly, and a collected logger forgets its settings. */
+    private static final Logger OTTL = Logger.getLogger("io.ottl4j");
 
     @TempDir
     Path dir;
@@ -79,27 +90,26 @@ class SeedEndToEndTest {
         try (InputStream in = SeedEndToEndTest.class.getResourceAsStream("/fixtures/mastodon-collector.yaml")) {
             Files.copy(in, seed);
         }
-        // no Kubernetes API here: a fabric8 client that auto-configures looks at loopback (refused at once), never
-        // at a cluster address; the seed's k8sattributes then keeps the SDK's own k8s.* resource attributes
-        String master = System.setProperty("kubernetes.master", "http://127.0.0.1:1");
-        String kubeConfig = System.setProperty("kubernetes.auth.tryKubeConfig", "false");
-        Logger.getLogger("io.ottl4j").setUseParentHandlers(false); // the collector's own lines are not the test's output
+        OTTL.setUseParentHandlers(false); // the collector's own lines (the seed's deprecated type names too) are not the test's output
         NETTY.setLevel(Level.SEVERE); // the OTLP listeners' event loops may warn while the collector stops
-        try (FakeIntake intake = new FakeIntake(KEY)) {
+        try (FakeIntake intake = new FakeIntake(KEY); MockKubernetesApi api = MockKubernetesApi.start(dir)) {
+            api.create(MockKubernetesApi.pod("mastodon-social", "web-5d9f", null, "127.0.0.1").editSpec().withNodeName("node-7").endSpec().build());
             String u = intake.url();
             List<String> sets = List.of("receivers.otlp.protocols.grpc.endpoint=127.0.0.1:0", "receivers.otlp.protocols.http.endpoint=127.0.0.1:0",
                     "exporters.datadog.metrics.endpoint=" + u, "exporters.datadog.traces.endpoint=" + u, "exporters.datadog.logs.endpoint=" + u,
-                    "processors.tail_sampling.decision_wait=2s", "service.telemetry.metrics.level=none");
+                    "processors.tail_sampling.decision_wait=2s", "service.telemetry.metrics.level=none",
+                    "processors.k8sattributes.auth_type=kubeConfig", "processors.k8sattributes.kube_config_path=" + api.kubeconfig(),
+                    "processors.k8sattributes.wait_for_metadata=true");
             CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of("DD_API_KEY", KEY, "DD_SITE", "datadoghq.com"))
-                    .load(List.of(seed.toString()), sets), Builtins.components(), Set.of());
+                    .load(List.of(seed.toString()), sets), components(), Set.of());
             Collector collector = new Collector(cfg, Set.of(), "test");
             collector.start();
             Set<String> errorTraces = new HashSet<>();
             try {
                 OtlpReceiver r = receiver(collector);
+                // no k8s.* here: k8sattributes adds the pod's namespace, name and node
                 Resource resource = Resource.create(Attributes.builder().put("service.name", "mastodon-web")
-                        .put("telemetry.sdk.language", "ruby").put("k8s.namespace.name", "mastodon-social").put("k8s.pod.name", "web-5d9f")
-                        .put("k8s.node.name", "node-7").put("vcs.repository.ref.revision", "abc123").build());
+                        .put("telemetry.sdk.language", "ruby").put("vcs.repository.ref.revision", "abc123").build());
                 SdkTracerProvider tracers = SdkTracerProvider.builder().setResource(resource).addSpanProcessor(BatchSpanProcessor.builder(
                         OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + r.grpcPort()).build()).build()).build();
                 Tracer tracer = tracers.get("rack");
@@ -167,18 +177,9 @@ class SeedEndToEndTest {
                 assertThat(req.header("DD-API-KEY")).isEqualTo(KEY);
             }
         } finally {
-            Logger.getLogger("io.ottl4j").setUseParentHandlers(true);
+            OTTL.setUseParentHandlers(true);
             NETTY.setLevel(null);
-            restore("kubernetes.master", master);
-            restore("kubernetes.auth.tryKubeConfig", kubeConfig);
-        }
-    }
 
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
         }
     }
 
@@ -186,6 +187,42 @@ class SeedEndToEndTest {
         return intake.stats.stream().flatMap(p -> p.getStatsList().stream()).flatMap(c -> c.getStatsList().stream())
                 .flatMap(b -> b.getStatsList().stream()).filter(g -> g.getIsTraceRoot() == Trilean.TRUE).mapToLong(ClientGroupedStats::getHits).sum();
     }
+
+    /** Builtins, with resourcedetection's system detector answering without DNS (tests stay on loopback). */
+    private static Components components() {
+        List<Factory<?>> factories = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            for (Factory<?> f : Builtins.components().all(k)) {
+                if (!(f instanceof ResourceDetectionProcessorFactory)) {
+                    factories.add(f);
+                }
+            }
+        }
+        factories.add(new ResourceDetectionProcessorFactory(System::getenv, Path.of("/"), NO_DNS, KubernetesClients.system()));
+        return new Components(factories);
+    }
+
+    private static final SystemDetector.Names NO_DNS = new SystemDetector.Names() {
+        @Override
+        public String osHostname() {
+            return "collector-host";
+        }
+
+        @Override
+        public String fqdn(String hostname) {
+            return "collector-host.cluster.internal";
+        }
+
+        @Override
+        public String cname(String hostname) {
+            return hostname;
+        }
+
+        @Override
+        public String lookup(String hostname) {
+            return hostname;
+        }
+    };
 
     /** The OTel trace IDs (hex) of every trace the intake received. */
     private static Set<String> tracesReceived(FakeIntake intake) {

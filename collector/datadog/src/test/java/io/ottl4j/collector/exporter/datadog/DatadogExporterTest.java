@@ -45,6 +45,8 @@ import org.junit.jupiter.api.Test;
 /** The datadog exporter (and connector) against a loopback intake that decodes every payload. */
 class DatadogExporterTest {
     static final String KEY = "0123456789abcdef0123456789abcdef";
+    /** Held: LogManager keeps loggers weakly, and a collected logger forgets its handlers. */
+    private static final Logger OTTL = Logger.getLogger("io.ottl4j");
     private FakeIntake intake;
     private final List<java.util.logging.LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -66,14 +68,14 @@ class DatadogExporterTest {
     void start() throws Exception {
         intake = new FakeIntake(KEY);
         // the collector's and the exporter's lines are captured (and checked for the key), not printed
-        Logger.getLogger("io.ottl4j").setUseParentHandlers(false);
-        Logger.getLogger("io.ottl4j").addHandler(capture);
+        OTTL.setUseParentHandlers(false);
+        OTTL.addHandler(capture);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("io.ottl4j").removeHandler(capture);
-        Logger.getLogger("io.ottl4j").setUseParentHandlers(true);
+        OTTL.removeHandler(capture);
+        OTTL.setUseParentHandlers(true);
         intake.close();
         for (java.util.logging.LogRecord r : logged) {
             assertThat(String.valueOf(r.getMessage())).doesNotContain(KEY);
