@@ -62,8 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
  * token) and wait for its metadata. The pod the SDK "runs in" has the SDK's address, 127.0.0.1, so the seed's
  * connection association finds it; resourcedetection's system detector answers without DNS.
  *
- * <p>Runs once every component the seed names is registered (k8sattributes, resourcedetection and
- * tail_sampling are built on other branches); until then it is skipped.
+ * <p>Runs once every component the seed names is registered (tail_sampling is built on another branch);
+ * until then it is skipped.
  */
 @EnabledIf("seedComponentsRegistered")
 class SeedEndToEndTest {
