@@ -38,8 +38,8 @@ public final class CollectorCommand implements Callable<Integer> {
             if (t.startsWith("+")) {
                 t = t.substring(1);
             }
-            if (!t.isEmpty() && !t.startsWith("-")) {
-                out.add(t);
+            if (!t.isEmpty()) {
+                out.add(t); // a disabled gate stays as "-name": components can tell an explicit opt-out of a default-on gate
             }
         }
         return out;

@@ -1,0 +1,74 @@
+package io.ottl4j.collector.datadog.mapping;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A span in Datadog's terms, before it is encoded (protobuf for the intake) or aggregated (stats). Mutable
+ * and unsynchronized: one is built per OTel span by {@link SpanMapper}.
+ */
+public final class DdSpan {
+    public static final String TOP_LEVEL = "_top_level";
+    public static final String MEASURED = "_dd.measured";
+    public static final String SPAN_KIND = "span.kind";
+    public static final String HTTP_STATUS = "http.status_code";
+
+    public String service = "";
+    public String name = "";
+    public String resource = "";
+    public String type = "";
+    public long traceId;
+    public long traceIdHigh;
+    public long spanId;
+    public long parentId;
+    public long start;
+    public long duration;
+    public int error;
+    /** The OTel span kind (Span.KIND_*). */
+    public int kind;
+    public final Map<String, String> meta;
+    public final Map<String, Double> metrics = new HashMap<>(4);
+
+    /** Payload-level facts taken from the span and its resource. */
+    public String env = "";
+    public String version = "";
+    public String containerId = "";
+    public String hostname = "";
+    public String gitCommitSha = "";
+    /** Container tags (resource_attributes_as_container_tags), "key:value" joined by commas. */
+    public String containerTags = "";
+
+    /** The encoder's cached protobuf size of this span (-1: not computed); the span must not change after. */
+    public int encodedSize = -1;
+
+    public DdSpan(int metaCapacity) {
+        this.meta = new HashMap<>(metaCapacity);
+    }
+
+    public boolean topLevel() {
+        return metrics.getOrDefault(TOP_LEVEL, 0.0) == 1.0;
+    }
+
+    public boolean measured() {
+        return metrics.getOrDefault(MEASURED, 0.0) == 1.0;
+    }
+
+    public void setTopLevel(boolean v) {
+        if (v) {
+            metrics.put(TOP_LEVEL, 1.0);
+        } else {
+            metrics.remove(TOP_LEVEL);
+        }
+    }
+
+    public int httpStatus() {
+        Double d = metrics.get(HTTP_STATUS);
+        return d == null ? 0 : d.intValue();
+    }
+
+    @Override
+    public String toString() {
+        return "DdSpan{service=" + service + ", name=" + name + ", resource=" + resource + ", type=" + type + ", error=" + error + ", meta="
+                + meta + ", metrics=" + metrics + "}";
+    }
+}
