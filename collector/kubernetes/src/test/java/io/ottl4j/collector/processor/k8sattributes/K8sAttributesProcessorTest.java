@@ -197,6 +197,8 @@ class K8sAttributesProcessorTest {
             public void close() {
             }
         };
+        java.util.logging.Level level = log.getLevel();
+        log.setLevel(java.util.logging.Level.ALL);
         log.addHandler(capture);
         log.setUseParentHandlers(false);
         try {
@@ -222,6 +224,7 @@ class K8sAttributesProcessorTest {
         } finally {
             log.removeHandler(capture);
             log.setUseParentHandlers(true);
+            log.setLevel(level);
         }
     }
 
