@@ -9,16 +9,20 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 /**
  * fabric8's mock API server in CRUD mode (a real HTTP server with list and watch) on 127.0.0.1, with a
  * kubeconfig file pointing at it, so components run with {@code auth_type: kubeConfig} exactly as in a cluster.
- * It can be stopped and started again on the same port (the API "going away and coming back").
+ * It can go away and come back on the same port, state intact (see {@link #down()}).
  */
 public final class MockKubernetesApi implements AutoCloseable {
     // the mock logs every request; the client logs each failed reconnect while a test has the API down on purpose
@@ -33,11 +37,17 @@ public final class MockKubernetesApi implements AutoCloseable {
 
     private final int port;
     private final Path kubeconfig;
-    private KubernetesMockServer server;
-    private KubernetesClient client;
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket proxy;
 
-    private MockKubernetesApi(int port, Path dir) throws IOException {
-        this.port = port;
+    /**
+     * The mock server itself keeps running (and keeps its state, as an API server backed by etcd does); components
+     * reach it through a loopback TCP proxy on {@link #port}, which {@link #down()} closes and {@link #up()} opens.
+     */
+    private MockKubernetesApi(Path dir) throws IOException {
+        this.port = freePort();
         this.kubeconfig = dir.resolve("kubeconfig-" + port + ".yaml");
         Files.writeString(kubeconfig, """
                 apiVersion: v1
@@ -57,18 +67,21 @@ public final class MockKubernetesApi implements AutoCloseable {
                   user:
                     token: mock-token
                 """.formatted(port));
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        client = server.createClient();
     }
 
-    /** A running server on an ephemeral port. */
+    /** A reachable API on an ephemeral port. */
     public static MockKubernetesApi start(Path dir) throws IOException {
-        MockKubernetesApi api = new MockKubernetesApi(freePort(), dir);
+        MockKubernetesApi api = new MockKubernetesApi(dir);
         api.up();
         return api;
     }
 
-    /** A server whose port is chosen but which is not running yet (the API unreachable at collector start). */
+    /** An API that components cannot reach yet (unreachable at collector start); {@link #client()} works already. */
     public static MockKubernetesApi notStarted(Path dir) throws IOException {
-        return new MockKubernetesApi(freePort(), dir);
+        return new MockKubernetesApi(dir);
     }
 
     private static int freePort() throws IOException {
@@ -77,22 +90,65 @@ public final class MockKubernetesApi implements AutoCloseable {
         }
     }
 
-    /** Starts (again) on the same port, with an empty store. */
-    public void up() throws IOException {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        server.init(InetAddress.getByName("127.0.0.1"), port);
-        client = server.createClient();
+    /** Makes the API reachable (again) on the same port. */
+    public synchronized void up() throws IOException {
+        if (proxy != null) {
+            return;
+        }
+        ServerSocket ss = new ServerSocket();
+        ss.setReuseAddress(true);
+        ss.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+        proxy = ss;
+        Thread.ofVirtual().name("mock-api-proxy").start(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    Socket in = ss.accept();
+                    Socket out = new Socket(InetAddress.getByName("127.0.0.1"), server.getPort());
+                    open.add(in);
+                    open.add(out);
+                    pump(in, out);
+                    pump(out, in);
+                } catch (IOException e) {
+                    return; // closed by down()
+                }
+            }
+        });
     }
 
-    /** Stops the server: clients see connection refused until {@link #up()}. */
-    public void down() {
-        if (client != null) {
-            client.close();
-            client = null;
+    private void pump(Socket from, Socket to) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException e) {
+                // the other side went away
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        });
+    }
+
+    private void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // already closed
         }
-        if (server != null) {
-            server.destroy();
-            server = null;
+        open.remove(s);
+    }
+
+    /** Makes the API unreachable: connection refused, open connections (watches) cut. */
+    public synchronized void down() {
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                // already closed
+            }
+            proxy = null;
+        }
+        for (Socket s : open) {
+            closeQuietly(s);
         }
     }
 
@@ -131,5 +187,11 @@ public final class MockKubernetesApi implements AutoCloseable {
     @Override
     public void close() {
         down();
+        client.close();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // the mock waits a bounded time for keep-alive connections to close; its listener is closed by then
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.ottl4j.collector.processor.k8sattributes;
 
 import io.ottl4j.collector.client.ClientInfo;
-import io.ottl4j.collector.component.ComponentId;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
@@ -16,7 +15,7 @@ import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -36,7 +35,11 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
 
     private final KubernetesClients clients;
     private final UnaryOperator<String> env;
-    private final Map<ComponentId, Shared> shared = new HashMap<>();
+    /**
+     * Keyed by config instance, which the collector decodes once per component: the signals of one component share,
+     * while two collectors in one JVM (tests) never do.
+     */
+    private final Map<K8sAttributesConfig, Shared> shared = new IdentityHashMap<>();
 
     public K8sAttributesProcessorFactory() {
         this(KubernetesClients.system(), System::getenv);
@@ -94,7 +97,7 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
             sh = null;
         } else {
             synchronized (shared) {
-                sh = shared.computeIfAbsent(settings.id(), id -> new Shared(new PodStore(config, System::nanoTime, PodStore.DEFAULT_GRACE, MAX_PENDING_DELETES)));
+                sh = shared.computeIfAbsent(config, k -> new Shared(new PodStore(config, System::nanoTime, PodStore.DEFAULT_GRACE, MAX_PENDING_DELETES)));
             }
             store = sh.store;
         }
@@ -148,7 +151,7 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
                     if (--sh.users == 0 && sh.watcher != null) {
                         sh.watcher.close();
                         sh.watcher = null;
-                        shared.remove(settings.id());
+                        shared.remove(config);
                     }
                 }
             }

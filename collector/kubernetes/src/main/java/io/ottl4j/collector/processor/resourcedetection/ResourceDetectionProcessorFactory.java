@@ -1,6 +1,5 @@
 package io.ottl4j.collector.processor.resourcedetection;
 
-import io.ottl4j.collector.component.ComponentId;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
@@ -24,7 +23,7 @@ import io.ottl4j.pdata.TelemetryBatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,8 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
     private final Path root;
     private final SystemDetector.Names names;
     private final KubernetesClients clients;
-    private final Map<ComponentId, CompletableFuture<Detected>> detected = new HashMap<>();
+    /** One detection per component (its config instance): the signals share it, other collectors in the JVM do not. */
+    private final Map<Config, CompletableFuture<Detected>> detected = new IdentityHashMap<>();
 
     public ResourceDetectionProcessorFactory() {
         this(System::getenv, Path.of("/"), null, KubernetesClients.system());
@@ -180,10 +180,10 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                 CompletableFuture<Detected> f;
                 boolean mine = false;
                 synchronized (detected) {
-                    f = detected.get(settings.id());
+                    f = detected.get(config);
                     if (f == null) {
                         f = new CompletableFuture<>();
-                        detected.put(settings.id(), f);
+                        detected.put(config, f);
                         mine = true;
                     }
                 }
@@ -198,7 +198,7 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                     resource = f.get();
                 } catch (ExecutionException e) {
                     synchronized (detected) {
-                        detected.remove(settings.id());
+                        detected.remove(config);
                     }
                     throw e.getCause() instanceof Exception ex ? ex : e;
                 }
@@ -226,7 +226,7 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
             @Override
             public void shutdown() {
                 synchronized (detected) {
-                    detected.remove(settings.id());
+                    detected.remove(config);
                 }
             }
         };

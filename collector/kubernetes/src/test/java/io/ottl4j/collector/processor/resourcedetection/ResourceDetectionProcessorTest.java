@@ -51,7 +51,7 @@ class ResourceDetectionProcessorTest {
     private static final Logger QUIET = quiet();
 
     private static Logger quiet() {
-        Logger l = Logger.getLogger("io.ottl4j.collector.processor");
+        Logger l = Logger.getLogger("io.ottl4j.collector.processor.resource_detection"); // named after the canonical type
         l.setLevel(Level.SEVERE);
         return l;
     }

@@ -192,8 +192,11 @@ public final class Watcher implements AutoCloseable {
             }
             informers.add(inf);
         }
-        return inf.start().toCompletableFuture().whenComplete((v, e) -> {
-            if (e == null && outage.compareAndSet(true, false)) {
+        return inf.start().toCompletableFuture().thenRun(() -> {
+            // fabric8 hands events to handlers asynchronously: apply the listed state now, so "synced" means the
+            // cache holds it (applying an object twice is harmless)
+            inf.getStore().list().forEach(o -> safely(() -> upsert.accept(o)));
+            if (outage.compareAndSet(true, false)) {
                 log.info("Kubernetes API reachable again: " + what + " synced");
             }
         });

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * {@code azure}: the VM's compute metadata from the Azure Instance Metadata Service; the endpoint honours
  * {@code IMDS_ENDPOINT}, the variable Azure's SDKs read. Not on Azure: nothing detected, as upstream.
  */
-public final class AzureDetector implements Detector {
+public final class AzureDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = defaults();
 
     private static Map<String, Boolean> defaults() {
@@ -23,19 +23,8 @@ public final class AzureDetector implements Detector {
         return Map.copyOf(m);
     }
 
-    private final AttributeSwitches attrs;
-    private final String base;
-    private final Logger log;
-
     public AzureDetector(AttributeSwitches attrs, UnaryOperator<String> env, Logger log) {
-        this.attrs = attrs;
-        this.base = MetadataClient.base(env.apply("IMDS_ENDPOINT"), "http://169.254.169.254");
-        this.log = log;
-    }
-
-    @Override
-    public String schemaUrl() {
-        return "https://opentelemetry.io/schemas/1.6.1";
+        super(attrs, env, "IMDS_ENDPOINT", "http://169.254.169.254", log);
     }
 
     @Override

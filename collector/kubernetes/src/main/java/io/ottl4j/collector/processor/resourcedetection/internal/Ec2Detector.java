@@ -13,23 +13,12 @@ import java.util.logging.Logger;
  * token first, IMDSv1 when the token request fails). The endpoint honours {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}
  * as the AWS SDKs do. Not on EC2 (no answer within the timeout): nothing detected, as upstream.
  */
-public final class Ec2Detector implements Detector {
+public final class Ec2Detector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = Map.of("cloud.provider", true, "cloud.platform", true, "cloud.region", true,
             "cloud.availability_zone", true, "cloud.account.id", true, "host.id", true, "host.image.id", true, "host.name", true, "host.type", true);
 
-    private final AttributeSwitches attrs;
-    private final String base;
-    private final Logger log;
-
     public Ec2Detector(AttributeSwitches attrs, UnaryOperator<String> env, Logger log) {
-        this.attrs = attrs;
-        this.base = MetadataClient.base(env.apply("AWS_EC2_METADATA_SERVICE_ENDPOINT"), "http://169.254.169.254");
-        this.log = log;
-    }
-
-    @Override
-    public String schemaUrl() {
-        return "https://opentelemetry.io/schemas/1.6.1";
+        super(attrs, env, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254", log);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * {@code gcp} (Compute Engine, and the GKE cluster name): the GCE metadata server, whose host honours
  * {@code GCE_METADATA_HOST} as Google's client libraries do. Not on GCE: nothing detected, as upstream.
  */
-public final class GcpDetector implements Detector {
+public final class GcpDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = defaults();
 
     private static Map<String, Boolean> defaults() {
@@ -25,19 +25,10 @@ public final class GcpDetector implements Detector {
     }
 
     private static final Map<String, String> FLAVOR = Map.of("Metadata-Flavor", "Google");
-    private final AttributeSwitches attrs;
-    private final String base;
-    private final Logger log;
-
+    private final String api;
     public GcpDetector(AttributeSwitches attrs, UnaryOperator<String> env, Logger log) {
-        this.attrs = attrs;
-        this.base = MetadataClient.base(env.apply("GCE_METADATA_HOST"), "http://169.254.169.254") + "/computeMetadata/v1/";
-        this.log = log;
-    }
-
-    @Override
-    public String schemaUrl() {
-        return "https://opentelemetry.io/schemas/1.6.1";
+        super(attrs, env, "GCE_METADATA_HOST", "http://169.254.169.254", log);
+        this.api = base + "/computeMetadata/v1/";
     }
 
     @Override
@@ -45,12 +36,12 @@ public final class GcpDetector implements Detector {
         MetadataClient http = new MetadataClient(timeout);
         String project;
         try {
-            project = http.get(base + "project/project-id", FLAVOR);
+            project = http.get(api + "project/project-id", FLAVOR);
         } catch (Exception e) {
             log.info("GCE metadata unavailable, gcp detector adds nothing: " + e);
             return Map.of();
         }
-        String zone = last(http.get(base + "instance/zone", FLAVOR));
+        String zone = last(http.get(api + "instance/zone", FLAVOR));
         Map<String, Object> out = new LinkedHashMap<>();
         attrs.put(out, "cloud.provider", "gcp");
         attrs.put(out, "cloud.account.id", project);
@@ -59,13 +50,13 @@ public final class GcpDetector implements Detector {
         attrs.put(out, "cloud.availability_zone", zone);
         int dash = zone.lastIndexOf('-');
         attrs.put(out, "cloud.region", dash > 0 ? zone.substring(0, dash) : "");
-        attrs.put(out, "host.id", http.get(base + "instance/id", FLAVOR));
-        String name = http.get(base + "instance/name", FLAVOR);
+        attrs.put(out, "host.id", http.get(api + "instance/id", FLAVOR));
+        String name = http.get(api + "instance/name", FLAVOR);
         attrs.put(out, "host.name", name);
-        attrs.put(out, "host.type", last(http.get(base + "instance/machine-type", FLAVOR)));
+        attrs.put(out, "host.type", last(http.get(api + "instance/machine-type", FLAVOR)));
         attrs.put(out, "k8s.cluster.name", cluster);
         if (attrs.on("gcp.gce.instance.hostname")) {
-            attrs.put(out, "gcp.gce.instance.hostname", http.get(base + "instance/hostname", FLAVOR));
+            attrs.put(out, "gcp.gce.instance.hostname", http.get(api + "instance/hostname", FLAVOR));
         }
         attrs.put(out, "gcp.gce.instance.name", name);
         return out;
@@ -73,7 +64,7 @@ public final class GcpDetector implements Detector {
 
     private String optional(MetadataClient http, String path) {
         try {
-            return http.get(base + path, FLAVOR);
+            return http.get(api + path, FLAVOR);
         } catch (Exception e) {
             return "";
         }
