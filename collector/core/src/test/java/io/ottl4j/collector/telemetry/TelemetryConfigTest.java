@@ -57,12 +57,34 @@ class TelemetryConfigTest {
                 """ + PIPES);
         assertThat(t.metricsLevel()).isEqualTo(MetricsLevel.DETAILED);
         assertThat(t.readers()).containsExactly(new PrometheusReader("0.0.0.0", 9999, true, false, true));
+        assertThat(t.periodic()).singleElement().satisfies(r -> assertThat(r.url()).isEqualTo("http://x:4318/v1/metrics"));
         assertThat(t.logLevel()).isEqualTo("debug");
         assertThat(t.logEncoding()).isEqualTo("json");
         assertThat(t.resource()).containsEntry("service.name", "my-collector").containsEntry("service.version", null);
         assertThat(telemetry("service:\n  telemetry: {metrics: {level: none}}\n" + PIPES).readers()).isEmpty();
         assertThat(telemetry("service:\n  telemetry: {metrics: {address: \":8889\"}}\n" + PIPES).readers())
                 .containsExactly(PrometheusReader.of("0.0.0.0", 8889));
+    }
+
+    @Test
+    void periodicReadersAloneAndTheListFormOfTheResource() throws Exception {
+        CollectorConfig.Telemetry t = telemetry("""
+                service:
+                  telemetry:
+                    resource:
+                      attributes:
+                        - {name: service.name, value: gateway}
+                        - {name: service.version, value: null}
+                    metrics:
+                      readers:
+                        - periodic: {interval: 10000, exporter: {otlp: {protocol: grpc, endpoint: "http://127.0.0.1:4317"}}}
+                """ + PIPES);
+        assertThat(t.readers()).isEmpty();
+        assertThat(t.periodic()).singleElement().satisfies(r -> {
+            assertThat(r.protocol()).isEqualTo("grpc");
+            assertThat(r.interval()).isEqualTo(java.time.Duration.ofSeconds(10));
+        });
+        assertThat(t.resource()).containsEntry("service.name", "gateway").containsEntry("service.version", null);
     }
 
     @Test

@@ -72,13 +72,15 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         per.put(Signal.TRACES, c.string("traces_endpoint", ""));
         per.put(Signal.METRICS, c.string("metrics_endpoint", ""));
         per.put(Signal.LOGS, c.string("logs_endpoint", ""));
-        c.has("profiles_endpoint");
-        if (endpoint.isEmpty() && per.values().stream().anyMatch(String::isEmpty)) {
+        String profiles = c.string("profiles_endpoint", "");
+        // upstream: any one of them is enough; a signal without its URL fails when its pipeline creates the exporter
+        if (endpoint.isEmpty() && profiles.isEmpty() && per.values().stream().allMatch(String::isEmpty)) {
             c.error("endpoint", "at least one endpoint must be specified");
         }
-        for (String u : List.of(endpoint)) {
+        for (String key : List.of("endpoint", "traces_endpoint", "metrics_endpoint", "logs_endpoint", "profiles_endpoint")) {
+            String u = c.string(key, "");
             if (!u.isEmpty() && !u.startsWith("http://") && !u.startsWith("https://")) {
-                c.error("endpoint", "invalid endpoint \"" + (c.sensitive("endpoint") ? "<from environment>" : u) + "\": must be an http:// or https:// URL");
+                c.error(key, "invalid endpoint \"" + (c.sensitive(key) ? "<from environment>" : u) + "\": must be an http:// or https:// URL");
             }
         }
         String encoding = c.string("encoding", "proto");
@@ -108,6 +110,10 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         if (config.tls() != null) {
             // used for https:// URLs only; the JDK's trust store unless ca_file is set
             cb.sslContext(config.tls().clientContext()).sslParameters(config.tls().clientParameters());
+        }
+        if (config.endpoint().isEmpty() && config.signalEndpoints().getOrDefault(signal, "").isEmpty()) {
+            String name = signal.name().toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException("no endpoint for " + name + ": set endpoint or " + name + "_endpoint");
         }
         HttpClient client = cb.build();
         URI uri = URI.create(config.url(signal));
