@@ -20,7 +20,10 @@ import javax.net.ssl.TrustManagerFactory;
 import io.ottl4j.collector.component.ExporterFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.component.ComponentId;
 import io.ottl4j.collector.exporter.internal.ExporterHelper;
+import io.ottl4j.collector.extension.auth.AuthSettings;
+import io.ottl4j.collector.extension.auth.ClientAuth;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
 import java.io.ByteArrayInputStream;
@@ -35,9 +38,14 @@ import java.util.concurrent.TimeUnit;
 /** The {@code otlp_grpc} exporter (alias {@code otlp}): OTLP over gRPC with grpc-java, collector-spec §5.5. */
 public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterFactory.Config> {
     public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
-            TlsConfig tls) {
+            TlsConfig tls, ComponentId auth) {
         public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
-            this(endpoint, insecure, compression, headers, helper, null);
+            this(endpoint, insecure, compression, headers, helper, null, null);
+        }
+
+        public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
+                TlsConfig tls) {
+            this(endpoint, insecure, compression, headers, helper, tls, null);
         }
     }
 
@@ -111,9 +119,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         for (String k : List.of("balancer_name", "keepalive", "read_buffer_size", "write_buffer_size", "wait_for_ready", "authority")) {
             c.has(k);
         }
-        if (c.has("auth")) {
-            c.error("auth", "auth is not supported yet by ottl4j");
-        }
+        ComponentId auth = AuthSettings.decode(c);
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(5));
         if (endpoint.startsWith("https://")) {
             endpoint = endpoint.substring(8);
@@ -121,7 +127,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             endpoint = endpoint.substring(7);
             insecure = true;
         }
-        return new Config(endpoint, insecure, compression, headers, helper, tls);
+        return new Config(endpoint, insecure, compression, headers, helper, tls, auth);
     }
 
     @Override
@@ -137,7 +143,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         } else {
             b.useTransportSecurity();
         }
-        if (!config.headers().isEmpty()) {
+        ClientAuth auth = ClientAuth.of(config.auth());
+        if (!config.headers().isEmpty() && auth == null) { // with auth, every call carries the authenticator's edit of them
             Metadata md = new Metadata();
             config.headers().forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
             b.intercept(MetadataUtils.newAttachHeadersInterceptor(md));
@@ -159,8 +166,18 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             if (config.compression().equals("gzip")) {
                 opts = opts.withCompression("gzip");
             }
+            io.grpc.Channel ch = channel[0];
+            if (auth != null) {
+                Metadata md = new Metadata();
+                try {
+                    ClientAuth.headers(auth, config.headers()).forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+                } catch (IOException e) {
+                    throw new ExporterHelper.SendException("failed to authenticate the request: " + e.getMessage(), true, null, e);
+                }
+                ch = io.grpc.ClientInterceptors.intercept(ch, MetadataUtils.newAttachHeadersInterceptor(md));
+            }
             try {
-                ClientCalls.blockingUnaryCall(channel[0], method, opts, OtlpProto.encode(batch));
+                ClientCalls.blockingUnaryCall(ch, method, opts, OtlpProto.encode(batch));
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
                 boolean retryable = switch (code) {
@@ -170,10 +187,10 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
                 throw new ExporterHelper.SendException("rpc error: code = " + code + " desc = " + e.getStatus().getDescription(), retryable, null, e);
             }
         };
-        return ExporterHelper.exporter(settings, config.helper(), signal, sender, () -> {
+        return ClientAuth.wrap(auth, ExporterHelper.exporter(settings, config.helper(), signal, sender, () -> {
             if (channel[0] != null) {
                 channel[0].shutdown().awaitTermination(5, TimeUnit.SECONDS);
             }
-        }, () -> channel[0] = b.build());
+        }, () -> channel[0] = b.build()));
     }
 }
