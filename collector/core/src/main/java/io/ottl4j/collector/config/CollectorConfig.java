@@ -101,9 +101,8 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 }
                 Factory<?> f = registry.find(k, id.type());
                 if (f == null) {
-                    String msg = Components.knownElsewhere(id.type())
-                            ? "unknown type \"" + id.type() + "\" for id \"" + id + "\": the " + id.type() + " " + k.singular()
-                                    + " exists upstream but is not available in ottl4j yet"
+                    String msg = Components.knownElsewhere(k, id.type())
+                            ? "unknown type \"" + id.type() + "\" for id \"" + id + "\": " + Components.notBuilt(k, id.type())
                             : "unknown type \"" + id.type() + "\" for id \"" + id + "\" (valid values: "
                                     + registry.all(k).stream().map(Factory::type).toList() + ")";
                     p.add(loc, path, "unknown-type", msg);
