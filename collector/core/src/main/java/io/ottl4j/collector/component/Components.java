@@ -35,8 +35,9 @@ public final class Components {
                 "purefa", "purefb", "rabbitmq", "receiver_creator", "redis", "riak", "saphana", "signalfx", "skywalking", "snmp",
                 "snowflake", "solace", "splunk_hec", "splunkenterprise", "sqlquery", "sqlserver", "sshcheck", "statsd", "stef",
                 "syslog", "systemd", "tcpcheck", "tcplog", "tlscheck", "udplog", "vcenter", "wavefront", "webhookevent",
-                "windowseventlog", "windowsperfcounters", "yanggrpc", "zipkin", "zookeeper")));
+                "windowseventlog", "windowsperfcounters", "yanggrpc", "zipkin", "zookeeper", "obi", "profiling")));
         KNOWN_ELSEWHERE.put(Kind.PROCESSOR, normalized(List.of(
+                "gen_ai_normalizer",
                 "coralogix", "cumulativetodelta", "deltatocumulative", "deltatorate", "dnslookup", "geoip", "groupbyattrs",
                 "groupbytrace", "interval", "isolationforest", "logdedup", "lookup", "metricsgeneration", "metricstarttime",
                 "metricstransform", "redaction", "remotetap", "schema", "span", "sumologic", "unroll")));

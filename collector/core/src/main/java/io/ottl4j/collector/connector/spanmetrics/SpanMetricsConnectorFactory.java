@@ -180,6 +180,15 @@ public final class SpanMetricsConnectorFactory implements ConnectorFactory<SpanM
                     + ", the maximum number of the items in the cache should be positive");
         }
         c.has("metric_timestamp_cache_size");
+        if (c.present("delta_temporality")) { // the same setting in an intermediate upstream layout
+            Conf dt = c.child("delta_temporality");
+            if (delta && dt.present("metric_timestamp_cache_size") && dt.intValue("metric_timestamp_cache_size", 1000) <= 0) {
+                dt.error("metric_timestamp_cache_size", "invalid delta timestamp cache size: " + dt.intValue("metric_timestamp_cache_size", 0)
+                        + ", the maximum number of the items in the cache should be positive");
+            }
+            dt.has("metric_timestamp_cache_size");
+            dt.finish();
+        }
         int limit = c.intValue("aggregation_cardinality_limit", 0);
         if (limit < 0) {
             c.error("aggregation_cardinality_limit", "invalid aggregation_cardinality_limit: the limit should be positive");

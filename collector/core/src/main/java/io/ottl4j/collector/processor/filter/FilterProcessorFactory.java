@@ -129,6 +129,12 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                 c.error(FLAT.get(s), "expected a list of conditions");
             }
         }
+        for (String k : List.of("profiles", "profile_conditions")) {
+            if (c.has(k)) {
+                c.error(k, "unsupported", "profiles are not supported by ottl4j (the profiles signal, upstream's feature gate "
+                        + "service.profilesSupport, is not implemented)");
+            }
+        }
         return new Config(mode, all, matches);
     }
 

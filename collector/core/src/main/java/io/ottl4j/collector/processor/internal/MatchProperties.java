@@ -106,9 +106,8 @@ public final class MatchProperties {
         if (type.equals("expr") && layout == Layout.METRICS) {
             c.error("match_type", "unsupported", "match_type: expr (expressions in the expr-lang language) is not supported by ottl4j;"
                     + " write the condition in OTTL instead (metrics: {metric: [...]} or metric_conditions)");
-        } else if (!regexp && !type.equals("strict")) {
-            c.error("match_type", type.isEmpty() ? "match_type must be set"
-                    : "unrecognized match_type: '" + type + "', valid types are: [regexp strict]");
+        } else if (!regexp && !type.isEmpty() && !type.equals("strict")) {
+            c.error("match_type", "unrecognized match_type: '" + type + "', valid types are: [regexp strict]");
         }
         if (c.has("regexp")) {
             Conf re = c.child("regexp"); // RE2/J needs no result cache: the settings are accepted and have no effect
@@ -146,7 +145,18 @@ public final class MatchProperties {
             }
         }
         c.finish();
+        // upstream needs a match type only to build string and attribute-value matchers (severity numbers and bare
+        // attribute keys work without one)
+        if (type.isEmpty() && mp.needsMatchType()) {
+            c.error("match_type", "unrecognized match_type: '', valid types are: [regexp strict]");
+        }
         return mp;
+    }
+
+    private boolean needsMatchType() {
+        return !services.isEmpty() || !spanNames.isEmpty() || !spanKinds.isEmpty() || !logBodies.isEmpty() || !severityTexts.isEmpty()
+                || !metricNames.isEmpty() || !libraries.isEmpty() || attributes.stream().anyMatch(a -> a.value() != null)
+                || resources.stream().anyMatch(a -> a.value() != null);
     }
 
     /** Upstream's {@code ValidateForSpans}: reported at {@code key} of {@code parent}. */
