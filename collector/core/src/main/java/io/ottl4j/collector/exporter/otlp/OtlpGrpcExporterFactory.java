@@ -67,7 +67,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     /** The client TLS context: the configured CA (or the JDK's), an optional client certificate for mTLS, skip-verify. */
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.forClient().protocols(tls.protocols());
+        SslContextBuilder b = GrpcSslContexts.forClient().protocols(tls.protocols()).ciphers(tls.ciphers());
         if (tls.insecureSkipVerify()) {
             b.trustManager(TlsConfig.TRUST_ALL);
         } else {

@@ -92,7 +92,7 @@ final class GrpcServer {
     }
 
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols());
+        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols()).ciphers(tls.ciphers());
         TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);

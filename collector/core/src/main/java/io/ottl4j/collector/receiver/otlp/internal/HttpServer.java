@@ -143,7 +143,7 @@ final class HttpServer {
     }
 
     private static SslContext sslContext(TlsConfig tls) throws java.io.IOException, java.security.GeneralSecurityException {
-        SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols());
+        SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols()).ciphers(tls.ciphers());
         javax.net.ssl.TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
