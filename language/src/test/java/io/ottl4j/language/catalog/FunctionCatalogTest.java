@@ -38,7 +38,9 @@ class FunctionCatalogTest {
             // lambda converters (§7.5)
             "All", "Any", "Filter", "Find", "MapEach", "MapKeys", "Reduce", "When",
             // filter processor, metric context (§7.4)
-            "HasAttrKeyOnDatapoint", "HasAttrOnDatapoint");
+            "HasAttrKeyOnDatapoint", "HasAttrOnDatapoint",
+            // transform processor, log context, after the baseline (spec §13)
+            "ParseLEEF");
 
     @Test
     void catalogHasExactlyTheSpecFunctions() {
