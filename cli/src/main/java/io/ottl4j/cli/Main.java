@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ottl} command. */
 @Command(name = "ottl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The OpenTelemetry Transformation Language on the JVM.",
-        subcommands = {TestCommand.class, EvalCommand.class, FunctionsCommand.class, CollectorCommand.class, ValidateCommand.class, ComponentsCommand.class, ReplCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TestCommand.class, EvalCommand.class, ProcessCommand.class, FunctionsCommand.class, CollectorCommand.class, ValidateCommand.class, ComponentsCommand.class, ReplCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         // before anything touches java.util.logging: every line a shutdown logs must reach stderr

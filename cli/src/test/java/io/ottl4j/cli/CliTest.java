@@ -138,4 +138,23 @@ class CliTest {
         assertThat(concat.get("kind").asText()).isEqualTo("converter");
         assertThat(concat.get("parameters").get(0).get("name").asText()).isEqualTo("vals");
     }
+
+    @Test
+    void processRunsAPipelinesProcessorsOfflineAndShowsTheDiff() throws Exception {
+        Run r = run("process", "--config", "src/test/resources/process/config.yaml", "--pipeline", "traces/x", "--input",
+                "src/test/resources/eval/web-spans.json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode spans = new ObjectMapper().readTree(r.out()).at("/resourceSpans/0/scopeSpans/0/spans");
+        assertThat(attribute(spans.get(0).get("attributes"), "checked").get("boolValue").asBoolean()).isTrue();
+
+        Run d = run("process", "--config", "src/test/resources/process/config.yaml", "--pipeline", "traces/x", "--input",
+                "src/test/resources/eval/web-spans.json", "--diff");
+        assertThat(d.status()).as(d.err()).isZero();
+        assertThat(d.out()).contains("+           \"key\" : \"checked\",").doesNotContain("- ");
+
+        Run bad = run("process", "--config", "src/test/resources/process/config.yaml", "--pipeline", "traces/nope", "--input",
+                "src/test/resources/eval/web-spans.json");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("no pipeline \"traces/nope\"").contains("traces/x");
+    }
 }

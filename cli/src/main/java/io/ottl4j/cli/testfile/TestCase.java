@@ -24,5 +24,11 @@ public record TestCase(
         JsonNode expectOutput,
         String skip,
         List<String> featureGates,
-        int line) {
+        int line,
+        JsonNode processors,
+        List<String> pipeline) {
+    /** A processor-level case: {@code processors} (a collector config's processors section) run in {@code pipeline} order. */
+    public boolean processorCase() {
+        return processors != null;
+    }
 }

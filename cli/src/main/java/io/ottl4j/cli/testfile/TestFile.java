@@ -15,7 +15,8 @@ import java.util.Set;
 /** A parsed OTTL test file: named fixtures and cases. Structural mistakes are reported with the file and line. */
 public record TestFile(Path path, Map<String, JsonNode> fixtures, List<TestCase> cases) {
     private static final Set<String> CASE_KEYS = Set.of("name", "from", "context", "input", "statements", "condition", "conditions",
-            "logic", "expression", "parse_only", "error_mode", "record", "expect", "expect_match", "expect_error", "expect_output", "skip", "feature_gates");
+            "logic", "expression", "parse_only", "error_mode", "record", "expect", "expect_match", "expect_error", "expect_output", "skip", "feature_gates",
+            "processors", "pipeline");
 
     /** A test file that cannot be read as one. */
     public static final class FormatException extends Exception {
@@ -81,17 +82,24 @@ public record TestFile(Path path, Map<String, JsonNode> fixtures, List<TestCase>
         List<String> conditions = c.has("condition") ? List.of(c.get("condition").asText()) : strings(c.get("conditions"));
         String expression = c.has("expression") ? c.get("expression").asText() : null;
         boolean parseOnly = c.path("parse_only").asBoolean(false);
-        if (statements == null && conditions == null && expression == null && !c.has("expect")) {
+        boolean processorCase = c.has("processors");
+        if (processorCase && (statements != null || conditions != null || expression != null)) {
+            throw new FormatException(where + ": case " + name + " has processors: it runs them, not statements, conditions or expressions");
+        }
+        if (processorCase && !c.has("pipeline")) {
+            throw new FormatException(where + ": case " + name + " has processors but no pipeline (the processor IDs in order)");
+        }
+        if (statements == null && conditions == null && expression == null && !c.has("expect") && !processorCase) {
             throw new FormatException(where + ": case " + name + " has none of statements, condition(s), expression or expect");
         }
         String context = c.path("context").asText(null);
-        if (context == null && !parseOnly) {
+        if (context == null && !parseOnly && !processorCase) {
             throw new FormatException(where + ": case " + name + " needs a context");
         }
         return new TestCase(name, context, c.get("input"), statements, conditions, c.path("logic").asText("or"), expression, parseOnly,
                 c.path("error_mode").asText("propagate"), c.path("record").asInt(0), c.get("expect"), c.get("expect_match"),
                 c.path("expect_error").asText(null), c.get("expect_output"), c.path("skip").asText(null),
-                c.has("feature_gates") ? strings(c.get("feature_gates")) : List.of(), line);
+                c.has("feature_gates") ? strings(c.get("feature_gates")) : List.of(), line, c.get("processors"), strings(c.get("pipeline")));
     }
 
     private static List<String> strings(JsonNode n) {

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ottl4j.cli.process.OfflinePipeline;
+import io.ottl4j.collector.Builtins;
+import io.ottl4j.collector.component.PipelineId;
+import io.ottl4j.collector.config.CollectorConfig;
+import io.ottl4j.collector.config.ConfigException;
+import io.ottl4j.collector.config.Configs;
 import io.ottl4j.grammar.OttlParser;
 import io.ottl4j.grammar.ParseResult;
 import io.ottl4j.language.CompiledConditions;
@@ -19,10 +25,15 @@ import io.ottl4j.language.Records;
 import io.ottl4j.language.TransformContext;
 import io.ottl4j.otlp.OtlpJson;
 import io.ottl4j.pdata.TelemetryBatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs the cases of test files through the same embedding API the collector uses. */
 public final class TestRunner {
@@ -60,7 +71,7 @@ public final class TestRunner {
         }
         ottl = engineFor(c);
         try {
-            return c.parseOnly() ? parseOnly(c) : execute(file, c);
+            return c.parseOnly() ? parseOnly(c) : c.processorCase() ? processors(file, c) : execute(file, c);
         } catch (CaseFailure f) {
             return CaseResult.fail(c.name(), f.getMessage());
         } catch (RuntimeException e) {
@@ -161,6 +172,56 @@ public final class TestRunner {
             String stage = e.stage() == OttlCompileException.Stage.PARSE ? "parse" : "compile";
             return CaseResult.fail(c.name(), (want == null ? "" : "expected a " + want + " error, got a ") + stage + " error: " + e.getMessage());
         }
+    }
+
+    /**
+     * A processor-level case: the processors are configured as in a collector config, chained in {@code pipeline}
+     * order on the input's signal, and run offline ({@code ottl process}); {@code expect_output} is compared, and
+     * {@code expect_error: compile} expects the configuration to be rejected, {@code runtime} the run to fail.
+     */
+    private CaseResult processors(TestFile file, TestCase c) throws CaseFailure {
+        TelemetryBatch<?> batch = input(file, c);
+        String signal = PipelineId.signalName(batch.signal());
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("receivers").putObject("nop");
+        root.putObject("exporters").putObject("nop");
+        root.set("processors", c.processors());
+        ObjectNode pipe = root.putObject("service").putObject("pipelines").putObject(signal);
+        pipe.putArray("receivers").add("nop");
+        ArrayNode procs = pipe.putArray("processors");
+        c.pipeline().forEach(procs::add);
+        pipe.putArray("exporters").add("nop");
+        String want = c.expectError();
+        CollectorConfig config;
+        Set<String> gates = new HashSet<>(c.featureGates());
+        try {
+            Path tmp = Files.createTempFile("ottl-case", ".yaml");
+            try {
+                Files.writeString(tmp, JSON.writeValueAsString(root)); // JSON is YAML
+                config = Configs.load(List.of(tmp.toString()), List.of(), Map.of(),
+                        Builtins.components(), gates);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (ConfigException e) {
+            return "compile".equals(want) ? CaseResult.pass(c.name()) : CaseResult.fail(c.name(), "configuration rejected: " + e.getMessage().strip());
+        } catch (IOException e) {
+            throw new CaseFailure(e.getMessage());
+        }
+        if ("compile".equals(want)) {
+            return CaseResult.fail(c.name(), "expected the configuration to be rejected, but it was accepted");
+        }
+        TelemetryBatch<?> out;
+        try {
+            out = OfflinePipeline.run(config, new PipelineId(batch.signal(), ""), batch, gates);
+        } catch (Exception e) {
+            return "runtime".equals(want) ? CaseResult.pass(c.name()) : CaseResult.fail(c.name(), "the pipeline failed: " + e.getMessage());
+        }
+        if ("runtime".equals(want)) {
+            return CaseResult.fail(c.name(), "expected the pipeline to fail, but it ran");
+        }
+        checkOutput(c, out);
+        return CaseResult.pass(c.name());
     }
 
     private TelemetryBatch<?> input(TestFile file, TestCase c) throws CaseFailure {

@@ -22,7 +22,9 @@ class FunctionCatalogTest {
             "convert_sum_to_gauge", "copy_metric", "extract_count_metric", "extract_sum_metric", "scale_metric",
             "convert_summary_count_val_to_sum", "convert_summary_sum_val_to_sum",
             // span context (§7.4)
-            "set_semconv_span_name");
+            "set_semconv_span_name",
+            // upstream after the baseline (spec §13): clear, and the transform processor's newer metric functions
+            "clear", "convert_summary_quantile_val_to_gauge", "extract_avg_metric", "merge_histogram_buckets");
     static final Set<String> SPEC_CONVERTERS = Set.of("Base64Decode", "Base64Encode", "Bool", "Coalesce", "CommunityID", "Concat",
             "ContainsValue", "ConvertAttributesToElementsXML", "ConvertCase", "ConvertTextToElementsXML", "Day", "Decode", "Double", "Duration",
             "ExtractGrokPatterns", "ExtractPatterns", "FNV", "Format", "FormatTime", "GetXML", "HasPrefix", "HasSuffix", "Hex", "Hour", "Hours",
@@ -36,7 +38,9 @@ class FunctionCatalogTest {
             // lambda converters (§7.5)
             "All", "Any", "Filter", "Find", "MapEach", "MapKeys", "Reduce", "When",
             // filter processor, metric context (§7.4)
-            "HasAttrKeyOnDatapoint", "HasAttrOnDatapoint");
+            "HasAttrKeyOnDatapoint", "HasAttrOnDatapoint",
+            // transform processor, log context, after the baseline (spec §13)
+            "ParseLEEF");
 
     @Test
     void catalogHasExactlyTheSpecFunctions() {
@@ -65,6 +69,8 @@ class FunctionCatalogTest {
         assertThat(catalog.find("IsRootSpan").contexts()).containsExactly(ContextKind.SPAN);
         assertThat(catalog.find("convert_sum_to_gauge").contexts()).containsExactly(ContextKind.METRIC);
         assertThat(catalog.find("convert_summary_sum_val_to_sum").contexts()).containsExactly(ContextKind.DATAPOINT);
+        assertThat(catalog.find("merge_histogram_buckets").contexts()).containsExactly(ContextKind.DATAPOINT);
+        assertThat(catalog.find("extract_avg_metric").contexts()).containsExactly(ContextKind.METRIC);
         assertThat(catalog.find("HasAttrOnDatapoint").conditionsOnly()).isTrue();
         assertThat(catalog.find("Filter").featureGate()).isEqualTo("ottl.functions.enableLambda");
         assertThat(catalog.find("Concat").contexts()).isEmpty();

@@ -7,6 +7,7 @@ import io.ottl4j.collector.component.Factory;
 import io.ottl4j.collector.component.Kind;
 import io.ottl4j.collector.component.PipelineId;
 import io.ottl4j.collector.telemetry.MetricsLevel;
+import io.ottl4j.collector.telemetry.PeriodicReader;
 import io.ottl4j.collector.telemetry.PrometheusReader;
 import io.ottl4j.pdata.Signal;
 import java.time.Duration;
@@ -42,8 +43,13 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
      * {@code service.telemetry}: the metrics level and Prometheus pull readers (empty at level none), the log level
      * ({@code debug|info|warn|error}) and encoding ({@code console|json}), and extra resource attributes (null removes).
      */
-    public record Telemetry(MetricsLevel metricsLevel, List<PrometheusReader> readers, String logLevel, String logEncoding,
-            Map<String, String> resource) {
+    public record Telemetry(MetricsLevel metricsLevel, List<PrometheusReader> readers, List<PeriodicReader> periodic, String logLevel,
+            String logEncoding, Map<String, String> resource) {
+        public Telemetry(MetricsLevel metricsLevel, List<PrometheusReader> readers, String logLevel, String logEncoding,
+                Map<String, String> resource) {
+            this(metricsLevel, readers, List.of(), logLevel, logEncoding, resource);
+        }
+
         /** The first reader's {@code host:port}, or "" when no metrics are served. */
         public String metricsAddress() {
             return readers.isEmpty() ? "" : readers.get(0).host() + ":" + readers.get(0).port();
@@ -101,9 +107,8 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 }
                 Factory<?> f = registry.find(k, id.type());
                 if (f == null) {
-                    String msg = Components.knownElsewhere(id.type())
-                            ? "unknown type \"" + id.type() + "\" for id \"" + id + "\": the " + id.type() + " " + k.singular()
-                                    + " exists upstream but is not available in ottl4j yet"
+                    String msg = Components.knownElsewhere(k, id.type())
+                            ? "unknown type \"" + id.type() + "\" for id \"" + id + "\": " + Components.notBuilt(k, id.type())
                             : "unknown type \"" + id.type() + "\" for id \"" + id + "\" (valid values: "
                                     + registry.all(k).stream().map(Factory::type).toList() + ")";
                     p.add(loc, path, "unknown-type", msg);
@@ -221,13 +226,18 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
             level = MetricsLevel.NORMAL;
         }
         List<PrometheusReader> readers = new ArrayList<>();
+        List<PeriodicReader> periodic = new ArrayList<>();
         if (metrics.present("readers")) {
             List<Conf> list = metrics.list("readers");
             for (int i = 0; i < list.size(); i++) {
                 Conf r = list.get(i);
                 if (r.has("periodic")) {
-                    r.child("periodic");
-                    LOG.warning("service::telemetry::metrics::readers[" + i + "]: periodic (push) readers are not supported yet by ottl4j; ignored");
+                    Conf pc = r.child("periodic");
+                    PeriodicReader pr = PeriodicReader.decode(pc);
+                    pc.finish();
+                    if (pr != null) {
+                        periodic.add(pr);
+                    }
                 }
                 if (!r.has("pull")) {
                     continue;
@@ -269,7 +279,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 metrics.error("address", "invalid address \"" + address + "\": expected host:port");
             }
         }
-        if (level != MetricsLevel.NONE && readers.isEmpty() && metrics.present("readers")) {
+        if (level != MetricsLevel.NONE && readers.isEmpty() && periodic.isEmpty() && metrics.present("readers")) {
             metrics.error("readers", "collector telemetry metrics reader should exist when metric level is not none");
         }
         if (metrics.has("views")) {
@@ -281,6 +291,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         }
         if (level == MetricsLevel.NONE) {
             readers.clear();
+            periodic.clear();
         }
         Conf logs = tel.child("logs");
         String logLevel = logs.string("level", "info").toLowerCase(java.util.Locale.ROOT);
@@ -295,13 +306,45 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 "disable_stacktrace", "processors", "disable_zap_resource")) {
             logs.has(k);
         }
+        Map<String, String> resource = resource(tel.child("resource"));
+        tel.has("traces");
+        return new Telemetry(level, List.copyOf(readers), List.copyOf(periodic), logLevel, encoding,
+                java.util.Collections.unmodifiableMap(resource));
+    }
+
+    /**
+     * {@code service.telemetry.resource}: the older flat map (null removes), or the current schema's
+     * {@code attributes: [{name, value}]} list (with {@code attributes_list} and {@code schema_url}).
+     */
+    private static Map<String, String> resource(Conf res) {
         Map<String, String> resource = new LinkedHashMap<>();
-        Conf res = tel.child("resource");
+        if (res.raw("attributes") instanceof ConfigNode.ListNode) {
+            for (Conf a : res.list("attributes")) {
+                String name = a.string("name", "");
+                if (name.isEmpty()) {
+                    a.error("name", "a resource attribute needs a name");
+                }
+                ConfigNode v = a.raw("value");
+                resource.put(name, v == null || v instanceof ConfigNode.NullNode ? null : a.string("value", ""));
+                a.has("type");
+                a.finish();
+            }
+            for (String pair : res.string("attributes_list", "").split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    resource.putIfAbsent(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+            res.has("schema_url");
+            res.has("detectors");
+            res.has("detection/development");
+            res.finish();
+            return resource;
+        }
         for (String k : res.keys()) {
             resource.put(k, res.has(k) ? res.string(k, "") : null);
         }
-        tel.has("traces");
-        return new Telemetry(level, List.copyOf(readers), logLevel, encoding, java.util.Collections.unmodifiableMap(resource));
+        return resource;
     }
 
     private static List<Ref> refs(Conf pc, String key, String path, Problems p, Components registry,

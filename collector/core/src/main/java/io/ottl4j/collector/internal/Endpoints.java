@@ -20,7 +20,8 @@ public final class Endpoints {
         }
         int port;
         try {
-            port = Integer.parseInt(e.substring(colon + 1));
+            // an empty port is port 0 (any free port) for Go's net.Listen, as in ":" from unset ${env:...} parts
+            port = colon == e.length() - 1 ? 0 : Integer.parseInt(e.substring(colon + 1));
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException("endpoint \"" + endpoint + "\": invalid port");
         }

@@ -48,7 +48,7 @@ public final class Collector implements Host {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void start() throws Exception {
         CollectorConfig.Telemetry t = config.service().telemetry();
-        telemetry = SelfTelemetry.create(t.metricsLevel(), t.readers(), t.resource(), version);
+        telemetry = SelfTelemetry.create(t.metricsLevel(), t.readers(), t.periodic(), t.resource(), version);
         try {
             for (CollectorConfig.Ref ref : config.service().extensions()) {
                 CollectorConfig.Entry e = config.entry(Kind.EXTENSION, ref.id());

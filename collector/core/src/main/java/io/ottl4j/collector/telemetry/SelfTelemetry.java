@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * The collector's own metrics with upstream's names and attributes (collector-spec §5.2), recorded with the
  * OpenTelemetry Java SDK and served in Prometheus text format by one pull reader per configured
- * {@code service.telemetry.metrics.readers} entry (default {@code localhost:8888}, path {@code /metrics}).
+ * {@code service.telemetry.metrics.readers} entry (default {@code localhost:8888}, path {@code /metrics}), and
+ * pushed by each {@code periodic} reader ({@link PeriodicReader}).
  * {@code level} gates as upstream's default views: {@code none} records nothing; {@code basic} the receiver,
  * processor and exporter counters and queue gauges; {@code normal} adds the batch processor's metrics.
  */
@@ -88,7 +89,13 @@ public final class SelfTelemetry implements AutoCloseable {
      */
     public static SelfTelemetry create(MetricsLevel level, List<PrometheusReader> readers, Map<String, String> resource, String version)
             throws IOException {
-        if (level == MetricsLevel.NONE || readers.isEmpty()) {
+        return create(level, readers, List.of(), resource, version);
+    }
+
+    /** As {@link #create(MetricsLevel, List, Map, String)}, plus push readers (OTLP or console) beside the pull ones. */
+    public static SelfTelemetry create(MetricsLevel level, List<PrometheusReader> readers, List<PeriodicReader> periodic,
+            Map<String, String> resource, String version) throws IOException {
+        if (level == MetricsLevel.NONE || readers.isEmpty() && periodic.isEmpty()) {
             return noop();
         }
         AttributesBuilder rb = Attributes.builder().put("service.name", "ottl4j").put("service.version", version)
@@ -103,6 +110,9 @@ public final class SelfTelemetry implements AutoCloseable {
         SdkMeterProviderBuilder pb = SdkMeterProvider.builder().setResource(Resource.create(rb.build()));
         List<HttpServer> servers = new ArrayList<>();
         try {
+            for (PeriodicReader r : periodic) {
+                pb.registerMetricReader(PeriodicReaders.create(r));
+            }
             for (PrometheusReader r : readers) {
                 PrometheusMetricReader reader = PrometheusMetricReader.builder().setOtelScopeLabelsEnabled(!r.withoutScopeInfo()).build();
                 pb.registerMetricReader(reader);

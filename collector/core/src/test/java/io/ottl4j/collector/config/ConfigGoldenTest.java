@@ -62,10 +62,10 @@ class ConfigGoldenTest {
         assertThat(got).doesNotContain("s3cr3t").doesNotContain("datadoghq.eu");
         List<String> lines = got.lines().toList();
         assertThat(lines).containsExactlyInAnyOrder(
-                "mastodon-collector.yaml:49:7: processors::k8sattributes: [unknown-type] unknown type \"k8sattributes\" for id \"k8sattributes\": the k8sattributes processor exists upstream but is not available in ottl4j yet",
-                "mastodon-collector.yaml:73:7: processors::resourcedetection: [unknown-type] unknown type \"resourcedetection\" for id \"resourcedetection\": the resourcedetection processor exists upstream but is not available in ottl4j yet",
-                "mastodon-collector.yaml:136:7: processors::tail_sampling: [unknown-type] unknown type \"tail_sampling\" for id \"tail_sampling\": the tail_sampling processor exists upstream but is not available in ottl4j yet",
-                "mastodon-collector.yaml:157:7: exporters::datadog: [unknown-type] unknown type \"datadog\" for id \"datadog\": the datadog exporter exists upstream but is not available in ottl4j yet",
-                "mastodon-collector.yaml:152:7: connectors::datadog/connector: [unknown-type] unknown type \"datadog\" for id \"datadog/connector\": the datadog connector exists upstream but is not available in ottl4j yet");
+                "mastodon-collector.yaml:49:7: processors::k8sattributes: [unknown-type] unknown type \"k8sattributes\" for id \"k8sattributes\": the k8sattributes processor is not built in this distribution (it comes with ottl4j's kubernetes module)",
+                "mastodon-collector.yaml:73:7: processors::resourcedetection: [unknown-type] unknown type \"resourcedetection\" for id \"resourcedetection\": the resourcedetection processor is not built in this distribution (it comes with ottl4j's kubernetes module)",
+                "mastodon-collector.yaml:136:7: processors::tail_sampling: [unknown-type] unknown type \"tail_sampling\" for id \"tail_sampling\": the tail_sampling processor is not built in this distribution (it comes with ottl4j's sampling module)",
+                "mastodon-collector.yaml:157:7: exporters::datadog: [unknown-type] unknown type \"datadog\" for id \"datadog\": the datadog exporter is not built in this distribution (it comes with ottl4j's datadog module)",
+                "mastodon-collector.yaml:152:7: connectors::datadog/connector: [unknown-type] unknown type \"datadog\" for id \"datadog/connector\": the datadog connector is not built in this distribution (it comes with ottl4j's datadog module)");
     }
 }

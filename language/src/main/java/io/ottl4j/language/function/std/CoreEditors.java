@@ -44,6 +44,43 @@ public final class CoreEditors {
         }
     }
 
+    @OttlFunction(name = "clear", kind = OttlFunction.Kind.EDITOR,
+            doc = "Sets the target to the empty value of its current type: \"\", 0, 0.0, false, an empty map or list, a zero "
+                    + "trace or span ID, the zero time or duration; a nil or byte-string target is set to nil.",
+            example = "clear(attributes[\"http.request.header.authorization\"])")
+    public static final class ClearEditor extends EditorNode {
+        @Child private GetSetter target;
+
+        public ClearEditor(@Param("target") GetSetter target) {
+            this.target = target;
+        }
+
+        @Override
+        public void execute(VirtualFrame frame) {
+            target.set(frame, zero(target.get(frame)));
+        }
+
+        @TruffleBoundary
+        static Object zero(Object current) {
+            return switch (current) {
+                case null -> null;
+                case String s -> "";
+                case Long l -> 0L;
+                case Double d -> 0.0;
+                case Boolean b -> false;
+                case AttributeMap m -> new AttributeMap();
+                case AttributeList l -> new AttributeList();
+                case List<?> l -> new AttributeList();
+                case Map<?, ?> m -> new AttributeMap();
+                case io.ottl4j.pdata.TraceId t -> io.ottl4j.pdata.TraceId.EMPTY;
+                case io.ottl4j.pdata.SpanId t -> io.ottl4j.pdata.SpanId.EMPTY;
+                case java.time.ZonedDateTime t -> java.time.ZonedDateTime.ofInstant(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+                case java.time.Duration d -> java.time.Duration.ZERO;
+                default -> null; // byte strings and anything else: nil, as upstream
+            };
+        }
+    }
+
     @OttlFunction(name = "append", kind = OttlFunction.Kind.EDITOR,
             doc = "Appends value and then each of values to the list in target, turning a single value into a list "
                     + "and a nil target into a new list. At least one of value and values must be given.",

@@ -6,12 +6,14 @@ import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.Span;
 
 /**
- * The span name the OpenTelemetry semantic conventions (v1.37.0) give a span, from its kind and
+ * The span name the OpenTelemetry semantic conventions (v1.37.0 to v1.43.0) give a span, from its kind and
  * attributes, as upstream's {@code set_semconv_span_name} derives it: HTTP, RPC, database and messaging
  * names in the order the kind calls for, falling back to the current name.
  */
 final class SemconvSpanNames {
-    static final String SUPPORTED_VERSION = "1.37.0";
+    /** The semantic-convention versions upstream accepts (v0.162: 1.37.0 through 1.43.0); the naming rules are the same. */
+    static final java.util.List<String> SUPPORTED_VERSIONS = java.util.List.of("1.37.0", "1.38.0", "1.39.0", "1.40.0", "1.41.0", "1.42.0",
+            "1.43.0");
 
     private static final int SERVER = 2;
     private static final int CLIENT = 3;
@@ -52,7 +54,7 @@ final class SemconvSpanNames {
     }
 
     private static String rpc(AttributeMap a) {
-        Object system = a.get("rpc.system");
+        Object system = get(a, "rpc.system.name", "rpc.system"); // rpc.system.name since semconv 1.38
         if (system == null) {
             return "";
         }

@@ -53,9 +53,9 @@ public final class SpanFunctions {
         public SetSemconvSpanNameEditor(@Param("semconv_version") String semconvVersion,
                 @Param(value = "original_span_name_attribute", optional = true, defaultValue = "none: the old name is dropped")
                 String originalSpanNameAttribute) {
-            if (!SemconvSpanNames.SUPPORTED_VERSION.equals(semconvVersion)) {
+            if (!SemconvSpanNames.SUPPORTED_VERSIONS.contains(semconvVersion)) {
                 throw new OttlArgumentException("semconv_version", "unsupported semconv version: " + semconvVersion
-                        + ", supported version: " + SemconvSpanNames.SUPPORTED_VERSION);
+                        + ", supported versions: " + String.join(", ", SemconvSpanNames.SUPPORTED_VERSIONS));
             }
             if (originalSpanNameAttribute != null && originalSpanNameAttribute.isEmpty()) {
                 throw new OttlArgumentException("original_span_name_attribute", "originalSpanNameAttribute cannot be an empty string");

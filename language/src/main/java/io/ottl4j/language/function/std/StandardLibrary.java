@@ -15,7 +15,7 @@ public final class StandardLibrary {
                 CoreEditors.class, MapEditors.class, ReplaceEditors.class,
                 StringConverters.class, TypeConverters.class, CollectionConverters.class, EncodingConverters.class,
                 TimeConverters.class, HashConverters.class, IdConverters.class, MiscConverters.class,
-                ParseConverters.class, XmlFunctions.class, PatternConverters.class, WebConverters.class,
-                MetricFunctions.class, DataPointFunctions.class, FilterConverters.class, SpanFunctions.class, LambdaConverters.class);
+                ParseConverters.class, LogParsers.class, XmlFunctions.class, PatternConverters.class, WebConverters.class,
+                MetricFunctions.class, MetricSummaries.class, DataPointFunctions.class, FilterConverters.class, SpanFunctions.class, LambdaConverters.class);
     }
 }

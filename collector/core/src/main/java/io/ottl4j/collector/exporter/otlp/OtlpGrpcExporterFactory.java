@@ -20,7 +20,10 @@ import javax.net.ssl.TrustManagerFactory;
 import io.ottl4j.collector.component.ExporterFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.component.ComponentId;
 import io.ottl4j.collector.exporter.internal.ExporterHelper;
+import io.ottl4j.collector.extension.auth.AuthSettings;
+import io.ottl4j.collector.extension.auth.ClientAuth;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
 import java.io.ByteArrayInputStream;
@@ -35,9 +38,14 @@ import java.util.concurrent.TimeUnit;
 /** The {@code otlp_grpc} exporter (alias {@code otlp}): OTLP over gRPC with grpc-java, collector-spec §5.5. */
 public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterFactory.Config> {
     public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
-            TlsConfig tls) {
+            TlsConfig tls, ComponentId auth) {
         public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
-            this(endpoint, insecure, compression, headers, helper, null);
+            this(endpoint, insecure, compression, headers, helper, null, null);
+        }
+
+        public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
+                TlsConfig tls) {
+            this(endpoint, insecure, compression, headers, helper, tls, null);
         }
     }
 
@@ -59,7 +67,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     /** The client TLS context: the configured CA (or the JDK's), an optional client certificate for mTLS, skip-verify. */
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.forClient().protocols(tls.protocols());
+        SslContextBuilder b = GrpcSslContexts.forClient().protocols(tls.protocols()).ciphers(tls.ciphers());
         if (tls.insecureSkipVerify()) {
             b.trustManager(TlsConfig.TRUST_ALL);
         } else {
@@ -116,9 +124,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         for (String k : List.of("balancer_name", "keepalive", "read_buffer_size", "write_buffer_size", "wait_for_ready", "authority")) {
             c.has(k);
         }
-        if (c.has("auth")) {
-            c.error("auth", "auth is not supported yet by ottl4j");
-        }
+        ComponentId auth = AuthSettings.decode(c);
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(5));
         if (endpoint.startsWith("https://")) {
             endpoint = endpoint.substring(8);
@@ -126,13 +132,14 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             endpoint = endpoint.substring(7);
             insecure = true;
         }
-        return new Config(endpoint, insecure, compression, headers, helper, tls);
+        return new Config(endpoint, insecure, compression, headers, helper, tls, auth);
     }
 
     @Override
     public Exporter create(CreateSettings settings, Config config, Signal signal) throws IOException, GeneralSecurityException {
         Client client = new Client(config, signal);
-        return ExporterHelper.exporter(settings, config.helper(), signal, client::send, client::close, client::connect);
+        return ClientAuth.wrap(client.auth, ExporterHelper.exporter(settings, config.helper(), signal, client::send, client::close,
+                client::connect));
     }
 
     /**
@@ -143,10 +150,13 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         private final NettyChannelBuilder builder;
         private final MethodDescriptor<byte[], byte[]> method;
         private final Config config;
+        /** The exporter's authenticator (null without auth): with it, every call carries its edit of the headers. */
+        private final ClientAuth auth;
         private volatile ManagedChannel channel;
 
         public Client(Config config, Signal signal) throws IOException, GeneralSecurityException {
             this.config = config;
+            this.auth = ClientAuth.of(config.auth());
             NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
             if (config.insecure()) {
                 b.usePlaintext();
@@ -158,7 +168,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             } else {
                 b.useTransportSecurity();
             }
-            if (!config.headers().isEmpty()) {
+            if (!config.headers().isEmpty() && auth == null) {
                 Metadata md = new Metadata();
                 config.headers().forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
                 b.intercept(MetadataUtils.newAttachHeadersInterceptor(md));
@@ -188,8 +198,18 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             if (config.compression().equals("gzip")) {
                 opts = opts.withCompression("gzip");
             }
+            io.grpc.Channel ch = channel;
+            if (auth != null) {
+                Metadata md = new Metadata();
+                try {
+                    ClientAuth.headers(auth, config.headers()).forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+                } catch (IOException e) {
+                    throw new ExporterHelper.SendException("failed to authenticate the request: " + e.getMessage(), true, null, e);
+                }
+                ch = io.grpc.ClientInterceptors.intercept(ch, MetadataUtils.newAttachHeadersInterceptor(md));
+            }
             try {
-                ClientCalls.blockingUnaryCall(channel, method, opts, OtlpProto.encode(batch));
+                ClientCalls.blockingUnaryCall(ch, method, opts, OtlpProto.encode(batch));
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
                 boolean retryable = switch (code) {

@@ -5,6 +5,7 @@ import io.ottl4j.collector.component.ExporterFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.exporter.internal.ExporterHelper;
+import io.ottl4j.collector.extension.auth.ClientAuth;
 import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.otlp.OtlpJson;
 import io.ottl4j.otlp.OtlpProto;
@@ -25,7 +26,12 @@ import java.util.zip.GZIPOutputStream;
 /** The {@code otlp_http} exporter (alias {@code otlphttp}): OTLP over HTTP with the JDK client, collector-spec §5.5. */
 public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpExporterFactory.Config> {
     public record Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
-            ExporterHelper.Settings helper, TlsConfig tls) {
+            ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth) {
+        public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
+                ExporterHelper.Settings helper, TlsConfig tls) {
+            this(endpoint, signalEndpoints, encoding, compression, headers, helper, tls, null);
+        }
+
         public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
                 ExporterHelper.Settings helper) {
             this(endpoint, signalEndpoints, encoding, compression, headers, helper, null);
@@ -72,13 +78,15 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         per.put(Signal.TRACES, c.string("traces_endpoint", ""));
         per.put(Signal.METRICS, c.string("metrics_endpoint", ""));
         per.put(Signal.LOGS, c.string("logs_endpoint", ""));
-        c.has("profiles_endpoint");
-        if (endpoint.isEmpty() && per.values().stream().anyMatch(String::isEmpty)) {
+        String profiles = c.string("profiles_endpoint", "");
+        // upstream: any one of them is enough; a signal without its URL fails when its pipeline creates the exporter
+        if (endpoint.isEmpty() && profiles.isEmpty() && per.values().stream().allMatch(String::isEmpty)) {
             c.error("endpoint", "at least one endpoint must be specified");
         }
-        for (String u : List.of(endpoint)) {
+        for (String key : List.of("endpoint", "traces_endpoint", "metrics_endpoint", "logs_endpoint", "profiles_endpoint")) {
+            String u = c.string(key, "");
             if (!u.isEmpty() && !u.startsWith("http://") && !u.startsWith("https://")) {
-                c.error("endpoint", "invalid endpoint \"" + (c.sensitive("endpoint") ? "<from environment>" : u) + "\": must be an http:// or https:// URL");
+                c.error(key, "invalid endpoint \"" + (c.sensitive(key) ? "<from environment>" : u) + "\": must be an http:// or https:// URL");
             }
         }
         String encoding = c.string("encoding", "proto");
@@ -95,11 +103,9 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
                 "idle_conn_timeout", "disable_keep_alives", "http2_read_idle_timeout", "http2_ping_timeout", "proxy_url")) {
             c.has(k);
         }
-        if (c.has("auth")) {
-            c.error("auth", "auth is not supported yet by ottl4j");
-        }
+        var auth = io.ottl4j.collector.extension.auth.AuthSettings.decode(c);
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(30));
-        return new Config(endpoint, per, encoding, compression, headers, helper, tls);
+        return new Config(endpoint, per, encoding, compression, headers, helper, tls, auth);
     }
 
     @Override
@@ -109,9 +115,20 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             // used for https:// URLs only; the JDK's trust store unless ca_file is set
             cb.sslContext(config.tls().clientContext()).sslParameters(config.tls().clientParameters());
         }
+        if (config.endpoint().isEmpty() && config.signalEndpoints().getOrDefault(signal, "").isEmpty()) {
+            String name = signal.name().toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException("no endpoint for " + name + ": set endpoint or " + name + "_endpoint");
+        }
         HttpClient client = cb.build();
         URI uri = URI.create(config.url(signal));
+        ClientAuth auth = ClientAuth.of(config.auth());
         ExporterHelper.Sender sender = (batch, timeout) -> {
+            Map<String, String> headers;
+            try {
+                headers = ClientAuth.headers(auth, config.headers());
+            } catch (IOException e) {
+                throw new ExporterHelper.SendException("failed to authenticate the request: " + e.getMessage(), true, null, e);
+            }
             boolean json = config.encoding().equals("json");
             byte[] body = json ? OtlpJson.write(batch) : OtlpProto.encode(batch);
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).header("Content-Type", json ? "application/json" : "application/x-protobuf")
@@ -120,7 +137,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
                 body = gzip(body);
                 rb.header("Content-Encoding", "gzip");
             }
-            config.headers().forEach(rb::header);
+            headers.forEach(rb::header);
             if (!timeout.isZero()) {
                 rb.timeout(timeout);
             }
@@ -143,7 +160,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             throw new ExporterHelper.SendException("error exporting items, request to " + uri + " responded with HTTP Status Code " + status,
                     retryable, after, null);
         };
-        return ExporterHelper.exporter(settings, config.helper(), signal, sender, client::close, null);
+        return ClientAuth.wrap(auth, ExporterHelper.exporter(settings, config.helper(), signal, sender, client::close, null));
     }
 
     /**

@@ -37,7 +37,32 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the JDK HTTP client alike, so there is one PEM reader for every transport.
  */
 public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
-        boolean insecure, boolean insecureSkipVerify, String serverNameOverride) {
+        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites) {
+    public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+            boolean insecure, boolean insecureSkipVerify, String serverNameOverride) {
+        this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, List.of());
+    }
+
+    /**
+     * The JSSE cipher suites for {@code cipher_suites} (null: the JDK's defaults). Go cannot restrict TLS 1.3 suites, so
+     * the JDK's TLS 1.3 suites are always kept, and the configured list limits TLS 1.0-1.2, as upstream.
+     */
+    public List<String> ciphers() {
+        if (cipherSuites.isEmpty()) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String c : cipherSuites) {
+            out.add(jsseCipher(c));
+        }
+        out.addAll(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"));
+        return List.copyOf(out);
+    }
+
+    /** Go's names are IANA's; Go also accepts the CHACHA20 suites without their hash suffix. */
+    private static String jsseCipher(String goName) {
+        return goName.endsWith("CHACHA20_POLY1305") ? goName + "_SHA256" : goName;
+    }
 
     /** configtls version names → JSSE protocol names. */
     private static final Map<String, String> VERSIONS = Map.of("1.0", "TLSv1", "1.1", "TLSv1.1", "1.2", "TLSv1.2", "1.3", "TLSv1.3");
@@ -90,13 +115,26 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         if (cert.isEmpty() != key.isEmpty()) {
             c.error(cert.isEmpty() ? "cert_file" : "key_file", "provide both certificate and key, or neither");
         }
-        for (String k : List.of("cert_pem", "key_pem", "ca_pem", "client_ca_file_reload", "reload_interval", "cipher_suites", "curve_preferences",
+        List<String> ciphers = c.strings("cipher_suites", List.of());
+        if (!ciphers.isEmpty()) {
+            try {
+                java.util.Set<String> supported = java.util.Set.of(javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+                for (String cs : ciphers) {
+                    if (!supported.contains(jsseCipher(cs))) {
+                        c.error("cipher_suites", "invalid TLS cipher suite: \"" + cs + "\"");
+                    }
+                }
+            } catch (java.security.NoSuchAlgorithmException e) {
+                c.error("cipher_suites", "no TLS implementation: " + e.getMessage());
+            }
+        }
+        for (String k : List.of("cert_pem", "key_pem", "ca_pem", "client_ca_file_reload", "reload_interval", "curve_preferences",
                 "include_system_ca_certs_pool")) {
             if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
                 c.error(k, "tls::" + k + " is not supported yet by ottl4j");
             }
         }
-        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni);
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers));
     }
 
     /** The JSSE protocol names from min_version to max_version (default: up to 1.3). */
@@ -164,6 +202,9 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     public SSLParameters clientParameters() {
         SSLParameters p = new SSLParameters();
         p.setProtocols(protocols());
+        if (ciphers() != null) {
+            p.setCipherSuites(ciphers().toArray(String[]::new));
+        }
         return p;
     }
 

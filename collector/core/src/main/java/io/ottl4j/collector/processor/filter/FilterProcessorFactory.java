@@ -7,6 +7,7 @@ import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.config.ConfigNode;
 import io.ottl4j.collector.internal.Batches;
+import io.ottl4j.collector.processor.internal.MatchProperties;
 import io.ottl4j.collector.processor.internal.OttlConfig;
 import io.ottl4j.language.CompiledConditions;
 import io.ottl4j.language.ContextKind;
@@ -32,10 +33,13 @@ import java.util.Map;
  * The {@code filter} processor (ottl-spec §9): OTTL conditions, ORed per context; whatever matches is
  * dropped. Evaluated top-down (resource, scope, item, sub-item); a match drops the whole subtree; empty
  * containers are pruned and an empty payload is not forwarded. Both the per-context layout
- * ({@code traces: {span: [...]}}) and the flat {@code *_conditions} lists with inferred contexts are read.
+ * ({@code traces: {span: [...]}}) and the flat {@code *_conditions} lists with inferred contexts are read, and
+ * so is upstream's legacy match configuration ({@code spans:}, {@code logs:}/{@code metrics:} {@code include} /
+ * {@code exclude}, see {@link LegacyMatch}); the legacy and the OTTL forms of one signal exclude each other.
  */
 public final class FilterProcessorFactory implements ProcessorFactory<FilterProcessorFactory.Config> {
-    public record Config(ErrorMode errorMode, Map<Signal, Map<ContextKind, List<CompiledConditions>>> conditions) {
+    public record Config(ErrorMode errorMode, Map<Signal, Map<ContextKind, List<CompiledConditions>>> conditions,
+            Map<Signal, LegacyMatch> legacy) {
     }
 
     private static final Map<Signal, String> LEGACY = Map.of(Signal.TRACES, "traces", Signal.METRICS, "metrics", Signal.LOGS, "logs");
@@ -61,16 +65,21 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
     public Config decode(Conf c) {
         ErrorMode mode = OttlConfig.errorMode(c, "error_mode", ErrorMode.PROPAGATE); // upstream default
         Map<Signal, Map<ContextKind, List<CompiledConditions>>> all = new EnumMap<>(Signal.class);
+        Map<Signal, LegacyMatch> matches = new EnumMap<>(Signal.class);
         for (Signal s : Signal.values()) {
             Map<ContextKind, List<CompiledConditions>> bySignal = new EnumMap<>(ContextKind.class);
             all.put(s, bySignal);
             Conf legacy = c.child(LEGACY.get(s));
+            LegacyMatch match = legacyMatch(c, legacy, s);
+            if (match != null) {
+                matches.put(s, match);
+            }
+            boolean hasOttl = false;
             for (String key : legacy.keys()) {
-                if (key.equals("include") || key.equals("exclude") || key.equals("metric_names")) {
-                    legacy.has(key);
-                    legacy.error(key, "the legacy " + key + " match configuration of the filter processor is not supported by ottl4j; use OTTL conditions");
-                    continue;
+                if (key.equals("include") || key.equals("exclude") || s == Signal.METRICS && key.equals("regexp")) {
+                    continue; // read by legacyMatch
                 }
+                hasOttl = true;
                 List<OttlConfig.Source> conds = OttlConfig.sources(legacy, key);
                 if (conds.isEmpty()) {
                     continue;
@@ -81,7 +90,16 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                 }
             }
             legacy.finish();
+            if (hasOttl && match != null) {
+                String block = s == Signal.TRACES ? "the span settings \"spans.include\", \"spans.exclude\""
+                        : "the settings \"" + LEGACY.get(s) + ".include\", \"" + LEGACY.get(s) + ".exclude\"";
+                c.error(LEGACY.get(s), "cannot use OTTL conditions in \"" + LEGACY.get(s) + "\" and " + block + " at the same time");
+            }
             ConfigNode flat = c.raw(FLAT.get(s));
+            if (flat instanceof ConfigNode.ListNode && (hasOttl || match != null && s != Signal.TRACES)) {
+                c.error(FLAT.get(s), "cannot use context inferred conditions \"" + FLAT.get(s) + "\" and the settings in \""
+                        + LEGACY.get(s) + "\" at the same time");
+            }
             if (flat instanceof ConfigNode.ListNode list) {
                 if (list.items().stream().allMatch(i -> i instanceof ConfigNode.Scalar)) {
                     List<OttlConfig.Source> conds = OttlConfig.sources(c, FLAT.get(s));
@@ -111,12 +129,53 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                 c.error(FLAT.get(s), "expected a list of conditions");
             }
         }
-        return new Config(mode, all);
+        for (String k : List.of("profiles", "profile_conditions")) {
+            if (c.has(k)) {
+                c.error(k, "unsupported", "profiles are not supported by ottl4j (the profiles signal, upstream's feature gate "
+                        + "service.profilesSupport, is not implemented)");
+            }
+        }
+        return new Config(mode, all, matches);
+    }
+
+    /** The legacy match configuration of one signal: {@code spans:} for traces, {@code include}/{@code exclude} otherwise. */
+    private static LegacyMatch legacyMatch(Conf c, Conf block, Signal s) {
+        if (s == Signal.TRACES) {
+            if (!c.has("spans")) {
+                return null;
+            }
+            Conf spans = c.child("spans");
+            MatchProperties include = MatchProperties.decode(spans, "include");
+            MatchProperties exclude = MatchProperties.decode(spans, "exclude");
+            if (include != null) {
+                include.validateForSpans(spans, "include");
+            }
+            if (exclude != null) {
+                exclude.validateForSpans(spans, "exclude");
+            }
+            spans.finish();
+            return LegacyMatch.of(include, exclude, false);
+        }
+        MatchProperties.Layout layout = s == Signal.LOGS ? MatchProperties.Layout.LOGS : MatchProperties.Layout.METRICS;
+        MatchProperties include = MatchProperties.decode(block, "include", layout);
+        MatchProperties exclude = MatchProperties.decode(block, "exclude", layout);
+        if (s == Signal.METRICS && block.has("regexp")) {
+            Conf re = block.child("regexp"); // result cache settings: RE2/J needs none
+            re.bool("cacheenabled", false);
+            re.intValue("cachemaxnumentries", 0);
+            re.finish();
+        }
+        if (s == Signal.LOGS) { // upstream ignores a logs block that sets nothing
+            include = include == null || include.isEmpty() ? null : include;
+            exclude = exclude == null || exclude.isEmpty() ? null : exclude;
+        }
+        return LegacyMatch.of(include, exclude, s == Signal.METRICS);
     }
 
     @Override
     public Processor create(CreateSettings settings, Config config, Signal signal, Consumer next) {
         Map<ContextKind, List<CompiledConditions>> conds = config.conditions().get(signal);
+        LegacyMatch legacy = config.legacy().get(signal);
         return new Processor() {
             private Exception error;
 
@@ -157,6 +216,10 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                 Iterator<? extends ResourceGroup<?>> rit = batch.resources().iterator();
                 while (rit.hasNext()) {
                     ResourceGroup<?> rg = rit.next();
+                    if (legacy != null && legacy.skipResource(rg.resource())) {
+                        rit.remove();
+                        continue;
+                    }
                     if (match(ContextKind.RESOURCE, TransformContext.ofResource(rg))) {
                         rit.remove();
                         continue;
@@ -171,6 +234,10 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                         Iterator<?> it = sg.items().iterator();
                         while (it.hasNext()) {
                             Object item = it.next();
+                            if (legacy != null && legacy.skipItem(rg.resource(), sg.scope(), item)) {
+                                it.remove();
+                                continue;
+                            }
                             switch (item) {
                                 case Span span -> {
                                     if (match(ContextKind.SPAN, TransformContext.ofSpan(rg, sg, span))) {

@@ -6,6 +6,7 @@ import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.config.ConfigNode;
 import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeMap;
+import io.ottl4j.pdata.GoFloat;
 import io.ottl4j.pdata.InstrumentationScope;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.Metric;
@@ -14,13 +15,27 @@ import io.ottl4j.pdata.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The legacy {@code include}/{@code exclude} match properties (collector-spec §3.3): {@code strict} or
- * {@code regexp} matching of services, span names and kinds, log bodies and severities, metric names,
- * attributes, resources and libraries. Within a list: OR; across properties: AND.
+ * The legacy {@code include}/{@code exclude} match properties (collector-spec §3.3, upstream's
+ * internal/filter): {@code strict} or {@code regexp} (RE2, unanchored as Go's {@code MatchString}) matching of
+ * services, span names and kinds, log bodies and severities, metric names, attributes, resources and
+ * libraries. Within a list: OR; across properties: AND. One implementation serves the {@code attributes}
+ * processor and every legacy block of the {@code filter} processor; only the key names differ
+ * ({@link Layout}).
  */
 public final class MatchProperties {
+    /** Which upstream struct the keys come from. */
+    public enum Layout {
+        /** {@code filterconfig.MatchProperties}: attributes/span processors, {@code filter}'s {@code spans:}. */
+        GENERIC,
+        /** {@code filter}'s {@code logs.include}/{@code logs.exclude} ({@code LogMatchProperties}). */
+        LOGS,
+        /** {@code filter}'s {@code metrics.include}/{@code metrics.exclude} ({@code MetricMatchProperties}). */
+        METRICS
+    }
+
     private record Str(String text, Pattern regex) {
         boolean matches(String s) {
             return regex != null ? regex.matcher(s).find() : text.equals(s);
@@ -37,7 +52,15 @@ public final class MatchProperties {
                 return true;
             }
             if (regex != null) {
-                return v instanceof String s && regex.matcher(s).find();
+                // upstream matches the string form of scalar values; other types never match
+                String s = switch (v) {
+                    case String x -> x;
+                    case Boolean b -> b.toString();
+                    case Long l -> l.toString();
+                    case Double d -> GoFloat.formatF(d);
+                    default -> null;
+                };
+                return s != null && regex.matcher(s).find();
             }
             return AnyValue.deepEquals(v, value);
         }
@@ -46,90 +69,153 @@ public final class MatchProperties {
     private record Lib(Str name, String version) {
     }
 
-    private final List<Str> services;
-    private final List<Str> spanNames;
-    private final List<Str> spanKinds;
-    private final List<Str> logBodies;
-    private final List<Str> severityTexts;
-    private final Integer minSeverity;
-    private final boolean matchUndefinedSeverity;
-    private final List<Str> metricNames;
-    private final List<Attr> attributes;
-    private final List<Attr> resources;
-    private final List<Lib> libraries;
+    private static final Set<String> SPAN_KINDS = Set.of("SPAN_KIND_CLIENT", "SPAN_KIND_CONSUMER", "SPAN_KIND_INTERNAL",
+            "SPAN_KIND_PRODUCER", "SPAN_KIND_SERVER");
+    private static final String[] SEVERITIES = {"", "TRACE", "TRACE2", "TRACE3", "TRACE4", "DEBUG", "DEBUG2", "DEBUG3", "DEBUG4", "INFO",
+        "INFO2", "INFO3", "INFO4", "WARN", "WARN2", "WARN3", "WARN4", "ERROR", "ERROR2", "ERROR3", "ERROR4", "FATAL", "FATAL2", "FATAL3",
+        "FATAL4"};
 
-    private MatchProperties(List<Str> services, List<Str> spanNames, List<Str> spanKinds, List<Str> logBodies, List<Str> severityTexts,
-            Integer minSeverity, boolean matchUndefinedSeverity, List<Str> metricNames, List<Attr> attributes, List<Attr> resources,
-            List<Lib> libraries) {
-        this.services = services;
-        this.spanNames = spanNames;
-        this.spanKinds = spanKinds;
-        this.logBodies = logBodies;
-        this.severityTexts = severityTexts;
-        this.minSeverity = minSeverity;
-        this.matchUndefinedSeverity = matchUndefinedSeverity;
-        this.metricNames = metricNames;
-        this.attributes = attributes;
-        this.resources = resources;
-        this.libraries = libraries;
+    private List<Str> services = List.of();
+    private List<Str> spanNames = List.of();
+    private List<Str> spanKinds = List.of();
+    private List<Str> logBodies = List.of();
+    private List<Str> severityTexts = List.of();
+    private Integer minSeverity;
+    private boolean matchUndefinedSeverity;
+    private List<Str> metricNames = List.of();
+    private List<Attr> attributes = List.of();
+    private List<Attr> resources = List.of();
+    private List<Lib> libraries = List.of();
+
+    private MatchProperties() {
     }
 
     /** Null when {@code key} is absent. */
     public static MatchProperties decode(Conf parent, String key) {
+        return decode(parent, key, Layout.GENERIC);
+    }
+
+    /** Null when {@code key} is absent. */
+    public static MatchProperties decode(Conf parent, String key, Layout layout) {
         if (!parent.has(key)) {
             return null;
         }
         Conf c = parent.child(key);
         String type = c.string("match_type", "");
         boolean regexp = type.equals("regexp");
-        if (!regexp && !type.equals("strict")) {
-            c.error("match_type", type.isEmpty() ? "match_type must be set" : "unrecognized match_type: '" + type + "', valid types are: [regexp strict]");
+        if (type.equals("expr") && layout == Layout.METRICS) {
+            c.error("match_type", "unsupported", "match_type: expr (expressions in the expr-lang language) is not supported by ottl4j;"
+                    + " write the condition in OTTL instead (metrics: {metric: [...]} or metric_conditions)");
+        } else if (!regexp && !type.isEmpty() && !type.equals("strict")) {
+            c.error("match_type", "unrecognized match_type: '" + type + "', valid types are: [regexp strict]");
         }
-        c.has("regexp");
-        List<Str> services = strs(c, "services", regexp);
-        List<Str> spanNames = strs(c, "span_names", regexp);
-        List<Str> kinds = strs(c, "span_kinds", regexp); // matched like the other string lists, regexp included
-        List<Str> bodies = strs(c, "log_bodies", regexp);
-        List<Str> sev = strs(c, "log_severity_texts", regexp);
-        Integer min = null;
-        boolean undefined = false;
-        if (c.has("log_severity_number")) {
-            Conf s = c.child("log_severity_number");
-            min = severity(s, s.raw("min"));
-            undefined = s.bool("match_undefined", false);
-            s.finish();
+        if (c.has("regexp")) {
+            Conf re = c.child("regexp"); // RE2/J needs no result cache: the settings are accepted and have no effect
+            re.bool("cacheenabled", false);
+            re.intValue("cachemaxnumentries", 0);
+            re.finish();
         }
-        List<Str> metrics = strs(c, "metric_names", regexp);
-        List<Attr> attrs = attrs(c, "attributes", regexp);
-        List<Attr> res = attrs(c, "resources", regexp);
-        List<Lib> libs = new ArrayList<>();
-        for (Conf l : c.list("libraries")) {
-            String name = l.string("name", "");
-            libs.add(new Lib(str(l, "name", name, regexp), l.has("version") ? l.string("version", "") : null));
-            l.finish();
-        }
-        c.has("expressions");
-        c.has("bodies");
-        c.finish();
-        return new MatchProperties(services, spanNames, kinds, bodies, sev, min, undefined, metrics, attrs, res, libs);
-    }
-
-    private static Integer severity(Conf s, ConfigNode n) {
-        if (n instanceof ConfigNode.Scalar sc) {
-            if (sc.value() instanceof Long l) {
-                return l.intValue();
+        MatchProperties mp = new MatchProperties();
+        switch (layout) {
+            case GENERIC -> {
+                mp.services = strs(c, "services", regexp);
+                mp.spanNames = strs(c, "span_names", regexp);
+                mp.spanKinds = strs(c, "span_kinds", regexp);
+                mp.logBodies = strs(c, "log_bodies", regexp);
+                mp.severityTexts = strs(c, "log_severity_texts", regexp);
+                mp.severityNumber(c, "log_severity_number");
+                mp.metricNames = strs(c, "metric_names", regexp);
+                mp.attributes = attrs(c, "attributes", regexp);
+                mp.resources = attrs(c, "resources", regexp);
+                mp.libraries = libs(c, regexp);
             }
-            String[] names = {"", "TRACE", "TRACE2", "TRACE3", "TRACE4", "DEBUG", "DEBUG2", "DEBUG3", "DEBUG4", "INFO", "INFO2", "INFO3", "INFO4",
-                "WARN", "WARN2", "WARN3", "WARN4", "ERROR", "ERROR2", "ERROR3", "ERROR4", "FATAL", "FATAL2", "FATAL3", "FATAL4"};
-            String t = sc.text().toUpperCase(Locale.ROOT);
-            for (int i = 1; i < names.length; i++) {
-                if (names[i].equals(t)) {
-                    return i;
+            case LOGS -> {
+                mp.resources = attrs(c, "resource_attributes", regexp);
+                mp.attributes = attrs(c, "record_attributes", regexp);
+                mp.severityTexts = strs(c, "severity_texts", regexp);
+                mp.severityNumber(c, "severity_number");
+                mp.logBodies = strs(c, "bodies", regexp);
+            }
+            case METRICS -> {
+                mp.metricNames = strs(c, "metric_names", regexp);
+                mp.resources = attrs(c, "resource_attributes", regexp);
+                if (!c.strings("expressions", List.of()).isEmpty() && !type.equals("expr")) {
+                    c.error("expressions", "expressions are only read with match_type: expr");
                 }
             }
-            s.error("min", "invalid severity: " + sc.text());
         }
-        return null;
+        c.finish();
+        // upstream needs a match type only to build string and attribute-value matchers (severity numbers and bare
+        // attribute keys work without one)
+        if (type.isEmpty() && mp.needsMatchType()) {
+            c.error("match_type", "unrecognized match_type: '', valid types are: [regexp strict]");
+        }
+        return mp;
+    }
+
+    private boolean needsMatchType() {
+        return !services.isEmpty() || !spanNames.isEmpty() || !spanKinds.isEmpty() || !logBodies.isEmpty() || !severityTexts.isEmpty()
+                || !metricNames.isEmpty() || !libraries.isEmpty() || attributes.stream().anyMatch(a -> a.value() != null)
+                || resources.stream().anyMatch(a -> a.value() != null);
+    }
+
+    /** Upstream's {@code ValidateForSpans}: reported at {@code key} of {@code parent}. */
+    public void validateForSpans(Conf parent, String key) {
+        if (!logBodies.isEmpty()) {
+            parent.error(key, "log_bodies should not be specified for trace spans");
+        } else if (!severityTexts.isEmpty()) {
+            parent.error(key, "log_severity_texts should not be specified for trace spans");
+        } else if (minSeverity != null) {
+            parent.error(key, "log_severity_number should not be specified for trace spans");
+        } else if (services.isEmpty() && spanNames.isEmpty() && attributes.isEmpty() && libraries.isEmpty() && resources.isEmpty()
+                && spanKinds.isEmpty()) {
+            parent.error(key, "at least one of \"attributes\", \"libraries\",  or \"resources\" field must be specified");
+        } else {
+            for (Str k : spanKinds) {
+                if (k.regex() == null && !SPAN_KINDS.contains(k.text())) {
+                    parent.error(key, "span_kinds string must match one of the standard span kinds when match_type=strict: "
+                            + SPAN_KINDS.stream().sorted().toList().toString().replace(",", ""));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether nothing is set ({@code LogMatchProperties.isEmpty}: upstream then ignores the block). */
+    public boolean isEmpty() {
+        return services.isEmpty() && spanNames.isEmpty() && spanKinds.isEmpty() && logBodies.isEmpty() && severityTexts.isEmpty()
+                && minSeverity == null && metricNames.isEmpty() && attributes.isEmpty() && resources.isEmpty() && libraries.isEmpty();
+    }
+
+    public boolean hasMetricNames() {
+        return !metricNames.isEmpty();
+    }
+
+    public boolean hasResources() {
+        return !resources.isEmpty();
+    }
+
+    private void severityNumber(Conf c, String key) {
+        if (!c.has(key)) {
+            return;
+        }
+        Conf s = c.child(key);
+        ConfigNode n = s.raw("min");
+        if (n instanceof ConfigNode.Scalar sc) {
+            String t = sc.text().trim().toUpperCase(Locale.ROOT);
+            for (int i = 1; i < SEVERITIES.length; i++) {
+                if (SEVERITIES[i].equals(t) || Integer.toString(i).equals(t)) {
+                    minSeverity = i;
+                }
+            }
+            if (minSeverity == null) {
+                s.error("min", "'" + sc.text() + "' is not a valid severity: not a valid severity");
+            }
+        } else {
+            minSeverity = 0; // upstream: an empty min ignores the severity
+        }
+        matchUndefinedSeverity = s.bool("match_undefined", false);
+        s.finish();
     }
 
     private static Str str(Conf c, String key, String text, boolean regexp) {
@@ -139,7 +225,7 @@ public final class MatchProperties {
         try {
             return new Str(text, Pattern.compile(text));
         } catch (PatternSyntaxException e) {
-            c.error(key, "invalid regexp \"" + text + "\": " + e.getMessage());
+            c.error(key, "error parsing regexp: " + e.getMessage());
             return new Str(text, null);
         }
     }
@@ -150,6 +236,16 @@ public final class MatchProperties {
             out.add(str(c, key, s, regexp));
         }
         return out;
+    }
+
+    private static List<Lib> libs(Conf c, boolean regexp) {
+        List<Lib> libs = new ArrayList<>();
+        for (Conf l : c.list("libraries")) {
+            String name = l.string("name", "");
+            libs.add(new Lib(str(l, "name", name, regexp), l.present("version") ? l.string("version", "") : null));
+            l.finish();
+        }
+        return libs;
     }
 
     private static List<Attr> attrs(Conf c, String key, boolean regexp) {
@@ -164,12 +260,12 @@ public final class MatchProperties {
             Pattern re = null;
             if (regexp && value != null) {
                 if (!(value instanceof String s)) {
-                    a.error("value", "match_type=regexp is only supported for string attributes");
+                    a.error("value", "match_type=regexp for \"" + k + "\" only supports Str");
                 } else {
                     try {
                         re = Pattern.compile(s);
                     } catch (PatternSyntaxException e) {
-                        a.error("value", "invalid regexp: " + e.getMessage());
+                        a.error("value", "error parsing regexp: " + e.getMessage());
                     }
                 }
             }
@@ -191,6 +287,25 @@ public final class MatchProperties {
         return false;
     }
 
+    private static boolean all(List<Attr> list, AttributeMap m) {
+        for (Attr a : list) {
+            if (!a.matches(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The resource attributes alone (the metrics layout checks them at the resource level). */
+    public boolean matchesResource(Resource resource) {
+        return all(resources, resource.attributes());
+    }
+
+    /** The metric names alone. */
+    public boolean matchesMetricName(Metric m) {
+        return any(metricNames, m.name());
+    }
+
     private boolean common(Resource resource, InstrumentationScope scope, AttributeMap attrs) {
         if (!services.isEmpty()) {
             Object svc = resource.attributes().get("service.name");
@@ -199,17 +314,11 @@ public final class MatchProperties {
                 return false;
             }
         }
-        for (Attr a : resources) {
-            if (!a.matches(resource.attributes())) {
-                return false;
-            }
+        if (!all(resources, resource.attributes())) {
+            return false;
         }
-        if (attrs != null) {
-            for (Attr a : attributes) {
-                if (!a.matches(attrs)) {
-                    return false;
-                }
-            }
+        if (attrs != null && !all(attributes, attrs)) {
+            return false;
         }
         if (!libraries.isEmpty()) {
             boolean ok = false;
@@ -218,9 +327,7 @@ public final class MatchProperties {
                     ok = true;
                 }
             }
-            if (!ok) {
-                return false;
-            }
+            return ok;
         }
         return true;
     }
@@ -228,22 +335,16 @@ public final class MatchProperties {
     public boolean matches(Resource resource, InstrumentationScope scope, Object item) {
         switch (item) {
             case Span s -> {
-                if (!any(spanNames, s.name())) {
-                    return false;
-                }
-                if (!any(spanKinds, kindName(s.kind()))) {
-                    return false;
-                }
-                return common(resource, scope, s.attributes());
+                return any(spanNames, s.name()) && any(spanKinds, kindName(s.kind())) && common(resource, scope, s.attributes());
             }
             case LogRecord l -> {
-                if (!logBodies.isEmpty() && !(l.body() instanceof String b && any(logBodies, b))) {
+                if (!logBodies.isEmpty() && !any(logBodies, AnyValue.asString(l.body()))) {
                     return false;
                 }
                 if (!any(severityTexts, l.severityText())) {
                     return false;
                 }
-                if (minSeverity != null) {
+                if (minSeverity != null && minSeverity > 0) {
                     int n = l.severityNumber();
                     if (n == 0 ? !matchUndefinedSeverity : n < minSeverity) {
                         return false;
@@ -252,10 +353,7 @@ public final class MatchProperties {
                 return common(resource, scope, l.attributes());
             }
             case Metric m -> {
-                if (!any(metricNames, m.name())) {
-                    return false;
-                }
-                return common(resource, scope, null);
+                return any(metricNames, m.name()) && common(resource, scope, null);
             }
             default -> {
                 return false;

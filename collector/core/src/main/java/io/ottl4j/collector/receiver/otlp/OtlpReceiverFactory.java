@@ -1,11 +1,13 @@
 package io.ottl4j.collector.receiver.otlp;
 
 import io.ottl4j.collector.component.Component;
+import io.ottl4j.collector.component.ComponentId;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.ReceiverFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
+import io.ottl4j.collector.extension.auth.AuthSettings;
 import io.ottl4j.collector.internal.Endpoints;
 import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
@@ -41,8 +43,11 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         }
     }
 
-    /** Either protocol may be null (not enabled). */
-    public record Config(Grpc grpc, Http http) {
+    /** Either protocol may be null (not enabled); the {@code *Auth} IDs name each protocol's authenticator (or are null). */
+    public record Config(Grpc grpc, Http http, ComponentId grpcAuth, ComponentId httpAuth) {
+        public Config(Grpc grpc, Http http) {
+            this(grpc, http, null, null);
+        }
     }
 
     @Override
@@ -65,6 +70,8 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         Conf protocols = c.child("protocols");
         Grpc grpc = null;
         Http http = null;
+        ComponentId grpcAuth = null;
+        ComponentId httpAuth = null;
         if (protocols.present("grpc")) {
             Conf g = protocols.child("grpc");
             String endpoint = endpoint(g, "localhost:4317");
@@ -78,7 +85,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
             }
             boolean includeMetadata = g.bool("include_metadata", false);
             TlsConfig tls = TlsConfig.decodeServer(g);
-            unsupported(g, "auth");
+            grpcAuth = AuthSettings.decode(g);
             ignore(g, "max_concurrent_streams", "read_buffer_size", "write_buffer_size", "keepalive", "middlewares");
             g.finish();
             grpc = new Grpc(endpoint, max, includeMetadata, tls);
@@ -98,7 +105,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
             Map<String, String> responseHeaders = h.stringMap("response_headers");
             boolean includeMetadata = h.bool("include_metadata", false);
             TlsConfig tls = TlsConfig.decodeServer(h);
-            unsupported(h, "auth");
+            httpAuth = AuthSettings.decode(h);
             ignore(h, "read_timeout", "read_header_timeout", "write_timeout", "idle_timeout", "keep_alives_enabled",
                     "max_request_body_size_mib", "middlewares");
             h.finish();
@@ -109,7 +116,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         if (grpc == null && http == null) {
             c.error("protocols", "must specify at least one protocol when using the OTLP receiver");
         }
-        return new Config(grpc, http);
+        return new Config(grpc, http, grpcAuth, httpAuth);
     }
 
     private static String endpoint(Conf c, String def) {
@@ -124,14 +131,6 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
 
     private static String urlPath(String p) {
         return p.startsWith("/") ? p : "/" + p;
-    }
-
-    private static void unsupported(Conf c, String... keys) {
-        for (String k : keys) {
-            if (c.has(k)) {
-                c.error(k, k + " is not supported yet by ottl4j's otlp receiver");
-            }
-        }
     }
 
     private static void ignore(Conf c, String... keys) {

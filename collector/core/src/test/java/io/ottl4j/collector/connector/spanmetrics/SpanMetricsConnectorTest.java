@@ -175,11 +175,96 @@ class SpanMetricsConnectorTest {
                 connectors:
                   spanmetrics:
                 """;
-        assertThat(Harness.problems(base + "    histogram: {explicit: {buckets: [1ms]}, exponential: {}}\n")).contains("either explicit or exponential");
+        assertThat(Harness.problems(base + "    histogram: {explicit: {buckets: [1ms]}, exponential: {}}\n")).contains("use either `explicit` or `exponential` buckets histogram");
         assertThat(Harness.problems(base + "    histogram: {explicit: {buckets: [10ms, 1ms]}}\n")).contains("increasing order");
         assertThat(Harness.problems(base + "    aggregation_temporality: SOMETIMES\n")).contains("invalid aggregation_temporality");
         assertThat(Harness.problems(base + "    dimensions: [{name: span.name}]\n")).contains("duplicate dimension name");
-        assertThat(Harness.problems(base + "    metrics_flush_interval: 0s\n")).contains("must be positive");
+        assertThat(Harness.problems(base + "    metrics_flush_interval: 0s\n")).contains("should be positive");
+        assertThat(Harness.problems(base + "    events: {enabled: true}\n")).contains("no dimensions configured for events");
+        assertThat(Harness.problems(base + "    aggregation_temporality: AGGREGATION_TEMPORALITY_DELTA\n    metric_timestamp_cache_size: 0\n"))
+                .contains("invalid delta timestamp cache size");
+        assertThat(Harness.problems(base + """
+                    exemplars: {enabled: true, max_per_data_point: 5}
+                    series_expiration: 5m
+                    metrics_expiration: 1h
+                    metric_timestamp_cache_size: 100
+                    aggregation_cardinality_limit: 1000
+                    calls_dimensions: [{name: a}]
+                    histogram: {dimensions: [{name: b}]}
+                    resource_metrics_key_attributes: [service.name]
+                    include_instrumentation_scope: [x]
+                    add_resource_attributes: true
+                    enable_metrics_sampling_method: false
+                    dimensions_cache_size: 10
+                    resource_metrics_cache_size: 10
+                """)).isEmpty();
         assertThat(Harness.problems(base + "    dimensions: [{name: a, default: x}]\n    metrics_flush_interval: 15s\n")).isEmpty();
+    }
+
+    @Test
+    void exemplarsEventsAndPerMetricDimensions() throws Exception {
+        try (Harness h = start("span_metrics", """
+                metrics_flush_interval: 100ms
+                exemplars: {enabled: true, max_per_data_point: 2}
+                calls_dimensions: [{name: http.method}]
+                histogram: {dimensions: [{name: deployment}]}
+                events:
+                  enabled: true
+                  dimensions: [{name: exception.type, default: none}]
+                """)) {
+            TelemetryBatch<Span> b = spans(5, 50, 70);
+            Span first = b.resources().get(0).scopes().get(0).items().get(1);
+            io.ottl4j.pdata.SpanEvent e = new io.ottl4j.pdata.SpanEvent();
+            e.setName("exception");
+            e.attributes().putString("exception.type", "IOException");
+            first.events().add(e);
+            h.send("testsource", b);
+            TelemetryBatch<?> out = awaitFlush(h, 1);
+            DataPoint calls = metric(out, "traces.span.metrics.calls").dataPoints().stream()
+                    .filter(p -> "STATUS_CODE_UNSET".equals(p.attributes().get("status.code"))).findFirst().orElseThrow();
+            assertThat(calls.attributes().get("http.method")).isEqualTo("GET");
+            assertThat(calls.attributes().containsKey("deployment")).isFalse();
+            assertThat(calls.exemplars()).hasSize(2); // capped by max_per_data_point
+            assertThat(calls.exemplars().get(0).traceId()).isEqualTo(first.traceId());
+            assertThat(calls.exemplars().get(0).doubleValue()).isEqualTo(50.0);
+            DataPoint hist = metric(out, "traces.span.metrics.duration").dataPoints().get(0);
+            assertThat(hist.attributes().get("deployment")).isEqualTo("prod");
+            assertThat(hist.attributes().containsKey("http.method")).isFalse();
+            assertThat(metric(out, "traces.span.metrics.events").dataPoints()).singleElement().satisfies(p -> {
+                assertThat(p.attributes().get("exception.type")).isEqualTo("IOException");
+                assertThat(((NumberDataPoint) p).intValue()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void seriesExpireIndividuallyAndTheCardinalityLimitOverflows() throws Exception {
+        try (Harness h = start("span_metrics", """
+                metrics_flush_interval: 100ms
+                series_expiration: 1ns
+                aggregation_cardinality_limit: 1
+                histogram: {disable: true}
+                """)) {
+            TelemetryBatch<Span> b = spans(5, 6, 7);
+            List<Span> items = b.resources().get(0).scopes().get(0).items();
+            items.get(1).setName("b");
+            items.get(2).setName("c");
+            h.send("testsource", b);
+            TelemetryBatch<?> out = awaitFlush(h, 1);
+            List<DataPoint> points = metric(out, "traces.span.metrics.calls").dataPoints();
+            assertThat(points).hasSize(2);
+            assertThat(points).anySatisfy(p -> assertThat(p.attributes().get("otel.metric.overflow")).isEqualTo(true));
+
+            TelemetryBatch<Span> later = spans(5);
+            later.resources().get(0).scopes().get(0).items().get(0).setName("later");
+            h.send("testsource", later);
+            Harness.await(Duration.ofSeconds(30), () -> h.batches("testsink").stream().anyMatch(x -> names(x).contains("later")));
+            TelemetryBatch<?> withLater = h.batches("testsink").stream().filter(x -> names(x).contains("later")).findFirst().orElseThrow();
+            assertThat(names(withLater)).containsExactly("later"); // "b" and the overflow expired after their flush
+        }
+    }
+
+    private static List<Object> names(TelemetryBatch<?> b) {
+        return metric(b, "traces.span.metrics.calls").dataPoints().stream().map(p -> p.attributes().get("span.name")).toList();
     }
 }

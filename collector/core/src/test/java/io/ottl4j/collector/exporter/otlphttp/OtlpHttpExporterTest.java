@@ -201,6 +201,17 @@ class OtlpHttpExporterTest {
     }
 
     @Test
+    void perSignalEndpointsAloneAreEnoughAndASignalWithoutOneFailsAtCreation() throws Exception {
+        String yaml = "traces_endpoint: " + base() + "/only/traces\n" + NO_QUEUE;
+        exporter(yaml, Signal.TRACES).consume(Data.traces("t"));
+        assertThat(requests.get(0).path()).isEqualTo("/only/traces");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> factory.create(TestComponents.settings(Kind.EXPORTER, "otlp_http"), TestComponents.decode(factory, yaml), Signal.METRICS))
+                .hasMessage("no endpoint for metrics: set endpoint or metrics_endpoint");
+        assertThat(TestComponents.problems(factory, NO_QUEUE)).singleElement().asString().contains("at least one endpoint must be specified");
+    }
+
+    @Test
     void retriesRetryableStatusesHonouringRetryAfter() throws Exception {
         answer(new Answer(429, "text/plain", "slow down".getBytes(), "1", 0), Answer.status(502), Answer.status(503), Answer.status(504));
         // back-off would be 5s; tiny intervals so only Retry-After can explain a 1s gap

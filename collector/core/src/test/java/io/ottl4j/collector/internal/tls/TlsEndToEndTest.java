@@ -115,6 +115,22 @@ class TlsEndToEndTest {
     }
 
     @Test
+    void cipherSuitesLimitTls12AndUnknownNamesAreRejected() throws Exception {
+        try (Harness h = back(", max_version: \"1.2\", cipher_suites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "
+                + "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]")) {
+            OtlpReceiver r = receiver(h);
+            assertThat(export(OtlpHttpSpanExporter.builder().setEndpoint("https://localhost:" + r.httpPort() + "/v1/traces")
+                    .setTrustedCertificates(ca.caPem()).setTimeout(Duration.ofSeconds(5)).build())).isTrue();
+        }
+        assertThat(Harness.problems("""
+                receivers:
+                  otlp: {protocols: {http: {endpoint: "127.0.0.1:0", tls: {cert_file: a, key_file: b, cipher_suites: [TLS_NOT_A_SUITE]}}}}
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                """)).contains("invalid TLS cipher suite: \"TLS_NOT_A_SUITE\"");
+    }
+
+    @Test
     void mutualTlsRequiresAClientCertificateFromTheClientCa() throws Exception {
         try (Harness h = back(", client_ca_file: " + ca.caFile())) {
             OtlpReceiver r = receiver(h);

@@ -4,6 +4,8 @@ import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
+import io.ottl4j.collector.extension.auth.ServerAuth;
+import io.ottl4j.collector.extension.auth.ServerAuthenticator;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -69,6 +71,11 @@ final class GrpcServer {
     private static final Context.Key<ClientInfo> CLIENT = Context.key("ottl4j-client-info");
 
     GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next) throws IOException, GeneralSecurityException {
+        this(settings, config, next, null);
+    }
+
+    GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next, ServerAuth auth)
+            throws IOException, GeneralSecurityException {
         NettyServerBuilder b = NettyServerBuilder.forAddress(Endpoints.bindable(config.endpoint()));
         int maxRecvMib = config.maxRecvMsgSizeMib();
         b.maxInboundMessageSize(maxRecvMib > 0 ? maxRecvMib * 1024 * 1024 : 4 * 1024 * 1024);
@@ -77,19 +84,46 @@ final class GrpcServer {
         }
         ServerInterceptor clientInfo = clientInterceptor(config.includeMetadata());
         for (Map.Entry<Signal, Consumer> e : next.entrySet()) {
-            b.addService(ServerInterceptors.intercept(service(settings, e.getKey(), e.getValue()), clientInfo));
+            ServerServiceDefinition svc = ServerInterceptors.intercept(service(settings, e.getKey(), e.getValue()), clientInfo);
+            b.addService(auth == null ? svc : ServerInterceptors.intercept(svc, authInterceptor(auth)));
         }
         // signals without a pipeline still answer, as upstream: UNIMPLEMENTED from the missing service
         this.server = b.build();
     }
 
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols());
+        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols()).ciphers(tls.ciphers());
         TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }
         return b.build();
+    }
+
+    /** Rejects unauthenticated calls with UNAUTHENTICATED before they reach the service. */
+    private static ServerInterceptor authInterceptor(ServerAuth auth) {
+        return new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                Map<String, List<String>> md = new LinkedHashMap<>();
+                for (String key : headers.keys()) {
+                    if (!key.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+                        Iterable<String> values = headers.getAll(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER));
+                        if (values != null) {
+                            values.forEach(v -> md.computeIfAbsent(key.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(v));
+                        }
+                    }
+                }
+                try {
+                    auth.check(md);
+                } catch (ServerAuthenticator.AuthenticationException e) {
+                    call.close(Status.UNAUTHENTICATED.withDescription(e.getMessage()), new Metadata());
+                    return new ServerCall.Listener<>() {
+                    };
+                }
+                return next.startCall(call, headers);
+            }
+        };
     }
 
     /** Puts the peer address, and the request metadata when asked to, into the call's gRPC context. */

@@ -43,6 +43,8 @@ import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.extension.auth.ServerAuth;
+import io.ottl4j.collector.extension.auth.ServerAuthenticator;
 import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
 import io.ottl4j.otlp.OtlpDecodeException;
 import io.ottl4j.otlp.OtlpJson;
@@ -82,8 +84,14 @@ final class HttpServer {
     private EventLoopGroup workers;
     private EventExecutorGroup handlers;
     private Channel channel;
+    private final ServerAuth auth;
 
     HttpServer(CreateSettings settings, OtlpReceiverFactory.Http config, Map<Signal, Consumer> next) {
+        this(settings, config, next, null);
+    }
+
+    HttpServer(CreateSettings settings, OtlpReceiverFactory.Http config, Map<Signal, Consumer> next, ServerAuth auth) {
+        this.auth = auth;
         this.settings = settings;
         this.config = config;
         this.next = next;
@@ -137,7 +145,7 @@ final class HttpServer {
     }
 
     private static SslContext sslContext(TlsConfig tls) throws java.io.IOException, java.security.GeneralSecurityException {
-        SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols());
+        SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols()).ciphers(tls.ciphers());
         javax.net.ssl.TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
@@ -295,6 +303,10 @@ final class HttpServer {
     private final class OtlpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            if (auth != null && !authenticated(req)) {
+                respondText(ctx, req, 401, "Unauthorized\n"); // upstream's confighttp answer, whatever the path
+                return;
+            }
             String uri = req.uri();
             int q = uri.indexOf('?');
             String path = q >= 0 ? uri.substring(0, q) : uri;
@@ -350,6 +362,19 @@ final class HttpServer {
             HttpUtil.setContentLength(resp, body.length);
             HttpUtil.setKeepAlive(resp, false);
             ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private boolean authenticated(HttpRequest req) {
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> h : req.headers()) {
+            headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+        }
+        try {
+            auth.check(headers);
+            return true;
+        } catch (ServerAuthenticator.AuthenticationException e) {
+            return false;
         }
     }
 

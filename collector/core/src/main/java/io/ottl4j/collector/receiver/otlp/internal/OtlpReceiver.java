@@ -4,6 +4,7 @@ import io.ottl4j.collector.component.Component;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
+import io.ottl4j.collector.extension.auth.ServerAuth;
 import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
 import io.ottl4j.pdata.Signal;
 import java.util.Map;
@@ -12,14 +13,25 @@ import java.util.Map;
 public final class OtlpReceiver implements Component {
     private final GrpcServer grpc;
     private final HttpServer http;
+    private final ServerAuth grpcAuth;
+    private final ServerAuth httpAuth;
 
     public OtlpReceiver(CreateSettings settings, OtlpReceiverFactory.Config config, Map<Signal, Consumer> next) throws Exception {
-        this.grpc = config.grpc() == null ? null : new GrpcServer(settings, config.grpc(), next);
-        this.http = config.http() == null ? null : new HttpServer(settings, config.http(), next);
+        this.grpcAuth = ServerAuth.of(config.grpcAuth());
+        this.httpAuth = ServerAuth.of(config.httpAuth());
+        this.grpc = config.grpc() == null ? null : new GrpcServer(settings, config.grpc(), next, grpcAuth);
+        this.http = config.http() == null ? null : new HttpServer(settings, config.http(), next, httpAuth);
     }
 
     @Override
     public void start(Host host) throws Exception {
+        // authenticators are extensions, started before receivers
+        if (grpcAuth != null && grpc != null) {
+            grpcAuth.resolve(host);
+        }
+        if (httpAuth != null && http != null) {
+            httpAuth.resolve(host);
+        }
         if (grpc != null) {
             grpc.start();
         }
