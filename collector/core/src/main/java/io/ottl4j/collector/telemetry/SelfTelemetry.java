@@ -132,6 +132,14 @@ public final class SelfTelemetry implements AutoCloseable {
         return level;
     }
 
+    /**
+     * The collector's meter, for components with metrics of their own (upstream's component telemetry, e.g.
+     * {@code otelcol_processor_tail_sampling_*}); a no-op meter when metrics are off.
+     */
+    public Meter meter() {
+        return meter;
+    }
+
     /** The port of the first Prometheus endpoint, or -1. */
     public int port() {
         return servers.isEmpty() ? -1 : servers.get(0).getAddress().getPort();
