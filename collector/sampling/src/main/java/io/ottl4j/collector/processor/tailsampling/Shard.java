@@ -41,42 +41,40 @@ final class Shard {
     final ReentrantLock lock = new ReentrantLock();
     private final Condition space = lock.newCondition();
     final LinkedHashMap<TraceId, Entry> traces;
-    private final ArrayList<Entry>[] buckets;
+    private final List<ArrayList<Entry>> buckets;
     long tick;
     final IdCache sampled;
     final IdCache notSampled;
     final int capacity;
     TailSamplingTelemetry telemetry;
 
-    @SuppressWarnings("unchecked")
     Shard(int index, int capacity, int buckets, int expectedTraces, int sampledCacheSize, int notSampledCacheSize) {
         this.index = index;
         this.capacity = Math.max(1, capacity);
         this.traces = new LinkedHashMap<>(Math.max(16, Math.min(expectedTraces * 4 / 3 + 1, this.capacity)));
-        this.buckets = new ArrayList[Math.max(1, buckets)];
-        for (int i = 0; i < this.buckets.length; i++) {
-            this.buckets[i] = new ArrayList<>();
+        this.buckets = new ArrayList<>(Math.max(1, buckets));
+        for (int i = 0; i < Math.max(1, buckets); i++) {
+            this.buckets.add(new ArrayList<>());
         }
         this.sampled = new IdCache(sampledCacheSize);
         this.notSampled = new IdCache(notSampledCacheSize);
     }
 
     int bucketCount() {
-        return buckets.length;
+        return buckets.size();
     }
 
     /** Schedules {@code e} for tick {@code due}. */
     void schedule(Entry e, long due) {
         e.dueTick = due;
-        buckets[(int) Math.floorMod(due, (long) buckets.length)].add(e);
+        buckets.get((int) Math.floorMod(due, (long) buckets.size())).add(e);
     }
 
     /** Advances one tick and returns the traces due now (still pending). Caller holds the lock. */
     List<Entry> advance() {
         tick++;
-        int b = (int) Math.floorMod(tick, (long) buckets.length);
-        ArrayList<Entry> due = buckets[b];
-        buckets[b] = new ArrayList<>();
+        int b = (int) Math.floorMod(tick, (long) buckets.size());
+        ArrayList<Entry> due = buckets.set(b, new ArrayList<>());
         due.removeIf(e -> e.decision != Decision.PENDING || e.dueTick != tick);
         return due;
     }

@@ -32,11 +32,6 @@ public final class TailSamplingProcessorFactory implements ProcessorFactory<Tail
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("tailsampling");
-    }
-
-    @Override
     public String description() {
         return "keeps or drops whole traces after decision_wait, by ordered sampling policies";
     }

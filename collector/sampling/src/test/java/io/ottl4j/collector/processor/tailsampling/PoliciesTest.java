@@ -247,7 +247,7 @@ class PoliciesTest {
                   composite_sub_policy: [{name: a, type: always_sample}, {name: b, type: always_sample}],
                   rate_allocation: [{policy: a, percent: 0}]}}
                 """);
-        TraceData t50 = TraceData.of(batch(id(1), java.util.stream.IntStream.range(0, 50).<Consumer<Span>>mapToObj(i -> s -> { }).toArray(Consumer[]::new)));
+        TraceData t50 = TraceData.of(TestTraces.batchOf(java.util.Collections.nCopies(50, id(1)), TestTraces::plain));
         assertThat(even.evaluate(t50)).as("percent 0: an even share, 100 / 2").isEqualTo(Decision.SAMPLED);
         assertThat(even.evaluate(t50)).isEqualTo(Decision.NOT_SAMPLED);
     }
