@@ -68,38 +68,36 @@ final class PersistentQueue implements SendingQueue {
         size = decodeLong(client.get(SIZE));
         items = decodeLong(client.get(ITEMS));
         List<Long> left = decodeList(client.get(DISPATCHED));
-        if (left.isEmpty()) {
-            if (write > read) {
-                log.info("Restored " + (write - read) + " requests (" + items + " " + unit() + ") from the persistent queue");
-            }
-            return;
-        }
-        List<Operation> ops = new ArrayList<>();
         int moved = 0;
         long movedItems = 0;
-        for (long idx : left) {
-            byte[] v = client.get(key(idx));
-            if (v == null) {
-                continue;
+        if (!left.isEmpty()) {
+            List<Operation> ops = new ArrayList<>();
+            for (long idx : left) {
+                byte[] v = client.get(key(idx));
+                if (v == null) {
+                    continue;
+                }
+                ByteBuffer b = ByteBuffer.wrap(v);
+                int n = b.getInt(2);
+                ops.add(Operation.set(key(write), v));
+                ops.add(Operation.delete(key(idx)));
+                write++;
+                size += b.getLong(6);
+                items += n;
+                movedItems += n;
+                moved++;
             }
-            ByteBuffer b = ByteBuffer.wrap(v);
-            int n = b.getInt(2);
-            long s = b.getLong(6);
-            ops.add(Operation.set(key(write), v));
-            ops.add(Operation.delete(key(idx)));
-            write++;
-            size += s;
-            items += n;
-            movedItems += n;
-            moved++;
+            ops.add(Operation.set(WRITE, encodeLong(write)));
+            ops.add(Operation.set(SIZE, encodeLong(size)));
+            ops.add(Operation.set(ITEMS, encodeLong(items)));
+            ops.add(Operation.delete(DISPATCHED));
+            client.batch(ops);
         }
-        ops.add(Operation.set(WRITE, encodeLong(write)));
-        ops.add(Operation.set(SIZE, encodeLong(size)));
-        ops.add(Operation.set(ITEMS, encodeLong(items)));
-        ops.add(Operation.delete(DISPATCHED));
-        client.batch(ops);
-        log.info("Fetched " + moved + " requests (" + movedItems + " " + unit() + ") left in dispatch by the previous run; they are queued again"
-                + (write - read > moved ? ", with " + (write - read - moved) + " requests that were waiting" : ""));
+        if (write > read) {
+            log.info("Restored " + (write - read) + " requests (" + items + " " + unit() + ") from the persistent queue"
+                    + (moved > 0 ? "; " + moved + " of them (" + movedItems + " " + unit() + ") were being exported when the previous run ended and "
+                            + "are sent again" : ""));
+        }
     }
 
     private String unit() {

@@ -7,7 +7,18 @@ import java.io.IOException;
  * The exporter's queue between {@code consume} (the pipeline) and the consumers that export: in memory, or
  * persisted through a storage extension. Sizes are in the configured {@link Sizer}'s units.
  */
-interface SendingQueue {
+public interface SendingQueue {
+    /** An in-memory queue of {@code capacity} sizer units. */
+    static SendingQueue memory(long capacity) {
+        return new MemoryQueue(capacity);
+    }
+
+    /** A persistent queue of {@code capacity} sizer units in {@code client}'s key space. */
+    static SendingQueue persistent(io.ottl4j.collector.extension.storage.StorageClient client, io.ottl4j.pdata.Signal signal, long capacity,
+            java.util.logging.Logger log) throws IOException {
+        return new PersistentQueue(client, signal, capacity, log);
+    }
+
     /** Adds a batch; false when it does not fit (and {@code block} is false). With {@code block}, waits for room. */
     boolean offer(TelemetryBatch<?> batch, long size, boolean block, Waiter waiter) throws InterruptedException, IOException;
 
