@@ -88,6 +88,7 @@ public final class ExporterHelper {
         int consumers = q.intValue("num_consumers", 10);
         long size = q.longValue("queue_size", 1000);
         boolean block = q.bool("block_on_overflow", false);
+        boolean sizerSet = q.has("sizer");
         Sizer sizer = sizer(q, "sizer", Sizer.REQUESTS);
         boolean wait = q.bool("wait_for_result", false);
         ComponentId storage = null;
@@ -103,8 +104,13 @@ public final class ExporterHelper {
         if (q.present("batch")) {
             Conf b = q.child("batch");
             Batch d = Batch.DEFAULT;
+            // upstream: batch::sizer inherits sending_queue::sizer when that is set and batch is a map; items otherwise
+            Sizer inherited = sizerSet && q.has("batch") ? sizer : d.sizer();
             batch = new Batch(b.duration("flush_timeout", d.flushTimeout()), b.longValue("min_size", d.minSize()), b.longValue("max_size", d.maxSize()),
-                    sizer(b, "sizer", d.sizer()));
+                    sizer(b, "sizer", inherited));
+            if (b.has("partition")) {
+                b.error("partition", "sending_queue::batch::partition (metadata_keys) is not supported yet by ottl4j");
+            }
             b.finish();
             if (batch.sizer() == Sizer.REQUESTS) {
                 q.error("batch", "`batch` supports only `items` or `bytes` sizer, found \"requests\"");
@@ -126,6 +132,9 @@ public final class ExporterHelper {
             }
         }
         q.finish();
+        if (enabled && storage != null && wait) {
+            q.error("wait_for_result", "`wait_for_result` is not supported with a persistent queue configured with `storage`");
+        }
         if (enabled && size <= 0) {
             q.error("queue_size", "`queue_size` must be positive");
         }

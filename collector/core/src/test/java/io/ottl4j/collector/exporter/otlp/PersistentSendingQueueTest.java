@@ -245,7 +245,7 @@ class PersistentSendingQueueTest {
     @Test
     void waitForResultReturnsTheExportsOutcome() throws Exception {
         backendUp();
-        ExporterFactory.Exporter e = exporter("{wait_for_result: true, storage: file_storage/q}", host());
+        ExporterFactory.Exporter e = exporter("{wait_for_result: true}", null);
         e.consume(Data.traces("ok"));
         assertThat(received()).containsExactly("ok");
         failWith.set(Status.INVALID_ARGUMENT);
@@ -273,6 +273,13 @@ class PersistentSendingQueueTest {
         String base = "endpoint: localhost:4317\n";
         assertThat(TestComponents.problems(factory, base + "sending_queue: {bogus: 1}")).anyMatch(m -> m.contains("bogus"));
         assertThat(TestComponents.problems(factory, base + "sending_queue: {batch: {bogus: 1}}")).anyMatch(m -> m.contains("bogus"));
+        assertThat(TestComponents.problems(factory, base + "sending_queue: {storage: file_storage, wait_for_result: true}"))
+                .anyMatch(m -> m.contains("`wait_for_result` is not supported with a persistent queue"));
+        assertThat(TestComponents.problems(factory, base + "sending_queue: {sizer: requests, batch: {}}"))
+                .anyMatch(m -> m.contains("`batch` supports only `items` or `bytes` sizer, found \"requests\""));
+        assertThat(TestComponents.problems(factory, base + "sending_queue: {sizer: requests, batch: }")).isEmpty();
+        assertThat(TestComponents.problems(factory, base + "sending_queue: {batch: {partition: {metadata_keys: [a]}}}"))
+                .anyMatch(m -> m.contains("partition"));
         assertThat(TestComponents.problems(factory, base + "sending_queue: {sizer: pages}")).anyMatch(m -> m.contains("invalid sizer"));
         assertThat(TestComponents.problems(factory, base + "sending_queue: {batch: {sizer: requests}}"))
                 .anyMatch(m -> m.contains("`batch` supports only `items` or `bytes` sizer"));
