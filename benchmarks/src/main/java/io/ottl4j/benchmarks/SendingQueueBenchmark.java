@@ -117,16 +117,16 @@ public class SendingQueueBenchmark {
     @Benchmark
     public Object baselineWriteReadFile() throws IOException {
         byte[] bytes = OtlpProto.encode(batch);
+        if (rawPos > 64L * 1024 * 1024) {
+            raw.truncate(0);
+            rawPos = 0;
+        }
         long at = rawPos;
         raw.write(ByteBuffer.wrap(bytes), at);
         if (fsync) {
             raw.force(false);
         }
         rawPos += bytes.length;
-        if (rawPos > 64L * 1024 * 1024) {
-            raw.truncate(0);
-            rawPos = 0;
-        }
         ByteBuffer back = ByteBuffer.allocate(bytes.length);
         raw.read(back, at);
         return OtlpProto.decode(Signal.TRACES, back.array());

@@ -8,14 +8,10 @@ import picocli.CommandLine.Command;
         description = "The OpenTelemetry Transformation Language on the JVM.",
         subcommands = {TestCommand.class, EvalCommand.class, FunctionsCommand.class, CollectorCommand.class, ValidateCommand.class, ComponentsCommand.class, ReplCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-    static {
-        // before anything touches java.util.logging: keep logging alive while the collector drains on SIGTERM
-        if (System.getProperty("java.util.logging.manager") == null) {
-            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
-        }
-    }
-
     public static void main(String[] args) {
+        // before anything touches java.util.logging: every line a shutdown logs must reach stderr
+        io.ottl4j.cli.internal.CliLogging.selectLogManager();
+        io.ottl4j.cli.internal.CliLogging.install(System.err);
         System.exit(run(args));
     }
 
