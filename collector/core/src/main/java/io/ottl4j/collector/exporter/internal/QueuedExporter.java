@@ -166,7 +166,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
                 if (jobs != null) {
                     job = jobs.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
                 } else {
-                    SendingQueue.Entry e = queue.poll(POLL_NANOS);
+                    SendingQueue.Entry e = pollOrPause();
                     job = e == null ? null : new Job(List.of(e), List.of(e.batch()));
                 }
                 if (job != null) {
@@ -175,8 +175,17 @@ final class QueuedExporter implements ExporterFactory.Exporter {
             }
         } catch (InterruptedException e) {
             // stopping
+        }
+    }
+
+    /** The next entry; a storage error (disk full, I/O) is logged and retried after a pause rather than ending the consumer. */
+    private SendingQueue.Entry pollOrPause() throws InterruptedException {
+        try {
+            return queue.poll(POLL_NANOS);
         } catch (IOException e) {
-            log.log(Level.SEVERE, "persistent queue: cannot read from storage; this consumer stops: " + e.getMessage(), e);
+            log.log(Level.WARNING, "persistent queue: cannot read from storage (retrying in 1s): " + e.getMessage(), e);
+            TimeUnit.SECONDS.sleep(1);
+            return null;
         }
     }
 
@@ -234,7 +243,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
         try {
             while (!stopping) {
                 long wait = acc == null ? POLL_NANOS : Math.max(0, Math.min(POLL_NANOS, flushAt - System.nanoTime()));
-                SendingQueue.Entry e = queue.poll(wait);
+                SendingQueue.Entry e = wait == POLL_NANOS ? pollOrPause() : queue.poll(wait);
                 if (e != null) {
                     accSize += e.items() > 0 && cfg.sizer() == Sizer.ITEMS ? e.items()
                             : cfg.sizer() == q.sizer() ? e.size() : cfg.sizer().size(e.batch());
