@@ -269,6 +269,44 @@ class PersistentSendingQueueTest {
     }
 
     @Test
+    void blockOnOverflowMakesConsumeWaitForRoom() throws Exception {
+        ExporterFactory.Exporter e = exporter("{queue_size: 1, num_consumers: 1, block_on_overflow: true, storage: file_storage/q}", host());
+        e.consume(Data.traces("first")); // taken by the consumer, retrying against the absent backend
+        Harness.await(Duration.ofSeconds(30), () -> {
+            try {
+                e.consume(Data.traces("second")); // fills the queue once "first" is dispatched
+                return true;
+            } catch (Exception x) {
+                return false;
+            }
+        });
+        AtomicReference<Throwable> third = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                e.consume(Data.traces("third"));
+            } catch (Exception x) {
+                third.set(x);
+            }
+        });
+        Harness.await(Duration.ofSeconds(30), () -> t.getState() == Thread.State.WAITING);
+        backendUp();
+        t.join(Duration.ofSeconds(30));
+        assertThat(t.isAlive()).isFalse();
+        assertThat(third.get()).isNull();
+        Harness.await(Duration.ofSeconds(30), () -> received().size() >= 3);
+        assertThat(received()).containsExactlyInAnyOrder("first", "second", "third");
+    }
+
+    @Test
+    void theOtlpHttpExporterTakesTheSameQueueKeys() {
+        var http = new io.ottl4j.collector.exporter.otlphttp.OtlpHttpExporterFactory();
+        assertThat(TestComponents.problems(http, "endpoint: http://localhost:4318\nsending_queue: {storage: file_storage/q, sizer: items, "
+                + "queue_size: 50000, batch: }")).isEmpty();
+        assertThat(TestComponents.problems(http, "endpoint: http://localhost:4318\nsending_queue: {storage: 'bad id/'}"))
+                .anyMatch(m -> m.contains("storage"));
+    }
+
+    @Test
     void sendingQueueKeysAreDecodedAndUnknownOnesRefused() {
         String base = "endpoint: localhost:4317\n";
         assertThat(TestComponents.problems(factory, base + "sending_queue: {bogus: 1}")).anyMatch(m -> m.contains("bogus"));
