@@ -52,14 +52,15 @@ class PersistentQueueFaultTest {
             assertThat(middle.log()).contains("3000 spans stay in the persistent queue");
         }
         Path backendYaml = PersistentQueueFault.backendConfig(work, grpcPort);
-        try (CollectorProcess backend = CollectorProcess.start(backendYaml, work.resolve("backend.log"));
-                CollectorProcess middle = CollectorProcess.start(persistent, work.resolve("persistent-2.log"))) {
+        try (CollectorProcess backend = CollectorProcess.start(backendYaml, work.resolve("backend.log"))) {
             backend.awaitListening(grpcPort, Duration.ofSeconds(60));
+            CollectorProcess middle = CollectorProcess.start(persistent, work.resolve("persistent-2.log"));
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (SpanTraffic.count(work.resolve("backend.jsonl")).unique() < 3_000 && System.nanoTime() < end) {
                 Thread.sleep(100);
             }
             assertThat(SpanTraffic.count(work.resolve("backend.jsonl")).unique()).isEqualTo(3_000);
+            middle.terminate(Duration.ofSeconds(30));
             assertThat(Files.readString(work.resolve("persistent-2.log"))).contains("from the persistent queue");
         }
     }

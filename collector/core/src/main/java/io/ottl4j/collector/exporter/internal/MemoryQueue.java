@@ -3,35 +3,23 @@ package io.ottl4j.collector.exporter.internal;
 import io.ottl4j.collector.internal.Batches;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** The in-memory sending queue: bounded by {@code queue_size} in sizer units. */
-final class MemoryQueue implements SendingQueue {
-    private final long capacity;
+final class MemoryQueue extends BoundedQueue {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
-    private long size;
-    private long items;
     private long nextId;
     private long handedOut;
 
     MemoryQueue(long capacity) {
-        this.capacity = capacity;
+        super(capacity);
     }
 
     @Override
     public boolean offer(TelemetryBatch<?> batch, long bsize, boolean block, Waiter waiter) throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            // a request larger than the whole queue still goes in when the queue is empty, or it could never be sent
-            while (size > 0 && size + bsize > capacity) {
-                if (!block) {
-                    return false;
-                }
-                notFull.await();
+            if (!awaitRoom(bsize, block)) {
+                return false;
             }
             int n = Batches.count(batch);
             entries.addLast(new Entry(batch, nextId++, bsize, n, waiter));
@@ -82,26 +70,6 @@ final class MemoryQueue implements SendingQueue {
         lock.lock();
         try {
             return entries.isEmpty() && handedOut == 0;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public long size() {
-        lock.lock();
-        try {
-            return size;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public long itemsWaiting() {
-        lock.lock();
-        try {
-            return items;
         } finally {
             lock.unlock();
         }

@@ -14,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
@@ -32,7 +30,7 @@ import java.util.logging.Logger;
  * On start, items left in {@code di} (by a crash or a shutdown) are appended again, so they are delivered at
  * least once. Values are {@code [version][signal][items][size][OTLP protobuf]}.
  */
-final class PersistentQueue implements SendingQueue {
+final class PersistentQueue extends BoundedQueue {
     private static final byte VERSION = 1;
     private static final String READ = "ri";
     private static final String WRITE = "wi";
@@ -42,22 +40,16 @@ final class PersistentQueue implements SendingQueue {
 
     private final StorageClient client;
     private final Signal signal;
-    private final long capacity;
     private final Logger log;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
     private final Set<Long> dispatched = new LinkedHashSet<>();
     private final Map<Long, Waiter> waiters = new HashMap<>();
     private long read;
     private long write;
-    private long size;
-    private long items;
 
     PersistentQueue(StorageClient client, Signal signal, long capacity, Logger log) throws IOException {
+        super(capacity);
         this.client = client;
         this.signal = signal;
-        this.capacity = capacity;
         this.log = log;
         restore();
     }
@@ -116,11 +108,8 @@ final class PersistentQueue implements SendingQueue {
         v.put(VERSION).put((byte) signal.ordinal()).putInt(n).putLong(bsize).put(proto);
         lock.lockInterruptibly();
         try {
-            while (size > 0 && size + bsize > capacity) {
-                if (!block) {
-                    return false;
-                }
-                notFull.await();
+            if (!awaitRoom(bsize, block)) {
+                return false;
             }
             long idx = write;
             client.batch(List.of(Operation.set(key(idx), v.array()), Operation.set(WRITE, encodeLong(idx + 1)),
@@ -194,26 +183,6 @@ final class PersistentQueue implements SendingQueue {
         try {
             dispatched.remove(entry.id());
             client.batch(List.of(Operation.delete(key(entry.id())), Operation.set(DISPATCHED, encodeList(dispatched))));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public long size() {
-        lock.lock();
-        try {
-            return size;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public long itemsWaiting() {
-        lock.lock();
-        try {
-            return items;
         } finally {
             lock.unlock();
         }

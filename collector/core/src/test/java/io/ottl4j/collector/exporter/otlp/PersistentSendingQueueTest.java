@@ -21,10 +21,7 @@ import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.collector.testing.TestComponents;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -44,22 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** sending_queue with storage, batch, sizers and wait_for_result, through the otlp_grpc exporter and a real gRPC backend on loopback. */
 class PersistentSendingQueueTest {
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-
     private final OtlpGrpcExporterFactory factory = new OtlpGrpcExporterFactory();
     private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
     private final AtomicReference<Status> failWith = new AtomicReference<>();
@@ -114,8 +95,8 @@ class PersistentSendingQueueTest {
 
     private void backendUp() throws IOException {
         MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-                .setFullMethodName("opentelemetry.proto.collector.trace.v1.TraceService/Export").setRequestMarshaller(BYTES)
-                .setResponseMarshaller(BYTES).build();
+                .setFullMethodName("opentelemetry.proto.collector.trace.v1.TraceService/Export").setRequestMarshaller(OtlpGrpcExporterFactory.BYTES)
+                .setResponseMarshaller(OtlpGrpcExporterFactory.BYTES).build();
         ServerServiceDefinition svc = ServerServiceDefinition.builder("opentelemetry.proto.collector.trace.v1.TraceService")
                 .addMethod(method, ServerCalls.asyncUnaryCall((req, obs) -> {
                     Status f = failWith.get();

@@ -110,15 +110,7 @@ class FileStorageTest {
 
     @Test
     void aTruncatedLastRecordIsDroppedAndTheRestKept() throws Exception {
-        start("");
-        StorageClient c = client();
-        for (int i = 0; i < 10; i++) {
-            c.set("k" + i, b("value-" + i));
-        }
-        c.close();
-        storage.shutdown();
-        storage = null;
-        Path f = dir.resolve("exporter_otlp_grpc_a~002Fb_traces");
+        Path f = tenRecordsWrittenAndClosed();
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
             raf.setLength(raf.length() - 3); // a write cut short by a crash
         }
@@ -139,15 +131,7 @@ class FileStorageTest {
 
     @Test
     void corruptionInTheMiddleKeepsTheIntactRecordsAfterIt() throws Exception {
-        start("");
-        StorageClient c = client();
-        for (int i = 0; i < 10; i++) {
-            c.set("k" + i, b("value-" + i));
-        }
-        c.close();
-        storage.shutdown();
-        storage = null;
-        Path f = dir.resolve("exporter_otlp_grpc_a~002Fb_traces");
+        Path f = tenRecordsWrittenAndClosed();
         byte[] all = Files.readAllBytes(f);
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("value-4");
@@ -221,6 +205,19 @@ class FileStorageTest {
                 compaction: {on_start: true, on_rebound: true, directory: %s, rebound_needed_threshold_mib: 5,
                   rebound_trigger_threshold_mib: 1, max_transaction_size: 100, check_interval: 1s, cleanup_on_start: true}
                 """.formatted(dir, dir))).isEmpty();
+    }
+
+    /** Ten keys k0..k9 written by a client that is then closed with its storage: the file to damage. */
+    private Path tenRecordsWrittenAndClosed() throws Exception {
+        start("");
+        StorageClient c = client();
+        for (int i = 0; i < 10; i++) {
+            c.set("k" + i, b("value-" + i));
+        }
+        c.close();
+        storage.shutdown();
+        storage = null;
+        return dir.resolve("exporter_otlp_grpc_a~002Fb_traces");
     }
 
     private List<String> messages() {
