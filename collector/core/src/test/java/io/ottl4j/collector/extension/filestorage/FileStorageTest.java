@@ -171,6 +171,41 @@ class FileStorageTest {
     }
 
     @Test
+    void garbageIsBoundedWithoutAnyCompactionSetting() throws Exception {
+        start("");
+        StorageClient c = client();
+        byte[] value = new byte[64 * 1024];
+        for (int i = 0; i < 800; i++) { // 50 MiB written, one live value
+            c.set("only", value);
+        }
+        assertThat(Files.size(dir.resolve("exporter_otlp_grpc_a~002Fb_traces"))).isLessThan(40L * 1024 * 1024);
+        assertThat(c.get("only")).hasSize(value.length);
+    }
+
+    @Test
+    void reboundCompactionShrinksAFileOnceItIsDrained() throws Exception {
+        start("compaction: {on_rebound: true, check_interval: 10ms, rebound_needed_threshold_mib: 1, rebound_trigger_threshold_mib: 1}");
+        StorageClient c = client();
+        byte[] value = new byte[64 * 1024];
+        for (int i = 0; i < 40; i++) {
+            c.set("k" + i, value);
+        }
+        for (int i = 0; i < 40; i++) {
+            c.delete("k" + i);
+        }
+        c.set("kept", b("yes"));
+        Path f = dir.resolve("exporter_otlp_grpc_a~002Fb_traces");
+        io.ottl4j.collector.testing.Harness.await(java.time.Duration.ofSeconds(30), () -> {
+            try {
+                return Files.size(f) < 64 * 1024;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(s(c.get("kept"))).isEqualTo("yes");
+    }
+
+    @Test
     void aSecondClientOnTheSameFileTimesOutWithAClearError() throws Exception {
         start("timeout: 50ms");
         client();
