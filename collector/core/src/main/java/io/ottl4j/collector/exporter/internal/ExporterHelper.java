@@ -88,6 +88,9 @@ public final class ExporterHelper {
         int consumers = q.intValue("num_consumers", 10);
         long size = q.longValue("queue_size", 1000);
         boolean block = q.bool("block_on_overflow", false);
+        if (q.present("blocking")) {
+            q.error("blocking", "unknown-key", "has invalid keys: blocking (removed upstream; use block_on_overflow)");
+        }
         boolean sizerSet = q.has("sizer");
         Sizer sizer = sizer(q, "sizer", Sizer.REQUESTS);
         boolean wait = q.bool("wait_for_result", false);
