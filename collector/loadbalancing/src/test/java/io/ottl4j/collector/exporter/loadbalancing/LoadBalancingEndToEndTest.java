@@ -46,32 +46,157 @@ class LoadBalancingEndToEndTest {
         collectors.forEach(TestCollectors::stop);
     }
 
-    private Collector gateway(Path file) throws Exception {
+    private Collector gateway(Path file, String endpoint) throws Exception {
+        return gateway(file, endpoint, "[]");
+    }
+
+    /** The seed config's tail_sampling block, with a short decision_wait so the test does not wait 30 s. */
+    private static final String SEED_TAIL_SAMPLING = """
+            tail_sampling:
+                decision_wait: 1s
+                policies:
+                  [
+                    {name: errors-policy, type: status_code, status_code: { status_codes: [ERROR] }},
+                    {name: randomized-policy, type: probabilistic, probabilistic: { sampling_percentage: 0.1 }},
+                  ]
+            """;
+
+    private Collector gateway(Path file, String endpoint, String processors) throws Exception {
         Collector c = TestCollectors.start("""
+                processors:
+                  %s
                 receivers:
                   otlp:
                     protocols:
-                      grpc: {endpoint: "127.0.0.1:0"}
+                      grpc: {endpoint: "%s"}
                 exporters:
                   file: {path: "%s"}
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
-                    traces: {receivers: [otlp], exporters: [file]}
-                """.formatted(file));
+                    traces: {receivers: [otlp], processors: %s, exporters: [file]}
+                """.formatted(SEED_TAIL_SAMPLING.replace("\n", "\n  "), endpoint, file, processors));
         collectors.add(c);
         return c;
     }
 
     @Test
-    void everyTraceLandsWhole_onOneOfThreeGateways() throws Exception {
+    void staticResolver_everyTraceLandsWholeOnOneOfThreeGateways() throws Exception {
         List<Path> files = new ArrayList<>();
         List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path f = dir.resolve("gateway-" + i + ".jsonl");
             files.add(f);
-            endpoints.add("127.0.0.1:" + TestCollectors.receiver(gateway(f)).grpcPort());
+            endpoints.add("127.0.0.1:" + TestCollectors.receiver(gateway(f, "127.0.0.1:0")).grpcPort());
         }
+        sendAndCheck(files, "static: {hostnames: [" + String.join(", ", endpoints) + "]}");
+    }
+
+    /**
+     * The k8s resolver against fabric8's mock API: three gateways listen on one port of 127.0.0.1, .2 and .3 (each
+     * loopback address a "pod IP"), published as the ready endpoints of the gateways' service; a fourth, terminating
+     * endpoint must get nothing.
+     */
+    @Test
+    void k8sResolver_everyTraceLandsWholeOnOneOfThreeGateways() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        List<Path> files = new ArrayList<>();
+        List<io.fabric8.kubernetes.api.model.discovery.v1.Endpoint> slice = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path f = dir.resolve("gateway-" + i + ".jsonl");
+            files.add(f);
+            gateway(f, "127.0.0." + i + ":" + port);
+            slice.add(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder().withAddresses("127.0.0." + i).withNewConditions()
+                    .withReady(true).endConditions().build());
+        }
+        Path terminating = dir.resolve("terminating.jsonl");
+        gateway(terminating, "127.0.0.4:" + port);
+        slice.add(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder().withAddresses("127.0.0.4").withNewConditions()
+                .withReady(false).withTerminating(true).endConditions().build());
+        try (io.ottl4j.collector.k8s.MockKubernetesApi api = io.ottl4j.collector.k8s.MockKubernetesApi.start(dir)) {
+            api.client().discovery().v1().endpointSlices().inNamespace("observability").resource(
+                    new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata().withName("gateways-x")
+                            .withNamespace("observability").addToLabels("kubernetes.io/service-name", "gateways").endMetadata()
+                            .withAddressType("IPv4").withEndpoints(slice).build()).create();
+            sendAndCheck(files, "k8s: {service: gateways.observability, ports: [" + port + "], timeout: 30s, " + api.authYaml().replace("\n", ", ")
+                    + "}");
+        }
+        assertThat(read(terminating)).isEmpty();
+    }
+
+    /**
+     * Gateways running the seed's tail_sampling: every trace with an error span is kept whole on exactly one gateway,
+     * which is only possible when each gateway sees all of its spans (a split trace would lose its error span on one
+     * side), and almost all other traces are dropped.
+     */
+    @Test
+    void gatewaysRunningTheSeedsTailSamplingKeepEveryErrorTraceWhole() throws Exception {
+        List<Path> files = new ArrayList<>();
+        List<String> endpoints = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path f = dir.resolve("sampled-" + i + ".jsonl");
+            files.add(f);
+            endpoints.add("127.0.0.1:" + TestCollectors.receiver(gateway(f, "127.0.0.1:0", "[tail_sampling]")).grpcPort());
+        }
+        Collector agent = agent("static: {hostnames: [" + String.join(", ", endpoints) + "]}");
+        int errorTraces = 0;
+        OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
+                .setEndpoint("http://127.0.0.1:" + TestCollectors.receiver(agent).grpcPort()).build();
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).setMaxExportBatchSize(64).build()).build()) {
+            Tracer tracer = provider.get("lb-sampling-test");
+            for (int t = 0; t < TRACES; t++) {
+                boolean error = t % 10 == 0;
+                errorTraces += error ? 1 : 0;
+                Span root = tracer.spanBuilder("GET /" + t).startSpan();
+                try (Scope ignored = root.makeCurrent()) {
+                    for (int s = 1; s < SPANS_PER_TRACE; s++) {
+                        Span child = tracer.spanBuilder("child " + s).startSpan();
+                        if (error && s == SPANS_PER_TRACE - 1) {
+                            child.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR);
+                        }
+                        child.end();
+                    }
+                } finally {
+                    root.end();
+                }
+            }
+            assertThat(provider.forceFlush().join(30, TimeUnit.SECONDS).isSuccess()).isTrue();
+        }
+        int expected = errorTraces;
+        Map<String, Set<Integer>> gatewaysOfTrace = new HashMap<>();
+        Map<String, Integer> spansOfTrace = new HashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        do {
+            gatewaysOfTrace.clear();
+            spansOfTrace.clear();
+            for (int g = 0; g < files.size(); g++) {
+                for (TelemetryBatch<?> batch : read(files.get(g))) {
+                    for (ResourceGroup<io.ottl4j.pdata.Span> rg : batch.asTraces().resources()) {
+                        for (ScopeGroup<io.ottl4j.pdata.Span> sg : rg.scopes()) {
+                            for (io.ottl4j.pdata.Span s : sg.items()) {
+                                gatewaysOfTrace.computeIfAbsent(s.traceId().toHex(), k -> new HashSet<>()).add(g);
+                                spansOfTrace.merge(s.traceId().toHex(), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            if (spansOfTrace.values().stream().filter(n -> n == SPANS_PER_TRACE).count() >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        // every error trace whole, on one gateway; the 0.1 % of the other 270 keeps at most a few (5 sigma: < 6)
+        assertThat(spansOfTrace.values()).allSatisfy(n -> assertThat(n).isEqualTo(SPANS_PER_TRACE));
+        assertThat(gatewaysOfTrace.values()).allSatisfy(g -> assertThat(g).hasSize(1));
+        assertThat(spansOfTrace).hasSizeBetween(expected, expected + 5);
+    }
+
+    private Collector agent(String resolverYaml) throws Exception {
         Collector agent = TestCollectors.start("""
                 receivers:
                   otlp:
@@ -83,13 +208,34 @@ class LoadBalancingEndToEndTest {
                       otlp:
                         tls: {insecure: true}
                     resolver:
-                      static:
-                        hostnames: [%s]
+                      %s
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
                     traces: {receivers: [otlp], exporters: [loadbalancing]}
-                """.formatted(String.join(", ", endpoints)));
+                """.formatted(resolverYaml));
+        collectors.add(agent);
+        return agent;
+    }
+
+    private void sendAndCheck(List<Path> files, String resolverYaml) throws Exception {
+        Collector agent = TestCollectors.start("""
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {endpoint: "127.0.0.1:0"}
+                exporters:
+                  loadbalancing:
+                    protocol:
+                      otlp:
+                        tls: {insecure: true}
+                    resolver:
+                      %s
+                service:
+                  telemetry: {metrics: {level: none}}
+                  pipelines:
+                    traces: {receivers: [otlp], exporters: [loadbalancing]}
+                """.formatted(resolverYaml));
         collectors.add(agent);
 
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
