@@ -108,6 +108,7 @@ public final class Collector implements Host {
             }
         }
         LOG.info("Starting shutdown...");
+        io.ottl4j.collector.component.ShutdownBudget.begin(deadline);
         for (Component c : extensions.values()) {
             if (c instanceof ExtensionFactory.PipelineWatcher w) {
                 w.notReady();

@@ -49,7 +49,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         }
     }
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    /** Requests and responses as bytes (the pdata codec does the protobuf); package-visible for the exporter's tests. */
+    static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
             return new ByteArrayInputStream(value);
