@@ -138,4 +138,11 @@ class CliTest {
         assertThat(concat.get("kind").asText()).isEqualTo("converter");
         assertThat(concat.get("parameters").get(0).get("name").asText()).isEqualTo("vals");
     }
+
+    @Test
+    void functionsSuggestTheClosestName() {
+        Run r = run("functions", "replace_pattrn");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("no function named replace_pattrn; did you mean replace_pattern?" + System.lineSeparator());
+    }
 }
