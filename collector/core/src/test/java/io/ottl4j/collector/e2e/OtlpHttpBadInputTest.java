@@ -56,7 +56,7 @@ class OtlpHttpBadInputTest {
     static void stop() {
         // Netty logs a RejectedExecutionException while the receiver's handler executor winds down after the
         // bad-input connections; it is not what this test is about (a receiver shutdown-order problem, reported)
-        java.util.logging.Logger netty = java.util.logging.Logger.getLogger("io.netty.util.concurrent.AbstractEventExecutor");
+        java.util.logging.Logger netty = java.util.logging.Logger.getLogger("io.netty.util.concurrent");
         java.util.logging.Level before = netty.getLevel();
         netty.setLevel(java.util.logging.Level.OFF);
         try {

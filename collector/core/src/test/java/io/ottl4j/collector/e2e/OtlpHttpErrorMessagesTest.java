@@ -37,7 +37,16 @@ class OtlpHttpErrorMessagesTest {
 
     @AfterAll
     static void stop() {
-        TestCollectors.stop(collector);
+        // Netty warns about a task rejected by the receiver's handler executor while it winds down after
+        // connections closed on bad input (a receiver shutdown-order problem, reported): not this test's subject
+        java.util.logging.Logger netty = java.util.logging.Logger.getLogger("io.netty.util.concurrent");
+        java.util.logging.Level before = netty.getLevel();
+        netty.setLevel(java.util.logging.Level.OFF);
+        try {
+            TestCollectors.stop(collector);
+        } finally {
+            netty.setLevel(before);
+        }
     }
 
     private static HttpResponse<String> post(byte[] body, String... headers) throws Exception {
