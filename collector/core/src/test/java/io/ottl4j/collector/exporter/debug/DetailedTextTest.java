@@ -52,8 +52,8 @@ class DetailedTextTest {
         DetailedText.append(OtlpJson.read("""
                 {"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"requests","sum":{"aggregationTemporality":2,"isMonotonic":true,
                  "dataPoints":[{"asDouble":1.5,"timeUnixNano":"1581452773000000789"}]}}]}]}]}"""), sb);
-        assertThat(sb.toString()).contains("ResourceMetrics #0\\n", "ScopeMetrics #0\\n", "     -> DataType: Sum\\n", "     -> IsMonotonic: true\\n",
-                "     -> AggregationTemporality: Cumulative\\n", "NumberDataPoints #0\\n", "Value: 1.500000\\n",
-                "Timestamp: 2020-02-11 20:26:13.000000789 +0000 UTC\\n");
+        assertThat(sb.toString()).contains("ResourceMetrics #0\n", "ScopeMetrics #0\n", "     -> DataType: Sum\n", "     -> IsMonotonic: true\n",
+                "     -> AggregationTemporality: Cumulative\n", "NumberDataPoints #0\n", "Value: 1.500000\n",
+                "Timestamp: 2020-02-11 20:26:13.000000789 +0000 UTC\n");
     }
 }
