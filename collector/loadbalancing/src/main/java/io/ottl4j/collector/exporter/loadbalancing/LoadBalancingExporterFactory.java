@@ -6,6 +6,7 @@ import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.exporter.internal.ExporterHelper;
 import io.ottl4j.collector.exporter.otlp.OtlpGrpcExporterFactory;
+import io.ottl4j.collector.k8s.KubernetesClients;
 import io.ottl4j.pdata.Signal;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -26,6 +27,10 @@ public final class LoadBalancingExporterFactory implements ExporterFactory<LoadB
     }
 
     public record DnsConfig(String hostname, String port, Duration interval, Duration timeout) implements ResolverConfig {
+    }
+
+    public record K8sConfig(String service, List<Integer> ports, Duration timeout, boolean returnHostnames, KubernetesClients.ApiConfig api)
+            implements ResolverConfig {
     }
 
     public record Config(OtlpGrpcExporterFactory.Config otlp, ResolverConfig resolver, String routingKey, List<String> routingAttributes,
@@ -73,9 +78,24 @@ public final class LoadBalancingExporterFactory implements ExporterFactory<LoadB
             r.error("aws_cloud_map", "the aws_cloud_map resolver is not built in this distribution (use static, dns or k8s)");
         }
         if (r.has("k8s")) {
-            r.error("k8s", "the k8s resolver is not built in this distribution yet (use dns with the headless service's name)");
+            Conf k = r.child("k8s");
+            String service = k.string("service", "");
+            if (service.isEmpty()) {
+                k.error("service", "the k8s resolver requires a service (name or name.namespace)");
+            }
+            List<Integer> ports = new java.util.ArrayList<>();
+            for (String p : k.strings("ports", List.of("4317"))) {
+                try {
+                    ports.add(Integer.parseInt(p));
+                } catch (NumberFormatException e) {
+                    k.error("ports", "not a port number: " + p);
+                }
+            }
+            resolver = new K8sConfig(service, ports, k.duration("timeout", Duration.ofSeconds(1)), k.bool("return_hostnames", false),
+                    KubernetesClients.ApiConfig.decode(k));
+            k.finish();
         }
-        if (r.has("dns")) {
+        if (r.has("dns") && resolver == null) {
             String hostname = dns.string("hostname", "");
             if (hostname.isEmpty()) {
                 dns.error("hostname", "the dns resolver requires a hostname");
@@ -89,13 +109,13 @@ public final class LoadBalancingExporterFactory implements ExporterFactory<LoadB
             if (hostnames.isEmpty()) {
                 stat.error("hostnames", "the static resolver requires at least one hostname");
             }
-            if (resolver == null) { // upstream: dns takes precedence when both are given
+            if (resolver == null) { // upstream: k8s, then dns take precedence over static
                 resolver = new StaticConfig(hostnames);
             }
             stat.finish();
         }
         if (resolver == null && !r.has("k8s") && !r.has("aws_cloud_map")) {
-            c.error("resolver", "no resolvers specified for the exporter (one of static, dns)");
+            c.error("resolver", "no resolvers specified for the exporter (one of static, dns, k8s)");
         }
         r.finish();
 
@@ -126,6 +146,8 @@ public final class LoadBalancingExporterFactory implements ExporterFactory<LoadB
             case StaticConfig s -> new StaticResolver(s.hostnames());
             case DnsConfig d -> new DnsResolver(d.hostname(), d.port(), d.interval(), d.timeout(), InetAddress::getAllByName,
                     settings.logger(signal), stats);
+            case K8sConfig k -> new K8sResolver(() -> KubernetesClients.system().create(k.api()), k.service(), k.ports(), k.timeout(),
+                    k.returnHostnames(), settings.logger(signal), stats);
         };
         return create(settings, config, signal, key, resolver, Backends.otlp(config.otlp(), signal), stats);
     }

@@ -41,6 +41,20 @@ class LoadBalancingConfigTest {
     }
 
     @Test
+    void k8sResolverHasUpstreamDefaults() throws Exception {
+        LoadBalancingExporterFactory.Config c = TestComponents.decode(factory, """
+                resolver:
+                  k8s: {service: gateways.observability, ports: [4317, 55690]}
+                """);
+        LoadBalancingExporterFactory.K8sConfig k = (LoadBalancingExporterFactory.K8sConfig) c.resolver();
+        assertThat(k.service()).isEqualTo("gateways.observability");
+        assertThat(k.ports()).containsExactly(4317, 55690);
+        assertThat(k.timeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(k.returnHostnames()).isFalse();
+        assertThat(TestComponents.problems(factory, "resolver: {k8s: {ports: [4317]}}")).anyMatch(p -> p.contains("requires a service"));
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThat(TestComponents.problems(factory, "routing_key: span\nresolver: {static: {hostnames: [a]}}"))
                 .anyMatch(p -> p.contains("unsupported routing_key: span"));

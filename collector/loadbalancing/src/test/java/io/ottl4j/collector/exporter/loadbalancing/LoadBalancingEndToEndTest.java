@@ -46,32 +46,71 @@ class LoadBalancingEndToEndTest {
         collectors.forEach(TestCollectors::stop);
     }
 
-    private Collector gateway(Path file) throws Exception {
+    private Collector gateway(Path file, String endpoint) throws Exception {
         Collector c = TestCollectors.start("""
                 receivers:
                   otlp:
                     protocols:
-                      grpc: {endpoint: "127.0.0.1:0"}
+                      grpc: {endpoint: "%s"}
                 exporters:
                   file: {path: "%s"}
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
                     traces: {receivers: [otlp], exporters: [file]}
-                """.formatted(file));
+                """.formatted(endpoint, file));
         collectors.add(c);
         return c;
     }
 
     @Test
-    void everyTraceLandsWhole_onOneOfThreeGateways() throws Exception {
+    void staticResolver_everyTraceLandsWholeOnOneOfThreeGateways() throws Exception {
         List<Path> files = new ArrayList<>();
         List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path f = dir.resolve("gateway-" + i + ".jsonl");
             files.add(f);
-            endpoints.add("127.0.0.1:" + TestCollectors.receiver(gateway(f)).grpcPort());
+            endpoints.add("127.0.0.1:" + TestCollectors.receiver(gateway(f, "127.0.0.1:0")).grpcPort());
         }
+        sendAndCheck(files, "static: {hostnames: [" + String.join(", ", endpoints) + "]}");
+    }
+
+    /**
+     * The k8s resolver against fabric8's mock API: three gateways listen on one port of 127.0.0.1, .2 and .3 (each
+     * loopback address a "pod IP"), published as the ready endpoints of the gateways' service; a fourth, terminating
+     * endpoint must get nothing.
+     */
+    @Test
+    void k8sResolver_everyTraceLandsWholeOnOneOfThreeGateways() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        List<Path> files = new ArrayList<>();
+        List<io.fabric8.kubernetes.api.model.discovery.v1.Endpoint> slice = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path f = dir.resolve("gateway-" + i + ".jsonl");
+            files.add(f);
+            gateway(f, "127.0.0." + i + ":" + port);
+            slice.add(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder().withAddresses("127.0.0." + i).withNewConditions()
+                    .withReady(true).endConditions().build());
+        }
+        Path terminating = dir.resolve("terminating.jsonl");
+        gateway(terminating, "127.0.0.4:" + port);
+        slice.add(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder().withAddresses("127.0.0.4").withNewConditions()
+                .withReady(false).withTerminating(true).endConditions().build());
+        try (io.ottl4j.collector.k8s.MockKubernetesApi api = io.ottl4j.collector.k8s.MockKubernetesApi.start(dir)) {
+            api.client().discovery().v1().endpointSlices().inNamespace("observability").resource(
+                    new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata().withName("gateways-x")
+                            .withNamespace("observability").addToLabels("kubernetes.io/service-name", "gateways").endMetadata()
+                            .withAddressType("IPv4").withEndpoints(slice).build()).create();
+            sendAndCheck(files, "k8s: {service: gateways.observability, ports: [" + port + "], timeout: 30s, " + api.authYaml().replace("\n", ", ")
+                    + "}");
+        }
+        assertThat(read(terminating)).isEmpty();
+    }
+
+    private void sendAndCheck(List<Path> files, String resolverYaml) throws Exception {
         Collector agent = TestCollectors.start("""
                 receivers:
                   otlp:
@@ -83,13 +122,12 @@ class LoadBalancingEndToEndTest {
                       otlp:
                         tls: {insecure: true}
                     resolver:
-                      static:
-                        hostnames: [%s]
+                      %s
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
                     traces: {receivers: [otlp], exporters: [loadbalancing]}
-                """.formatted(String.join(", ", endpoints)));
+                """.formatted(resolverYaml));
         collectors.add(agent);
 
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
