@@ -14,6 +14,8 @@ import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.io.ByteArrayInputStream;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * CollectorLoad codec SECONDS
- * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
+ * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
  * </pre>
  */
 public final class CollectorLoad {
@@ -171,8 +173,17 @@ public final class CollectorLoad {
                     .build().start());
         }
         int port = freePort();
-        String processors = variant.equals("transform") ? "[transform, batch]" : lb ? "[batch]" : "[]";
-        String exporter = lb ? """
+        // kafka: the agent (otlp → batch → kafka) here, and a gateway (kafka → otlp_grpc → the sink) as a second
+        // process; the broker runs in this process (Kafka's own KRaft test kit)
+        boolean kafka = variant.equals("kafka");
+        KafkaClusterTestKit broker = kafka ? startBroker() : null;
+        String processors = variant.equals("transform") ? "[transform, batch]" : lb || kafka ? "[batch]" : "[]";
+        String exporter = kafka ? """
+                  kafka:
+                    brokers: [%s]
+                    traces: {topic: load_spans}
+                    sending_queue: {block_on_overflow: true}
+                """.formatted(broker.bootstrapServers()) : lb ? """
                   loadbalancing:
                     protocol:
                       otlp: {tls: {insecure: true}, compression: none}
@@ -200,14 +211,39 @@ public final class CollectorLoad {
                   telemetry: {metrics: {level: none}}
                   pipelines:
                     traces: {receivers: [otlp], processors: %s, exporters: [%s]}
-                """.formatted(port, TRANSFORM, exporter, processors, lb ? "loadbalancing" : "otlp_grpc");
+                """.formatted(port, TRANSFORM, exporter, processors, lb ? "loadbalancing" : kafka ? "kafka" : "otlp_grpc");
         Path cfg = Files.createTempFile("collector-load", ".yaml");
         Files.writeString(cfg, config);
         Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "collector-load.log").toFile()))
                 .start();
+        Process gateway = null;
+        Path gatewayCfg = null;
         try {
             awaitPort(port, collector);
+            if (kafka) {
+                gatewayCfg = Files.createTempFile("collector-load-gateway", ".yaml");
+                Files.writeString(gatewayCfg, """
+                        receivers:
+                          kafka:
+                            brokers: [%s]
+                            initial_offset: earliest
+                            traces: {topic: load_spans}
+                        exporters:
+                          otlp_grpc:
+                            endpoint: "%s"
+                            tls: {insecure: true}
+                            compression: none
+                            sending_queue: {block_on_overflow: true}
+                        service:
+                          telemetry: {metrics: {level: none}}
+                          pipelines:
+                            traces: {receivers: [kafka], exporters: [otlp_grpc]}
+                        """.formatted(broker.bootstrapServers(), sinkEndpoints.get(0)));
+                gateway = new ProcessBuilder(launcher, "collector", "--config", gatewayCfg.toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "collector-load.log").toFile()))
+                        .start();
+            }
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(64 << 20).build();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong sent = new AtomicLong();
@@ -243,6 +279,7 @@ public final class CollectorLoad {
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             long cpu0 = cpuTicks(collector.pid());
+            long gatewayCpu0 = gateway == null ? 0 : cpuTicks(gateway.pid());
             long d0 = delivered.get();
             long t0 = System.nanoTime();
             long rssMax = 0;
@@ -257,6 +294,7 @@ public final class CollectorLoad {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             long cpu1 = cpuTicks(collector.pid());
+            long gatewayCpu1 = gateway == null ? 0 : cpuTicks(gateway.pid());
             long d1 = delivered.get();
             stop.set(true);
             for (Thread c : clients) {
@@ -268,14 +306,42 @@ public final class CollectorLoad {
             System.out.printf(Locale.ROOT, "run %s rate=%s: %.0f spans/s delivered, collector CPU %.2f cores, %.0f spans per CPU-second, "
                     + "VmRSS avg %.0f MiB max %.0f MiB (sent %d, delivered %d in total)%n", variant, rate, spansPerSecond, cpuSeconds / wall,
                     (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0, sent.get(), delivered.get());
+            if (gateway != null) {
+                double gatewaySeconds = (gatewayCpu1 - gatewayCpu0) / (double) clockTicks();
+                System.out.printf(Locale.ROOT, "  (the figures above are the agent's: otlp → batch → kafka) gateway kafka → otlp_grpc: CPU %.2f cores,"
+                        + " %.0f spans per CPU-second%n", gatewaySeconds / wall, (d1 - d0) / gatewaySeconds);
+            }
         } finally {
             collector.destroy(); // SIGTERM: the process we started
             if (!collector.waitFor(20, TimeUnit.SECONDS)) {
                 collector.destroyForcibly();
             }
+            if (gateway != null) {
+                gateway.destroy();
+                if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
+                    gateway.destroyForcibly();
+                }
+                Files.deleteIfExists(gatewayCfg);
+            }
+            if (broker != null) {
+                broker.close();
+            }
             sinks.forEach(Server::shutdownNow);
             Files.deleteIfExists(cfg);
         }
+    }
+
+    /** A single-node KRaft broker in this process (Kafka's own test kit), quiet. */
+    private static KafkaClusterTestKit startBroker() throws Exception {
+        java.util.logging.Logger.getLogger("kafka").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1").setConfigProp("group.initial.rebalance.delay.ms", "0").build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return cluster;
     }
 
     private static int freePort() throws IOException {

@@ -70,14 +70,6 @@ public final class SelfTelemetry implements AutoCloseable {
                 .setDescription("Number of units in the batch").setExplicitBucketBoundariesAdvice(BATCH_SIZE_BUCKETS).build();
     }
 
-    /**
-     * The collector's meter, for components' own instruments (upstream's per-component telemetry builders); it is a
-     * no-op meter at level {@code none}. Components check {@link #level()} for detailed-only instruments.
-     */
-    public Meter meter() {
-        return meter;
-    }
-
     /** No metrics at all (tests, {@code level: none}). */
     public static SelfTelemetry noop() {
         return new SelfTelemetry(MetricsLevel.NONE, null, List.of());
@@ -138,6 +130,14 @@ public final class SelfTelemetry implements AutoCloseable {
 
     public MetricsLevel level() {
         return level;
+    }
+
+    /**
+     * The collector's meter, for components with metrics of their own (upstream's component telemetry, e.g.
+     * {@code otelcol_processor_tail_sampling_*}); a no-op meter when metrics are off.
+     */
+    public Meter meter() {
+        return meter;
     }
 
     /** The port of the first Prometheus endpoint, or -1. */

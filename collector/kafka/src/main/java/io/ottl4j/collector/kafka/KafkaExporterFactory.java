@@ -180,15 +180,55 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
                 headers.add(new RecordHeader(key, v.getBytes(StandardCharsets.UTF_8)));
             }
         }
+        int limit = config.producer().maxMessageBytes() - RECORD_OVERHEAD;
         for (Keyed part : partition(config, signal, batch)) {
             String topic = topicOf(config, part.batch(), defaultTopic);
-            for (byte[] value : encoding.encode(part.batch())) {
+            for (byte[] value : encodeWithin(encoding, part.batch(), limit - (part.key() == null ? 0 : part.key().length))) {
                 ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, null, part.key(), value);
                 headers.forEach(h -> r.headers().add(h));
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** Room kept in {@code max_message_bytes} for the record's framing and headers. */
+    static final int RECORD_OVERHEAD = 1024;
+
+    /**
+     * The messages of a batch, each within {@code limit} bytes where splitting can make it so: a batch whose encoding
+     * is too large is halved (by records) and each half encoded again, so a large batch becomes several messages
+     * instead of one the producer refuses ({@code RecordTooLargeException}, a permanent loss). A single record that
+     * is too large on its own is sent as it is, and the broker's verdict stands.
+     */
+    static List<byte[]> encodeWithin(Encoding encoding, TelemetryBatch<?> batch, int limit) {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] m : encoding.encode(batch)) {
+            if (m.length <= limit || encoding == Encoding.RAW || batch.itemCount() <= 1) {
+                out.add(m);
+                continue;
+            }
+            for (TelemetryBatch<?> half : halves(batch)) {
+                out.addAll(encodeWithin(encoding, half, limit));
+            }
+            break; // the halves cover the whole batch
+        }
+        return out;
+    }
+
+    private static List<TelemetryBatch<?>> halves(TelemetryBatch<?> batch) {
+        int total = batch.itemCount();
+        BatchBuilder first = new BatchBuilder(batch.signal());
+        BatchBuilder second = new BatchBuilder(batch.signal());
+        int i = 0;
+        for (ResourceGroup<?> rg : batch.resources()) {
+            for (ScopeGroup<?> sg : rg.scopes()) {
+                for (Object item : sg.items()) {
+                    (i++ < total / 2 ? first : second).add(rg, sg, item);
+                }
+            }
+        }
+        return List.of(first.batch(), second.batch());
     }
 
     record Keyed(byte[] key, TelemetryBatch<?> batch) {

@@ -47,7 +47,24 @@ class LoadBalancingEndToEndTest {
     }
 
     private Collector gateway(Path file, String endpoint) throws Exception {
+        return gateway(file, endpoint, "[]");
+    }
+
+    /** The seed config's tail_sampling block, with a short decision_wait so the test does not wait 30 s. */
+    private static final String SEED_TAIL_SAMPLING = """
+            tail_sampling:
+                decision_wait: 1s
+                policies:
+                  [
+                    {name: errors-policy, type: status_code, status_code: { status_codes: [ERROR] }},
+                    {name: randomized-policy, type: probabilistic, probabilistic: { sampling_percentage: 0.1 }},
+                  ]
+            """;
+
+    private Collector gateway(Path file, String endpoint, String processors) throws Exception {
         Collector c = TestCollectors.start("""
+                processors:
+                  %s
                 receivers:
                   otlp:
                     protocols:
@@ -57,8 +74,8 @@ class LoadBalancingEndToEndTest {
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
-                    traces: {receivers: [otlp], exporters: [file]}
-                """.formatted(endpoint, file));
+                    traces: {receivers: [otlp], processors: %s, exporters: [file]}
+                """.formatted(SEED_TAIL_SAMPLING.replace("\n", "\n  "), endpoint, file, processors));
         collectors.add(c);
         return c;
     }
@@ -108,6 +125,97 @@ class LoadBalancingEndToEndTest {
                     + "}");
         }
         assertThat(read(terminating)).isEmpty();
+    }
+
+    /**
+     * Gateways running the seed's tail_sampling: every trace with an error span is kept whole on exactly one gateway,
+     * which is only possible when each gateway sees all of its spans (a split trace would lose its error span on one
+     * side), and almost all other traces are dropped.
+     */
+    @Test
+    void gatewaysRunningTheSeedsTailSamplingKeepEveryErrorTraceWhole() throws Exception {
+        List<Path> files = new ArrayList<>();
+        List<String> endpoints = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path f = dir.resolve("sampled-" + i + ".jsonl");
+            files.add(f);
+            endpoints.add("127.0.0.1:" + TestCollectors.receiver(gateway(f, "127.0.0.1:0", "[tail_sampling]")).grpcPort());
+        }
+        Collector agent = agent("static: {hostnames: [" + String.join(", ", endpoints) + "]}");
+        int errorTraces = 0;
+        OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
+                .setEndpoint("http://127.0.0.1:" + TestCollectors.receiver(agent).grpcPort()).build();
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).setMaxExportBatchSize(64).build()).build()) {
+            Tracer tracer = provider.get("lb-sampling-test");
+            for (int t = 0; t < TRACES; t++) {
+                boolean error = t % 10 == 0;
+                errorTraces += error ? 1 : 0;
+                Span root = tracer.spanBuilder("GET /" + t).startSpan();
+                try (Scope ignored = root.makeCurrent()) {
+                    for (int s = 1; s < SPANS_PER_TRACE; s++) {
+                        Span child = tracer.spanBuilder("child " + s).startSpan();
+                        if (error && s == SPANS_PER_TRACE - 1) {
+                            child.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR);
+                        }
+                        child.end();
+                    }
+                } finally {
+                    root.end();
+                }
+            }
+            assertThat(provider.forceFlush().join(30, TimeUnit.SECONDS).isSuccess()).isTrue();
+        }
+        int expected = errorTraces;
+        Map<String, Set<Integer>> gatewaysOfTrace = new HashMap<>();
+        Map<String, Integer> spansOfTrace = new HashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        do {
+            gatewaysOfTrace.clear();
+            spansOfTrace.clear();
+            for (int g = 0; g < files.size(); g++) {
+                for (TelemetryBatch<?> batch : read(files.get(g))) {
+                    for (ResourceGroup<io.ottl4j.pdata.Span> rg : batch.asTraces().resources()) {
+                        for (ScopeGroup<io.ottl4j.pdata.Span> sg : rg.scopes()) {
+                            for (io.ottl4j.pdata.Span s : sg.items()) {
+                                gatewaysOfTrace.computeIfAbsent(s.traceId().toHex(), k -> new HashSet<>()).add(g);
+                                spansOfTrace.merge(s.traceId().toHex(), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            if (spansOfTrace.values().stream().filter(n -> n == SPANS_PER_TRACE).count() >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        // every error trace whole, on one gateway; the 0.1 % of the other 270 keeps at most a few (5 sigma: < 6)
+        assertThat(spansOfTrace.values()).allSatisfy(n -> assertThat(n).isEqualTo(SPANS_PER_TRACE));
+        assertThat(gatewaysOfTrace.values()).allSatisfy(g -> assertThat(g).hasSize(1));
+        assertThat(spansOfTrace).hasSizeBetween(expected, expected + 5);
+    }
+
+    private Collector agent(String resolverYaml) throws Exception {
+        Collector agent = TestCollectors.start("""
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {endpoint: "127.0.0.1:0"}
+                exporters:
+                  loadbalancing:
+                    protocol:
+                      otlp:
+                        tls: {insecure: true}
+                    resolver:
+                      %s
+                service:
+                  telemetry: {metrics: {level: none}}
+                  pipelines:
+                    traces: {receivers: [otlp], exporters: [loadbalancing]}
+                """.formatted(resolverYaml));
+        collectors.add(agent);
+        return agent;
     }
 
     private void sendAndCheck(List<Path> files, String resolverYaml) throws Exception {

@@ -1,2 +1,0 @@
-/** Sampling processors: tail_sampling and probabilistic_sampler. */
-package io.ottl4j.collector.processor.sampling;
