@@ -47,6 +47,9 @@ public final class CollectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the collector's log lines from the start (warnings while loading the config too), in one format;
+        // re-installed below with service::telemetry::logs once the config is read
+        io.ottl4j.collector.telemetry.ComponentLogs.install("info", "console");
         CollectorConfig config;
         try {
             config = Configs.load(configs, sets, System.getenv(), Builtins.components(), enabled(gates));

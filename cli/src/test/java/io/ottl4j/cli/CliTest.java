@@ -157,4 +157,11 @@ class CliTest {
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("no pipeline \"traces/nope\"").contains("traces/x");
     }
+
+    @Test
+    void functionsSuggestTheClosestName() {
+        Run r = run("functions", "replace_pattrn");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("no function named replace_pattrn; did you mean replace_pattern?" + System.lineSeparator());
+    }
 }

@@ -65,10 +65,13 @@ class ConformanceTest {
     Stream<DynamicTest> copyMatchesSharedCorpus() throws IOException {
         Path shared = shared();
         List<DynamicTest> tests = new ArrayList<>();
+        if (shared == null) {
+            return tests.stream(); // a clone on its own: nothing to compare with
+        }
         for (Path f : yamlFiles(COPY)) {
             tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-                Path s = shared == null ? null : shared.resolve(f.getFileName().toString());
-                Assumptions.assumeTrue(s != null && Files.exists(s), "no shared corpus beside the project");
+                Path s = shared.resolve(f.getFileName().toString());
+                Assumptions.assumeTrue(Files.exists(s), "the shared corpus has no " + s.getFileName());
                 Assumptions.assumeTrue(Files.mismatch(f, s) == -1L,
                         () -> "refresh the copy: " + s + " differs from " + f + " (cp " + s + " " + COPY + "/)");
             }));

@@ -56,7 +56,7 @@ class OtlpGrpcBadInputTest {
 
     private Status call(String service, byte[] body) {
         StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(channel, method(service),
-                CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), body));
+                CallOptions.DEFAULT.withDeadlineAfter(60, TimeUnit.SECONDS), body)); // generous: a busy machine is slow
         return e == null ? Status.OK : e.getStatus();
     }
 
@@ -104,7 +104,8 @@ class OtlpGrpcBadInputTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return last[0].getCode() != Status.Code.OK;
+            // OK: the first check has not run yet; DEADLINE_EXCEEDED: the machine is swamped; ask again
+            return last[0].getCode() != Status.Code.OK && last[0].getCode() != Status.Code.DEADLINE_EXCEEDED;
         });
         Status s = last[0];
         assertThat(s.getCode()).isEqualTo(Status.Code.UNAVAILABLE);

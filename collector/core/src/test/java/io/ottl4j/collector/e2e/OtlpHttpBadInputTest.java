@@ -54,16 +54,7 @@ class OtlpHttpBadInputTest {
 
     @AfterAll
     static void stop() {
-        // Netty logs a RejectedExecutionException while the receiver's handler executor winds down after the
-        // bad-input connections; it is not what this test is about (a receiver shutdown-order problem, reported)
-        java.util.logging.Logger netty = java.util.logging.Logger.getLogger("io.netty.util.concurrent.AbstractEventExecutor");
-        java.util.logging.Level before = netty.getLevel();
-        netty.setLevel(java.util.logging.Level.OFF);
-        try {
-            TestCollectors.stop(collector);
-        } finally {
-            netty.setLevel(before);
-        }
+        TestCollectors.stopAfterBadInput(collector);
     }
 
     private static HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) throws Exception {
@@ -119,6 +110,11 @@ class OtlpHttpBadInputTest {
         HttpResponse<String> r = post("/v1/traces", "application/json", "{\"resourceSpans\":[{".getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).startsWith("{\"code\":3,\"message\":\"");
+        // what was wrong and where, in the receiver's own words (no Jackson internals)
+        HttpResponse<String> bracket = post("/v1/traces", "application/json", "{\"resourceSpans\": [}".getBytes(StandardCharsets.UTF_8));
+        assertThat(bracket.body()).isEqualTo("{\"code\":3,\"message\":\"resourceSpans: malformed JSON: unexpected '}' where ']' should close"
+                + " the array opened at line 1, column 19 (line 1, column 20)\",\"details\":[]}");
+        assertThat(r.body() + bracket.body()).doesNotContain("Source", "StreamReadFeature", "REDACTED");
         assertStillServing();
     }
 
@@ -147,6 +143,12 @@ class OtlpHttpBadInputTest {
         assertThat(r.body()).contains("unsupported Content-Encoding");
         HttpResponse<String> bad = post("/v1/traces", "application/json", "not gzip".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip");
         assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("the body is not valid gzip data, although Content-Encoding says gzip");
+        // gzip's magic number, then garbage: the decompressor yields nothing rather than failing; still said so
+        byte[] truncated = {0x1f, (byte) 0x8b, 0x08, 0x00, 'g', 'a', 'r', 'b', 'a', 'g', 'e'};
+        HttpResponse<String> broken = post("/v1/traces", "application/json", truncated, "Content-Encoding", "gzip");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("the body is not valid gzip data, although Content-Encoding says gzip").doesNotContain("end of the input");
         assertStillServing();
     }
 
