@@ -182,7 +182,9 @@ public final class ExporterHelper {
                 try {
                     sendWithRetry(b, false);
                 } catch (Exception e) {
-                    log.log(Level.WARNING, "Exporting failed. Dropping data: " + e.getMessage());
+                    log.log(Level.WARNING, "Exporting failed. Dropping data: " + io.ottl4j.collector.internal.Faults.describe(e));
+                } catch (Throwable t) { // a record the exporter cannot encode must not kill the consumer
+                    io.ottl4j.collector.internal.Faults.survive(cs, log, "exporting a batch", io.ottl4j.collector.internal.Batches.count(b), t);
                 }
             }
         }
