@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * CollectorLoad codec SECONDS
- * CollectorLoad run OTTL_LAUNCHER transform|none max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
+ * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
  * </pre>
  */
 public final class CollectorLoad {
@@ -154,17 +154,38 @@ public final class CollectorLoad {
     static void run(String launcher, String variant, String rate, int warmup, int seconds) throws Exception {
         List<byte[]> payloads = payloads();
         AtomicLong delivered = new AtomicLong();
-        int sinkPort = freePort();
-        Server sink = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", sinkPort)).maxInboundMessageSize(64 << 20)
-                .addService(ServerServiceDefinition.builder("opentelemetry.proto.collector.trace.v1.TraceService")
-                        .addMethod(EXPORT, ServerCalls.asyncUnaryCall((req, obs) -> {
-                            delivered.addAndGet(((TelemetryBatch<?>) OtlpProto.decode(Signal.TRACES, req)).itemCount());
-                            obs.onNext(new byte[0]);
-                            obs.onCompleted();
-                        })).build())
-                .build().start();
+        // loadbalancing: the agent tier, batch → load_balancing over three gateways (three sinks here)
+        boolean lb = variant.equals("loadbalancing");
+        List<Server> sinks = new ArrayList<>();
+        List<String> sinkEndpoints = new ArrayList<>();
+        for (int i = 0; i < (lb ? 3 : 1); i++) {
+            int sinkPort = freePort();
+            sinkEndpoints.add("127.0.0.1:" + sinkPort);
+            sinks.add(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", sinkPort)).maxInboundMessageSize(64 << 20)
+                    .addService(ServerServiceDefinition.builder("opentelemetry.proto.collector.trace.v1.TraceService")
+                            .addMethod(EXPORT, ServerCalls.asyncUnaryCall((req, obs) -> {
+                                delivered.addAndGet(((TelemetryBatch<?>) OtlpProto.decode(Signal.TRACES, req)).itemCount());
+                                obs.onNext(new byte[0]);
+                                obs.onCompleted();
+                            })).build())
+                    .build().start());
+        }
         int port = freePort();
-        String processors = variant.equals("transform") ? "[transform, batch]" : "[]";
+        String processors = variant.equals("transform") ? "[transform, batch]" : lb ? "[batch]" : "[]";
+        String exporter = lb ? """
+                  loadbalancing:
+                    protocol:
+                      otlp: {tls: {insecure: true}, compression: none}
+                    resolver:
+                      static: {hostnames: [%s]}
+                    sending_queue: {block_on_overflow: true}
+                """.formatted(String.join(", ", sinkEndpoints)) : """
+                  otlp_grpc:
+                    endpoint: "%s"
+                    tls: {insecure: true}
+                    compression: none
+                    sending_queue: {block_on_overflow: true}
+                """.formatted(sinkEndpoints.get(0));
         String config = """
                 receivers:
                   otlp:
@@ -174,16 +195,12 @@ public final class CollectorLoad {
                   batch: {}
                 %s
                 exporters:
-                  otlp_grpc:
-                    endpoint: "127.0.0.1:%d"
-                    tls: {insecure: true}
-                    compression: none
-                    sending_queue: {block_on_overflow: true}
+                %s
                 service:
                   telemetry: {metrics: {level: none}}
                   pipelines:
-                    traces: {receivers: [otlp], processors: %s, exporters: [otlp_grpc]}
-                """.formatted(port, TRANSFORM, sinkPort, processors);
+                    traces: {receivers: [otlp], processors: %s, exporters: [%s]}
+                """.formatted(port, TRANSFORM, exporter, processors, lb ? "loadbalancing" : "otlp_grpc");
         Path cfg = Files.createTempFile("collector-load", ".yaml");
         Files.writeString(cfg, config);
         Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
@@ -256,7 +273,7 @@ public final class CollectorLoad {
             if (!collector.waitFor(20, TimeUnit.SECONDS)) {
                 collector.destroyForcibly();
             }
-            sink.shutdownNow();
+            sinks.forEach(Server::shutdownNow);
             Files.deleteIfExists(cfg);
         }
     }

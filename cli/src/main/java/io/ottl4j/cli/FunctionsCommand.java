@@ -34,7 +34,8 @@ final class FunctionsCommand implements Callable<Integer> {
             }
         }
         if (defs.isEmpty()) {
-            System.err.println("no function named " + name);
+            String guess = io.ottl4j.language.internal.binder.Suggestions.closest(name, catalog.all().stream().map(FunctionDef::name).toList());
+            System.err.println("no function named " + name + (guess == null ? "" : "; did you mean " + guess + "?"));
             return 1;
         }
         if (json) {

@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {TestCommand.class, EvalCommand.class, FunctionsCommand.class, CollectorCommand.class, ValidateCommand.class, ComponentsCommand.class, ReplCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        // before anything touches java.util.logging: every line a shutdown logs must reach stderr
+        io.ottl4j.cli.internal.CliLogging.selectLogManager();
+        io.ottl4j.cli.internal.CliLogging.install(System.err);
         System.exit(run(args));
     }
 

@@ -13,7 +13,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         return new String[] {
             "ottl4j " + (version == null ? "development build" : version),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
-            "Truffle runtime: " + runtime + (optimizing ? " (optimising, Graal JIT)" : " (FALLBACK: interpreter only, no JIT)"),
+            "Truffle runtime: " + runtime + (optimizing ? " (optimising, Graal JIT)"
+                    : "small".equals(System.getProperty("ottl.profile")) ? " (interpreter: the small profile, chosen)"
+                    : " (FALLBACK: interpreter only, no JIT)"),
         };
     }
 }

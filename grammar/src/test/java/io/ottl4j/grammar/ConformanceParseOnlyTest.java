@@ -1,7 +1,6 @@
 package io.ottl4j.grammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,8 +17,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every {@code parse_only: true} case of the shared conformance corpus ({@code ../shared/conformance}):
- * it passes when its text parses, or, with {@code expect_error: parse}, when it does not.
+ * Every {@code parse_only: true} case of the conformance corpus: the project's copy (in the cli module's test
+ * resources, where the whole corpus runs) plus any file of {@code ../shared/conformance} the copy lacks. It passes
+ * when its text parses, or, with {@code expect_error: parse}, when it does not.
  */
 class ConformanceParseOnlyTest {
 
@@ -37,21 +37,41 @@ class ConformanceParseOnlyTest {
         }
     }
 
+    /** The corpus files: the project's copy, then the shared folder's files the copy does not have. */
+    static List<Path> corpus() throws IOException {
+        Path copy = Path.of(System.getProperty("ottl.project.dir", ".."), "cli", "src", "test", "resources", "conformance");
+        List<Path> files = new ArrayList<>(yamlFiles(copy));
+        assertThat(files).as("conformance corpus in %s", copy.toAbsolutePath()).isNotEmpty();
+        String shared = System.getProperty("ottl.shared.dir");
+        if (shared != null) {
+            for (Path f : yamlFiles(Path.of(shared, "conformance"))) {
+                if (!Files.exists(copy.resolve(f.getFileName().toString()))) {
+                    files.add(f);
+                }
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> yamlFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> parseOnlyCases() throws IOException {
-        String dir = System.getProperty("ottl.shared.dir");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "conformance")),
-                "no shared conformance corpus (system property ottl.shared.dir)");
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(dir, "conformance"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                Object cases = read(file).get("cases");
-                for (Object element : cases instanceof List<?> list ? list : List.of()) {
-                    Map<?, ?> c = (Map<?, ?>) element;
-                    if ("true".equals(c.get("parse_only"))) {
-                        String name = file.getFileName() + ":" + c.get("name");
-                        tests.add(DynamicTest.dynamicTest(name, () -> check(c)));
-                    }
+        for (Path file : corpus()) {
+            Object cases = read(file).get("cases");
+            for (Object element : cases instanceof List<?> list ? list : List.of()) {
+                Map<?, ?> c = (Map<?, ?>) element;
+                if ("true".equals(c.get("parse_only"))) {
+                    String name = file.getFileName() + ":" + c.get("name");
+                    tests.add(DynamicTest.dynamicTest(name, () -> check(c)));
                 }
             }
         }

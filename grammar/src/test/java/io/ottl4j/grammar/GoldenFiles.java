@@ -43,7 +43,11 @@ final class GoldenFiles {
 
     static List<Case> cases(String folder) {
         try (Stream<Path> files = Files.list(ROOT.resolve(folder))) {
-            return files.filter(f -> f.toString().endsWith(".ottl")).sorted().map(GoldenFiles::read).toList();
+            List<Case> cases = files.filter(f -> f.toString().endsWith(".ottl")).sorted().map(GoldenFiles::read).toList();
+            if (cases.isEmpty()) {
+                throw new AssertionError("no golden case in " + ROOT.resolve(folder)); // never pass with zero cases
+            }
+            return cases;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -145,28 +145,42 @@ public final class Repl {
 
     // ------------------------------------------------------------------ the two ways of running
 
-    /** Plain mode: lines from {@code in}, continued while brackets or quotes are open; results without colour. */
-    public void runScript(InputStream in) throws IOException {
+    /**
+     * Plain mode: lines from {@code in}, continued while brackets are open; results without colour. An unfinished
+     * statement never swallows what follows: a string literal open at the end of a line (OTTL strings do not span
+     * lines), a blank line or a {@code :command} line ends it, with its syntax error. Returns false when any input
+     * failed (the exit status of {@code ottl repl} on a pipe).
+     */
+    public boolean runScript(InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder pending = new StringBuilder();
         String line;
         while ((line = reader.readLine()) != null) {
-            if (pending.length() > 0) {
+            if (!pending.isEmpty() && (line.isBlank() || line.stripLeading().startsWith(":"))) {
+                String unfinished = pending.toString();
+                pending.setLength(0);
+                handle(unfinished); // shows where it is unfinished
+            }
+            if (pending.isEmpty() && line.isBlank()) {
+                continue;
+            }
+            if (!pending.isEmpty()) {
                 pending.append('\n');
             }
             pending.append(line);
-            if (Words.incomplete(pending.toString())) {
+            if (Words.incomplete(pending.toString()) && !Words.quoteOpen(pending.toString())) {
                 continue;
             }
             String input = pending.toString();
             pending.setLength(0);
             if (!handle(input)) {
-                return;
+                return style.errors() == 0;
             }
         }
         if (!pending.isEmpty()) {
             handle(pending.toString()); // input ended inside brackets: show the syntax error
         }
+        return style.errors() == 0;
     }
 
     /** Interactive mode on a JLine terminal. */
@@ -230,9 +244,9 @@ public final class Repl {
             if (!interactive) {
                 PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
                 Repl repl = create(options, out, false);
-                repl.runScript(System.in);
+                boolean ok = repl.runScript(System.in);
                 out.flush();
-                return 0;
+                return ok ? 0 : 1;
             }
             // the session (function library, sample data) loads while JLine sets up the terminal
             java.util.concurrent.CompletableFuture<Session> session = java.util.concurrent.CompletableFuture.supplyAsync(() -> {

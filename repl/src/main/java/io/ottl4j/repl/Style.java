@@ -3,9 +3,15 @@ package io.ottl4j.repl;
 /** ANSI colours for terminal output, or nothing at all for scripts and tests. */
 public final class Style {
     private final boolean color;
+    private int errors;
 
     public Style(boolean color) {
         this.color = color;
+    }
+
+    /** How many errors were shown. */
+    public int errors() {
+        return errors;
     }
 
     public boolean color() {
@@ -28,7 +34,9 @@ public final class Style {
         return wrap("33", s);
     }
 
+    /** Red, and counted: every error shown means some input failed (the exit status of a script says so). */
     public String error(String s) {
+        errors++;
         return wrap("1;31", s);
     }
 

@@ -19,6 +19,20 @@ final class Words {
         if (t.startsWith(":") && !(t.startsWith(":explain") || t.startsWith(":time") || t.startsWith(":show"))) {
             return false;
         }
+        Open open = open(text);
+        return open.quote() || open.depth() > 0;
+    }
+
+    /** Whether the text ends inside a string literal: OTTL strings do not span lines, so that is a mistake. */
+    static boolean quoteOpen(String text) {
+        return open(text).quote();
+    }
+
+    /** What is open at the end of the text: brackets (0 once one closes too many) and a string literal. */
+    private record Open(int depth, boolean quote) {
+    }
+
+    private static Open open(String text) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < text.length(); i++) {
@@ -36,13 +50,13 @@ final class Words {
                 case '(', '[', '{' -> depth++;
                 case ')', ']', '}' -> {
                     if (--depth < 0) {
-                        return false;
+                        return new Open(0, false);
                     }
                 }
                 default -> { }
             }
         }
-        return inString || depth > 0;
+        return new Open(depth, inString);
     }
 
     /** Where the word containing {@code cursor} starts. */

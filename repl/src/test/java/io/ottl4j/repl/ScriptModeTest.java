@@ -39,6 +39,39 @@ class ScriptModeTest {
         assertThat(out).contains("error[OTTL-E");
     }
 
+    private static boolean succeeds(String input) throws Exception {
+        Repl repl = Repl.forTest(new ReplOptions(null, List.of(), List.of(), null), new ByteArrayOutputStream());
+        return repl.runScript(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anUnclosedBracketEndsAtACommandLineWithAnError() throws Exception {
+        String out = script("set(attributes[\"a\"], \"b\"\n:context log\nset(attributes[\"c\"], \"d\")\n");
+        assertThat(out).contains("error[OTTL-E"); // the unfinished statement, reported
+        assertThat(out).contains("context: log"); // the command still ran
+        assertThat(out).contains("4 of 4 log records changed"); // and so did what followed
+    }
+
+    @Test
+    void anUnclosedQuoteDoesNotSwallowTheFollowingLines() throws Exception {
+        String out = script("set(name, \"x)\nset(attributes[\"ok\"], \"yes\")\n");
+        assertThat(out).contains("error[OTTL-E").contains("5 of 5 spans changed");
+    }
+
+    @Test
+    void aBlankLineEndsAnUnfinishedStatement() throws Exception {
+        String out = script("set(attributes[\"a\"],\n\nset(attributes[\"ok\"], \"yes\")\n");
+        assertThat(out).contains("error[OTTL-E").contains("5 of 5 spans changed");
+    }
+
+    @Test
+    void theScriptFailsWhenAnyInputFailed() throws Exception {
+        assertThat(succeeds("set(attributes[\"a\"], \"b\")\nname == \"x\"\n")).isTrue();
+        assertThat(succeeds("set(attributes[\"a\"], Nope())\nset(attributes[\"b\"], \"c\")\n")).isFalse();
+        assertThat(succeeds(":load /no/such/file.json\n")).isFalse();
+        assertThat(succeeds("set(attributes[\"a\"],\n")).isFalse();
+    }
+
     @Test
     void nothingTypedEndsTheSession() throws Exception {
         String out = script(")))\n:show nonsense(\n)\n:load /\n:context\n");

@@ -134,7 +134,7 @@ public final class OtlpJson {
         } catch (JsonProcessingException e) { // malformed JSON, or a limit of Jackson's StreamReadConstraints
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new OtlpDecodeException(reader.path(), "malformed JSON: " + e.getOriginalMessage() + where, e);
+            throw new OtlpDecodeException(reader.path(), "malformed JSON: " + JsonErrors.describe(e.getOriginalMessage()) + where, e);
         }
     }
 

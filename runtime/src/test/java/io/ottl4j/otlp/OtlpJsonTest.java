@@ -436,6 +436,16 @@ class OtlpJsonTest {
                 .hasMessageContaining("line 1");
         assertThatThrownBy(() -> OtlpJson.read("{\"resourceSpans\": [{\"resource\": {\"attributes\": [")) 
                 .hasMessageStartingWith("resourceSpans[0].resource.attributes: malformed JSON:");
+        // in the decoder's own words: where the unclosed array began, no Jackson internals
+        assertThatThrownBy(() -> OtlpJson.read("{\"resourceSpans\": [}"))
+                .hasMessage("resourceSpans: malformed JSON: unexpected '}' where ']' should close the array opened at line 1, column 19"
+                        + " (line 1, column 20)");
+        assertThatThrownBy(() -> OtlpJson.read("{\"resourceSpans\": ["))
+                .hasMessage("resourceSpans: malformed JSON: the input ends inside the array opened at line 1, column 19 (line 1, column 20)");
+        assertThatThrownBy(() -> OtlpJson.read("{resourceSpans: []}"))
+                .hasMessage("malformed JSON: unexpected character 'r': expected a field name in double quotes (line 1, column 2)");
+        assertThatThrownBy(() -> OtlpJson.read("{\"resourceSpans\": x}"))
+                .hasMessageStartingWith("malformed JSON: unexpected 'x': expected a JSON value").hasMessageNotContaining("Source");
         assertThatThrownBy(() -> OtlpJson.read("{\"resourceSpans\": []} {}"))
                 .hasMessageContaining("unexpected content after the end of the document");
     }

@@ -22,6 +22,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the direct reader the same model as the generated parser.
  */
 class TraceWireCodecTest {
+    /**
+     * protobuf's own writer logs a warning with a stack trace for every unpaired surrogate it meets ("Converting
+     * ill-formed UTF-16"); the cases below feed it those on purpose (and check the bytes), so it is silenced here.
+     * A strong reference: java.util.logging keeps loggers weakly, and a collected logger would lose its level.
+     */
+    private static final java.util.logging.Logger PROTOBUF_WRITER = java.util.logging.Logger.getLogger("com.google.protobuf.CodedOutputStream");
+    private static java.util.logging.Level protobufLevel;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void silenceProtobufSurrogateWarnings() {
+        protobufLevel = PROTOBUF_WRITER.getLevel();
+        PROTOBUF_WRITER.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreProtobufLogging() {
+        PROTOBUF_WRITER.setLevel(protobufLevel);
+    }
 
     private static byte[] viaMessages(TelemetryBatch<Span> batch) {
         return OtlpProto.toTraceRequest(batch).toByteArray();

@@ -62,13 +62,16 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         Problems p = new Problems();
         for (Map.Entry<String, ConfigNode> e : root.entries().entrySet()) {
             if (!TOP_LEVEL.contains(e.getKey())) {
+                String guess = io.ottl4j.language.internal.binder.Suggestions.closest(e.getKey(), TOP_LEVEL);
                 p.add(root.keyLocation(e.getKey()), e.getKey(), "unknown-key", "'' has invalid keys: " + e.getKey()
-                        + " (top-level keys are receivers, processors, exporters, connectors, extensions, service)");
+                        + (guess != null ? " (did you mean " + guess + "?)"
+                                : " (top-level keys are receivers, processors, exporters, connectors, extensions, service)"));
             }
         }
         Map<Kind, Map<ComponentId, Entry>> comps = new EnumMap<>(Kind.class);
         Map<Kind, Set<ComponentId>> broken = new EnumMap<>(Kind.class);
         boolean allEmpty = true;
+        Set<Kind> declared = java.util.EnumSet.noneOf(Kind.class); // sections with entries, even broken ones
         for (Kind k : Kind.values()) {
             Map<ComponentId, Entry> m = new LinkedHashMap<>();
             comps.put(k, m);
@@ -83,6 +86,9 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 continue;
             }
             allEmpty &= sm.entries().isEmpty();
+            if (!sm.entries().isEmpty()) {
+                declared.add(k);
+            }
             for (Map.Entry<String, ConfigNode> ce : sm.entries().entrySet()) {
                 String path = k.section() + "::" + ce.getKey();
                 Location loc = sm.keyLocation(ce.getKey());
@@ -137,10 +143,11 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
         }
         boolean allowNoPipelines = featureGates.contains("service.AllowNoPipelines");
         if (!allowNoPipelines) {
-            if (comps.get(Kind.RECEIVER).isEmpty() && broken.get(Kind.RECEIVER).isEmpty()) {
+            // a section whose entries are all broken was reported entry by entry: "none specified" would only repeat it
+            if (!declared.contains(Kind.RECEIVER)) {
                 p.add(root.location(), "receivers", "no-receivers", "no receiver configuration specified in config");
             }
-            if (comps.get(Kind.EXPORTER).isEmpty() && broken.get(Kind.EXPORTER).isEmpty()) {
+            if (!declared.contains(Kind.EXPORTER)) {
                 p.add(root.location(), "exporters", "no-exporters", "no exporter configuration specified in config");
             }
         }
@@ -190,7 +197,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
             }
             pipelines.put(pid, new Pipeline(pid, rs, ps, es, pc.location()));
         }
-        if (pipelines.isEmpty() && !allowNoPipelines) {
+        if (pipelines.isEmpty() && pipes.keys().isEmpty() && !allowNoPipelines) { // bad pipeline IDs were reported
             p.add(svcLoc, "service::pipelines", "no-pipelines", "service must have at least one pipeline");
         }
         Conf tel = svc.child("telemetry");
@@ -306,6 +313,7 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 id = ComponentId.parse(s.text());
             } catch (IllegalArgumentException ex) {
                 p.add(s.location(), path + "::" + key, "id", ex.getMessage());
+                skipped[slot]++; // reported: no "must have at least one ..." as a consequence
                 continue;
             }
             ComponentId resolved = null;
@@ -322,8 +330,15 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 continue;
             }
             if (resolved == null) {
+                List<String> configured = new ArrayList<>();
+                for (Kind k : orKind == null ? List.of(kind) : List.of(kind, orKind)) {
+                    comps.get(k).keySet().forEach(c -> configured.add(c.toString()));
+                    broken.get(k).forEach(c -> configured.add(c.toString()));
+                }
+                String guess = io.ottl4j.language.internal.binder.Suggestions.closest(id.toString(), configured);
                 p.add(s.location(), path + "::" + key, "undefined-ref", path + ": references " + kind.singular() + " \"" + id
-                        + "\" which is not configured");
+                        + "\" which is not configured" + (guess == null ? "" : "; did you mean \"" + guess + "\"?"));
+                skipped[slot]++; // reported: no "must have at least one ..." as a consequence
                 continue;
             }
             out.add(new Ref(resolved, s.location()));

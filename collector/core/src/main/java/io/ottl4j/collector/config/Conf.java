@@ -302,8 +302,9 @@ public final class Conf {
     public void finish() {
         for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
             if (!used.contains(e.getKey())) {
+                String guess = io.ottl4j.language.internal.binder.Suggestions.closest(e.getKey(), used);
                 problems.add(map.keyLocation(e.getKey()), pathOf(e.getKey()), "unknown-key",
-                        "has invalid keys: " + e.getKey() + " (not a setting of this component)");
+                        "has invalid keys: " + e.getKey() + (guess == null ? " (not a setting of this component)" : " (did you mean " + guess + "?)"));
             }
         }
     }

@@ -28,7 +28,8 @@ import java.util.logging.StreamHandler;
  */
 public final class ComponentLogs {
     private static final Map<String, Map<String, String>> FIELDS = new ConcurrentHashMap<>();
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+    /** zap's ISO 8601 encoder: milliseconds, {@code Z} for UTC, else the offset as {@code +0100}. */
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX", Locale.ROOT);
 
     private ComponentLogs() {
     }
@@ -98,6 +99,11 @@ public final class ComponentLogs {
         root.setLevel(h.getLevel());
     }
 
+    /** The one timestamp format of every log line the collector writes (its own, components', the debug exporter's). */
+    public static String timestamp(Instant t) {
+        return TS.format(t.atZone(ZoneId.systemDefault()));
+    }
+
     private static Map<String, String> fields(LogRecord r) {
         Map<String, String> f = r.getLoggerName() == null ? null : FIELDS.get(r.getLoggerName());
         return f == null ? Map.of() : f;
@@ -116,7 +122,7 @@ public final class ComponentLogs {
         @Override
         public String format(LogRecord r) {
             StringBuilder b = new StringBuilder(160);
-            b.append(TS.format(Instant.ofEpochMilli(r.getMillis()).atZone(ZoneId.systemDefault()))).append('\t').append(levelName(r.getLevel()))
+            b.append(timestamp(r.getInstant())).append('\t').append(levelName(r.getLevel()))
                     .append('\t').append(message(r));
             Map<String, String> f = fields(r);
             if (!f.isEmpty() || r.getThrown() != null) {
@@ -140,7 +146,7 @@ public final class ComponentLogs {
         public String format(LogRecord r) {
             StringBuilder b = new StringBuilder(200).append('{');
             field(b, true, "level", levelName(r.getLevel()), ":");
-            field(b, false, "ts", TS.format(Instant.ofEpochMilli(r.getMillis()).atZone(ZoneId.systemDefault())), ":");
+            field(b, false, "ts", timestamp(r.getInstant()), ":");
             field(b, false, "msg", message(r), ":");
             for (Map.Entry<String, String> e : fields(r).entrySet()) {
                 field(b, false, e.getKey(), e.getValue(), ":");

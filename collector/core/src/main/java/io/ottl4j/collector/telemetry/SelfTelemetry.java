@@ -72,6 +72,14 @@ public final class SelfTelemetry implements AutoCloseable {
                 .setDescription("Number of units in the batch").setExplicitBucketBoundariesAdvice(BATCH_SIZE_BUCKETS).build();
     }
 
+    /**
+     * The collector's meter, for components' own instruments (upstream's per-component telemetry builders); it is a
+     * no-op meter at level {@code none}. Components check {@link #level()} for detailed-only instruments.
+     */
+    public Meter meter() {
+        return meter;
+    }
+
     /** No metrics at all (tests, {@code level: none}). */
     public static SelfTelemetry noop() {
         return new SelfTelemetry(MetricsLevel.NONE, null, List.of());

@@ -57,7 +57,7 @@ class ConfigGoldenTest {
      */
     @org.junit.jupiter.api.Test
     void mastodonConfig() {
-        Path fixture = Path.of(System.getProperty("ottl.shared.dir", "../../shared"), "fixtures", "mastodon-collector.yaml");
+        Path fixture = io.ottl4j.collector.testing.Fixtures.mastodonConfig();
         String got = validate(List.of(fixture.toString())).replace(fixture.toString(), "mastodon-collector.yaml");
         assertThat(got).doesNotContain("s3cr3t").doesNotContain("datadoghq.eu");
         List<String> lines = got.lines().toList();

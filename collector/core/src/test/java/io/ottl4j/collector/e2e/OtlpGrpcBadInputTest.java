@@ -96,8 +96,17 @@ class OtlpGrpcBadInputTest {
     @Test
     void refusedByTheMemoryLimiterIsUnavailable() throws Exception {
         start("[memory_limiter]");
-        Thread.sleep(100);
-        Status s = call(TRACES, OtlpProto.encode(Data.traces("x")));
+        // data passes until the limiter's first check has run on its own thread: wait for it, bounded
+        Status[] last = new Status[1];
+        io.ottl4j.collector.testing.Harness.await(java.time.Duration.ofSeconds(30), () -> {
+            try {
+                last[0] = call(TRACES, OtlpProto.encode(Data.traces("x")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return last[0].getCode() != Status.Code.OK;
+        });
+        Status s = last[0];
         assertThat(s.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(s.getDescription()).contains("data refused due to high memory usage");
     }

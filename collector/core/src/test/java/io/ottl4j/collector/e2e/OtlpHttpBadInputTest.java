@@ -54,7 +54,16 @@ class OtlpHttpBadInputTest {
 
     @AfterAll
     static void stop() {
-        TestCollectors.stop(collector);
+        // Netty logs a RejectedExecutionException while the receiver's handler executor winds down after the
+        // bad-input connections; it is not what this test is about (a receiver shutdown-order problem, reported)
+        java.util.logging.Logger netty = java.util.logging.Logger.getLogger("io.netty.util.concurrent.AbstractEventExecutor");
+        java.util.logging.Level before = netty.getLevel();
+        netty.setLevel(java.util.logging.Level.OFF);
+        try {
+            TestCollectors.stop(collector);
+        } finally {
+            netty.setLevel(before);
+        }
     }
 
     private static HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) throws Exception {
@@ -86,7 +95,7 @@ class OtlpHttpBadInputTest {
         }
         assertThat(post("/v1/traces", "application/json; charset=utf-8", bos.toByteArray(), "Content-Encoding", "gzip").statusCode()).isEqualTo(200);
         // the file exporter flushes every flush_interval, as upstream's does
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L; // bounded, generous: a busy machine is slow
         while (!Files.readString(dir.resolve("out.jsonl")).contains("5b8efff798038103d269b633813fc60c") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Starts collectors in-process from YAML text, on ephemeral loopback ports. */
-final class TestCollectors {
+public final class TestCollectors {
     private TestCollectors() {
     }
 
-    static Collector start(String yaml) throws Exception {
+    public static Collector start(String yaml) throws Exception {
         java.nio.file.Path f = java.nio.file.Files.createTempFile("collector", ".yaml");
         java.nio.file.Files.writeString(f, yaml);
         CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), Builtins.components(), Set.of());
@@ -25,7 +25,7 @@ final class TestCollectors {
         return c;
     }
 
-    static OtlpReceiver receiver(Collector c) {
+    public static OtlpReceiver receiver(Collector c) {
         for (Pipelines.Node n : c.pipelines().nodes()) {
             if (n.component() instanceof OtlpReceiver r) {
                 return r;
@@ -34,7 +34,7 @@ final class TestCollectors {
         throw new IllegalStateException("no otlp receiver");
     }
 
-    static void stop(Collector c) {
+    public static void stop(Collector c) {
         if (c != null) {
             c.shutdown(Duration.ofSeconds(10));
         }

@@ -211,7 +211,9 @@ public final class ExporterHelper {
                     if (!max.isZero() && elapsed.plus(wait).compareTo(max) > 0) {
                         wait = max.minus(elapsed);
                     }
-                    log.info(() -> "Exporting failed. Will retry the request after interval. error=" + e.getMessage());
+                    Duration delay = wait;
+                    log.info(() -> "Exporting failed. Will retry the request after interval. error=" + e.getMessage()
+                            + " interval=" + delay.toMillis() + "ms"); // upstream logs the interval as a field too
                     try {
                         sleep(wait);
                     } catch (InterruptedException ie) {

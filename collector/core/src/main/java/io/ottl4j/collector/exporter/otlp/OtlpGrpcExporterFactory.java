@@ -97,8 +97,13 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     @Override
     public Config decode(Conf c) {
+        return decode(c, true);
+    }
+
+    /** Decodes the config; {@code requireEndpoint} false for templates whose endpoint is filled in later (load_balancing). */
+    public Config decode(Conf c, boolean requireEndpoint) {
         String endpoint = c.string("endpoint", "");
-        if (endpoint.isEmpty()) {
+        if (endpoint.isEmpty() && requireEndpoint) {
             c.error("endpoint", "requires a non-empty \"endpoint\"");
         }
         TlsConfig tls = TlsConfig.decodeClient(c);
@@ -126,32 +131,56 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     @Override
     public Exporter create(CreateSettings settings, Config config, Signal signal) throws IOException, GeneralSecurityException {
-        NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
-        if (config.insecure()) {
-            b.usePlaintext();
-        } else if (config.tls() != null) {
-            b.sslContext(sslContext(config.tls()));
-            if (!config.tls().serverNameOverride().isEmpty()) {
-                b.overrideAuthority(config.tls().serverNameOverride());
+        Client client = new Client(config, signal);
+        return ExporterHelper.exporter(settings, config.helper(), signal, client::send, client::close, client::connect);
+    }
+
+    /**
+     * One gRPC channel to one endpoint and the {@code Export} call of one signal: what an exporter sends through,
+     * without a queue (the load_balancing exporter holds one per backend behind its own queue).
+     */
+    public static final class Client {
+        private final NettyChannelBuilder builder;
+        private final MethodDescriptor<byte[], byte[]> method;
+        private final Config config;
+        private volatile ManagedChannel channel;
+
+        public Client(Config config, Signal signal) throws IOException, GeneralSecurityException {
+            this.config = config;
+            NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
+            if (config.insecure()) {
+                b.usePlaintext();
+            } else if (config.tls() != null) {
+                b.sslContext(sslContext(config.tls()));
+                if (!config.tls().serverNameOverride().isEmpty()) {
+                    b.overrideAuthority(config.tls().serverNameOverride());
+                }
+            } else {
+                b.useTransportSecurity();
             }
-        } else {
-            b.useTransportSecurity();
+            if (!config.headers().isEmpty()) {
+                Metadata md = new Metadata();
+                config.headers().forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+                b.intercept(MetadataUtils.newAttachHeadersInterceptor(md));
+            }
+            this.builder = b;
+            String service = switch (signal) {
+                case TRACES -> "opentelemetry.proto.collector.trace.v1.TraceService";
+                case METRICS -> "opentelemetry.proto.collector.metrics.v1.MetricsService";
+                case LOGS -> "opentelemetry.proto.collector.logs.v1.LogsService";
+            };
+            this.method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+                    .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Export")).setRequestMarshaller(BYTES)
+                    .setResponseMarshaller(BYTES).build();
         }
-        if (!config.headers().isEmpty()) {
-            Metadata md = new Metadata();
-            config.headers().forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
-            b.intercept(MetadataUtils.newAttachHeadersInterceptor(md));
+
+        /** Opens the channel (lazily connecting, as grpc-java does). */
+        public void connect() {
+            channel = builder.build();
         }
-        ManagedChannel[] channel = new ManagedChannel[1];
-        String service = switch (signal) {
-            case TRACES -> "opentelemetry.proto.collector.trace.v1.TraceService";
-            case METRICS -> "opentelemetry.proto.collector.metrics.v1.MetricsService";
-            case LOGS -> "opentelemetry.proto.collector.logs.v1.LogsService";
-        };
-        MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-                .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Export")).setRequestMarshaller(BYTES)
-                .setResponseMarshaller(BYTES).build();
-        ExporterHelper.Sender sender = (batch, timeout) -> {
+
+        /** One attempt; gRPC codes classified as upstream's exporter does (retryable or permanent). */
+        public void send(io.ottl4j.pdata.TelemetryBatch<?> batch, Duration timeout) throws ExporterHelper.SendException {
             CallOptions opts = CallOptions.DEFAULT;
             if (!timeout.isZero()) {
                 opts = opts.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -160,7 +189,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
                 opts = opts.withCompression("gzip");
             }
             try {
-                ClientCalls.blockingUnaryCall(channel[0], method, opts, OtlpProto.encode(batch));
+                ClientCalls.blockingUnaryCall(channel, method, opts, OtlpProto.encode(batch));
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
                 boolean retryable = switch (code) {
@@ -173,11 +202,13 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
                 }
                 throw new ExporterHelper.SendException("rpc error: code = " + code + " desc = " + (desc == null ? "" : desc), retryable, null, e);
             }
-        };
-        return ExporterHelper.exporter(settings, config.helper(), signal, sender, () -> {
-            if (channel[0] != null) {
-                channel[0].shutdown().awaitTermination(5, TimeUnit.SECONDS);
+        }
+
+        public void close() throws InterruptedException {
+            ManagedChannel c = channel;
+            if (c != null) {
+                c.shutdown().awaitTermination(5, TimeUnit.SECONDS);
             }
-        }, () -> channel[0] = b.build());
+        }
     }
 }

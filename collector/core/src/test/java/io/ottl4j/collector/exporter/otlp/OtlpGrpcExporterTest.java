@@ -73,7 +73,7 @@ class OtlpGrpcExporterTest {
                     CountDownLatch h = hold;
                     if (h != null) {
                         try {
-                            h.await(5, TimeUnit.SECONDS);
+                            h.await(60, TimeUnit.SECONDS); // released by the test (or its clean-up)
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -150,8 +150,9 @@ class OtlpGrpcExporterTest {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> exporter.consume(Data.traces("a"))).isInstanceOfSatisfying(ConsumerException.class,
                 e -> assertThat(e.permanent()).isFalse());
-        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(140L, 2000L);
-        assertThat(callTimes.size()).isBetween(3, 10);
+        // lower bounds only: a busy machine makes attempts slower (fewer of them), never faster
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(140L);
+        assertThat(callTimes.size()).isBetween(2, 10);
     }
 
     @Test
@@ -159,17 +160,14 @@ class OtlpGrpcExporterTest {
         hold = new CountDownLatch(1);
         start("sending_queue: {queue_size: 1, num_consumers: 1}");
         exporter.consume(Data.traces("in-flight"));
-        assertThat(firstCall.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstCall.await(30, TimeUnit.SECONDS)).isTrue();
         exporter.consume(Data.traces("queued"));
         assertThatThrownBy(() -> exporter.consume(Data.traces("refused"))).isInstanceOfSatisfying(ConsumerException.class, e -> {
             assertThat(e.permanent()).isFalse();
             assertThat(e).hasMessageContaining("sending queue is full");
         });
         hold.countDown();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (bodies.size() < 2 && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+        io.ottl4j.collector.testing.Harness.await(java.time.Duration.ofSeconds(30), () -> bodies.size() >= 2);
         assertThat(bodies).hasSize(2);
     }
 

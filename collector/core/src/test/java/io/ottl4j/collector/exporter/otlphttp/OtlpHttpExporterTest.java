@@ -116,7 +116,7 @@ class OtlpHttpExporterTest {
             CountDownLatch h = hold;
             if (h != null) {
                 try {
-                    h.await(5, TimeUnit.SECONDS);
+                    h.await(60, TimeUnit.SECONDS); // released by the test (or its clean-up)
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -209,9 +209,10 @@ class OtlpHttpExporterTest {
         assertThat(requests).hasSize(5);
         long gapAfter429 = requests.get(1).nanos() - requests.get(0).nanos();
         assertThat(Duration.ofNanos(gapAfter429)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        long gapAfter502 = requests.get(2).nanos() - requests.get(1).nanos();
-        assertThat(Duration.ofNanos(gapAfter502)).isLessThan(Duration.ofMillis(900));
-        assertThat(warnings).anyMatch(w -> w.contains("HTTP Status Code 429"));
+        // the retries after 502/503 wait their back-off again (as logged), not Retry-After: no timing upper bound
+        assertThat(warnings).anyMatch(w -> w.contains("HTTP Status Code 429") && w.contains("interval=1000ms"));
+        assertThat(warnings).filteredOn(w -> w.contains("HTTP Status Code 50")).hasSize(3)
+                .allSatisfy(w -> assertThat(w).containsPattern("interval=[0-3]?[0-9]ms"));
     }
 
     @Test
@@ -220,8 +221,7 @@ class OtlpHttpExporterTest {
         ExporterFactory.Exporter e = exporter("endpoint: " + base() + "\n" + NO_QUEUE + "retry_on_failure: {initial_interval: 10ms}\n", Signal.TRACES);
         assertThatThrownBy(() -> e.consume(Data.traces("p"))).isInstanceOf(ConsumerException.class).hasMessageContaining("400")
                 .satisfies(t -> assertThat(((ConsumerException) t).permanent()).isTrue());
-        Thread.sleep(100);
-        assertThat(requests).hasSize(1);
+        assertThat(requests).hasSize(1); // consume returned with the error: no retry can follow (no queue)
     }
 
     @Test
@@ -231,20 +231,19 @@ class OtlpHttpExporterTest {
         }
         ExporterFactory.Exporter e = exporter("endpoint: " + base() + "\n" + NO_QUEUE
                 + "retry_on_failure: {initial_interval: 20ms, max_interval: 20ms, randomization_factor: 0, max_elapsed_time: 300ms}\n", Signal.TRACES);
-        long start = System.nanoTime();
         assertThatThrownBy(() -> e.consume(Data.traces("m"))).isInstanceOf(ConsumerException.class).hasMessageContaining("503");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-        assertThat(requests.size()).isBetween(2, 20); // the first attempt includes connecting
+        // 300 ms of 20 ms waits: at most ~16 attempts (fewer on a busy machine, never more)
+        assertThat(requests.size()).isBetween(1, 20);
     }
 
     @Test
     void timeoutAbortsASlowAttempt() throws Exception {
-        answer(new Answer(200, null, new byte[0], null, 2000));
+        answer(new Answer(200, null, new byte[0], null, 20_000));
         ExporterFactory.Exporter e = exporter("endpoint: " + base() + "\n" + NO_QUEUE + "timeout: 200ms\nretry_on_failure: {enabled: false}\n",
                 Signal.TRACES);
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> e.consume(Data.traces("t"))).isInstanceOf(ConsumerException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        // the server answers after 20 s: only the 200 ms timeout can end the attempt with an error
+        assertThatThrownBy(() -> e.consume(Data.traces("t"))).isInstanceOf(ConsumerException.class)
+                .satisfies(t -> assertThat(((ConsumerException) t).permanent()).isFalse());
     }
 
     @Test
@@ -276,12 +275,10 @@ class OtlpHttpExporterTest {
     void sendingQueueReturnsAtOnceAndRefusesWhenFull() throws Exception {
         hold = new CountDownLatch(1);
         ExporterFactory.Exporter e = exporter("endpoint: " + base() + "\nsending_queue: {num_consumers: 1, queue_size: 2}\n", Signal.TRACES);
-        long start = System.nanoTime();
         e.consume(Data.traces("1")); // taken by the single consumer, which blocks in the server
         Harness.await(Duration.ofSeconds(5), () -> requests.size() == 1);
-        e.consume(Data.traces("2"));
+        e.consume(Data.traces("2")); // return at once although the server holds the first: the test would hang otherwise
         e.consume(Data.traces("3"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThatThrownBy(() -> e.consume(Data.traces("4"))).isInstanceOf(ConsumerException.class).hasMessageContaining("sending queue is full")
                 .satisfies(t -> assertThat(((ConsumerException) t).permanent()).isFalse());
         hold.countDown();

@@ -26,12 +26,24 @@ class MemoryLimiterProcessorTest {
         Sink next = new Sink();
         var p = start("{check_interval: 10ms, limit_mib: 2, spike_limit_mib: 1}", next); // the test JVM always uses more than 1 MiB
         try {
-            Thread.sleep(100);
-            assertThatThrownBy(() -> p.consume(Data.traces("a"))).isInstanceOfSatisfying(ConsumerException.class, e -> {
+            // the first check runs on the limiter's own thread: data may pass until it has (no sleep, a bounded wait)
+            java.util.concurrent.atomic.AtomicReference<Throwable> refusal = new java.util.concurrent.atomic.AtomicReference<>();
+            io.ottl4j.collector.testing.Harness.await(java.time.Duration.ofSeconds(30), () -> {
+                try {
+                    p.consume(Data.traces("probe"));
+                    return false;
+                } catch (Exception e) {
+                    refusal.set(e);
+                    return true;
+                }
+            });
+            assertThat(refusal.get()).isInstanceOfSatisfying(ConsumerException.class, e -> {
                 assertThat(e.permanent()).isFalse();
                 assertThat(e).hasMessage("data refused due to high memory usage");
             });
-            assertThat(next.batches()).isEmpty();
+            int passedBeforeTheFirstCheck = next.batches().size();
+            assertThatThrownBy(() -> p.consume(Data.traces("a"))).isInstanceOf(ConsumerException.class);
+            assertThat(next.batches()).hasSize(passedBeforeTheFirstCheck);
         } finally {
             p.shutdown();
         }
@@ -42,7 +54,6 @@ class MemoryLimiterProcessorTest {
         Sink next = new Sink();
         var p = start("{check_interval: 10ms, limit_mib: 1000000}", next);
         try {
-            Thread.sleep(50);
             var batch = Data.traces("a");
             p.consume(batch);
             assertThat(next.only()).isSameAs(batch);

@@ -81,7 +81,7 @@ class IncludeMetadataTest {
     void routingByRequestMetadataThroughBatchWithMetadataKeys() throws Exception {
         try (Harness h = start(true, """
                 processors:
-                  batch: {metadata_keys: [X-Tenant], timeout: 50ms}
+                  batch: {metadata_keys: [X-Tenant], send_batch_size: 2, timeout: 1h}
                 connectors:
                   routing:
                     default_pipelines: [traces/other]
@@ -98,9 +98,9 @@ class IncludeMetadataTest {
                 """)) {
             sendBoth(h, "acme");
             sendBoth(h, "ecorp");
-            Harness.await(Duration.ofSeconds(5), () -> h.deliveries("testsink/acme").size() + h.deliveries("testsink/other").size() >= 2);
-            Thread.sleep(100);
-            // one batch per tenant: the batcher keeps tenants apart and forwards only the metadata_keys values
+            // one batch per tenant, sent when its second span arrives (the size trigger: no timer to race with a busy
+            // machine); the batcher keeps tenants apart and forwards only the metadata_keys values
+            Harness.await(Duration.ofSeconds(30), () -> !h.deliveries("testsink/acme").isEmpty() && !h.deliveries("testsink/other").isEmpty());
             assertThat(h.deliveries("testsink/acme")).singleElement().satisfies(x -> {
                 assertThat(x.batch().itemCount()).isEqualTo(2);
                 assertThat(x.client().metadata()).containsOnlyKeys("x-tenant");

@@ -73,6 +73,8 @@ final class HttpServer {
             "x-snappy-framed", "lz4");
     /** Internal header carrying an encoding that {@link BodyDecoders} undoes after aggregation. */
     private static final String DEFERRED_ENCODING = "x-ottl4j-deferred-encoding";
+    /** The request's Content-Encoding, remembered for error messages (the decompressor removes the header). */
+    private static final io.netty.util.AttributeKey<String> ENCODING = io.netty.util.AttributeKey.valueOf("ottl4j.content-encoding");
 
     private final CreateSettings settings;
     private final OtlpReceiverFactory.Http config;
@@ -254,6 +256,7 @@ final class HttpServer {
                     io.netty.util.ReferenceCountUtil.release(msg);
                     return;
                 }
+                ctx.channel().attr(ENCODING).set(enc);
                 if (enc.equals("zlib")) {
                     req.headers().set(HttpHeaderNames.CONTENT_ENCODING, "deflate");
                 }
@@ -288,6 +291,15 @@ final class HttpServer {
                         "request body too large: the limit is " + config.maxRequestBodySize() + " bytes (max_request_body_size)");
             }
         }
+    }
+
+    /** A decoding error; an empty body from a compressed request means the compression was broken, so say that. */
+    private static String decodeError(ChannelHandlerContext ctx, byte[] body, String message) {
+        String enc = ctx.channel().attr(ENCODING).get();
+        if (body.length == 0 && enc != null && !enc.isEmpty() && !enc.equals("identity")) {
+            return "the body is not valid " + enc + " data, although Content-Encoding says " + enc + ": it decompresses to nothing";
+        }
+        return message;
     }
 
     private static String contentTypeOf(HttpRequest req) {
@@ -336,7 +348,7 @@ final class HttpServer {
             try {
                 batch = ct.equals(JSON) ? OtlpJson.read(body, signal) : OtlpProto.decode(signal, body);
             } catch (OtlpDecodeException | IllegalStateException | IllegalArgumentException e) {
-                respondStatus(ctx, req, ct, 400, Ingest.INVALID_ARGUMENT, e.getMessage());
+                respondStatus(ctx, req, ct, 400, Ingest.INVALID_ARGUMENT, decodeError(ctx, body, e.getMessage()));
                 return;
             } catch (Throwable t) { // a body the reader cannot take (should not happen: readers are bounded)
                 Faults.survive(settings, settings.logger(signal), "decoding a request", 0, t);
@@ -373,7 +385,10 @@ final class HttpServer {
 
         private void readFailure(ChannelHandlerContext ctx, Throwable cause) {
             // e.g. a corrupt gzip body: answer 400 in JSON (the encoding may be unknown) and close
-            byte[] body = statusJson(Ingest.INVALID_ARGUMENT, "failed to read request body: " + cause.getMessage());
+            String enc = ctx.channel().attr(ENCODING).get();
+            String why = enc == null || enc.isEmpty() || enc.equals("identity") ? "failed to read request body: " + cause.getMessage()
+                    : "the body is not valid " + enc + " data, although Content-Encoding says " + enc + " (" + cause.getMessage() + ")";
+            byte[] body = statusJson(Ingest.INVALID_ARGUMENT, why);
             FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
             resp.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
             HttpUtil.setContentLength(resp, body.length);

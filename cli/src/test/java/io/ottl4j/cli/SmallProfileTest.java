@@ -1,0 +1,97 @@
+package io.ottl4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code OTTL_PROFILE=small}: the collector runs with exactly the JVM options the launcher gives that profile (read
+ * from the {@code ottl} script, without the Graal compiler) and OTTL still transforms correctly on Truffle's
+ * interpreter.
+ */
+class SmallProfileTest {
+    @TempDir
+    Path dir;
+
+    /** The {@code profile_opts} of the launcher's {@code small)} case. */
+    static List<String> smallProfileOptions() throws Exception {
+        String script = Files.readString(Path.of(System.getProperty("ottl.project.dir", ".."), "ottl"));
+        Matcher m = Pattern.compile("small\\)\\s*\\n(?:.*\\n)*?\\s*profile_opts=\"([^\"]+)\"").matcher(script);
+        assertThat(m.find()).as("the launcher defines the small profile's options").isTrue();
+        return Arrays.asList(m.group(1).trim().split("\\s+"));
+    }
+
+    @Test
+    void theSmallProfileRunsTheSeedStatementOnTheInterpreter() throws Exception {
+        List<String> options = smallProfileOptions();
+        assertThat(options).contains("-XX:+UseSerialGC", "-Xmx64m").noneMatch(o -> o.contains("JVMCI"));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path out = dir.resolve("out.jsonl");
+        Path config = dir.resolve("collector.yaml");
+        Files.writeString(config, """
+                receivers:
+                  otlp:
+                    protocols:
+                      http: {endpoint: "127.0.0.1:%d"}
+                processors:
+                  transform:
+                    error_mode: ignore
+                    trace_statements:
+                      - context: span
+                        conditions: ['attributes["code.namespace"] != nil']
+                        statements:
+                          - set(attributes["resource.name"], Concat([attributes["code.namespace"], attributes["code.function"]], "#"))
+                exporters:
+                  file: {path: "%s"}
+                service:
+                  telemetry: {metrics: {level: none}}
+                  pipelines:
+                    traces: {receivers: [otlp], processors: [transform], exporters: [file]}
+                """.formatted(port, out));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dottl.profile=small",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "collector", "--config", config.toString()));
+        Path log = dir.resolve("log.txt");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(log) && Files.readString(log).contains("Everything is ready."))) {
+                assertThat(p.isAlive() && System.nanoTime() < end).as("the collector starts: %s", Files.exists(log) ? Files.readString(log) : "")
+                        .isTrue();
+                Thread.sleep(50);
+            }
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/traces"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/eval/mastodon-span.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            p.destroy(); // SIGTERM: the file exporter flushes
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String written = Files.readString(out);
+        assertThat(written).contains("\"key\":\"resource.name\"").contains("PushUpdateWorker#perform");
+    }
+}

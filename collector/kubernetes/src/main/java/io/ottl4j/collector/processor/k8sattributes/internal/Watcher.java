@@ -1,0 +1,226 @@
+package io.ottl4j.collector.processor.k8sattributes.internal;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig;
+import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.Extract;
+import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.From;
+import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.Selector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps a {@link PodStore} in step with the API server through fabric8 informers (list, then watch, with
+ * resync), as upstream's client-go informers do: pods always; namespaces, nodes, replica sets, deployments,
+ * stateful sets, daemon sets and jobs only when an extracted attribute needs them. Owner informers sync before
+ * the pod informer starts, so a pod's deployment is known when the pod arrives.
+ *
+ * <p>An unreachable API server never stops the collector: every informer retries forever; the first failure
+ * and the recovery are logged once per outage.
+ */
+public final class Watcher implements AutoCloseable {
+    private static final long RESYNC_MILLIS = Duration.ofMinutes(5).toMillis();
+
+    private final KubernetesClient client;
+    private final K8sAttributesConfig config;
+    private final PodStore store;
+    private final Logger log;
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final CompletableFuture<Void> podsSynced = new CompletableFuture<>();
+    private final AtomicBoolean outage = new AtomicBoolean();
+    private final ScheduledExecutorService timer;
+    private volatile boolean closed;
+
+    public Watcher(KubernetesClient client, K8sAttributesConfig config, PodStore store, Logger log, Duration purgeEvery) {
+        this.client = client;
+        this.config = config;
+        this.store = store;
+        this.log = log;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("k8sattributes-watcher").unstarted(r));
+        long ms = Math.max(1, purgeEvery.toMillis());
+        timer.scheduleWithFixedDelay(this::purge, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void purge() {
+        try {
+            store.purgeExpired();
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "purging deleted pods failed", e);
+        }
+    }
+
+    /** Starts the informers; with {@code waitForMetadata} blocks until pods are synced or the timeout passes. */
+    public void start() throws Exception {
+        Extract x = config.extract();
+        String ns = config.filter().namespace();
+        List<CompletableFuture<Void>> deps = new ArrayList<>();
+        if (x.reads(From.NAMESPACE)) {
+            deps.add(run("namespaces", client.namespaces(), store::addOrUpdateNamespace, store::deleteNamespace));
+        } else if (x.has("k8s.cluster.uid")) {
+            deps.add(run("namespace kube-system", client.namespaces().withName("kube-system"), store::addOrUpdateNamespace, store::deleteNamespace));
+        }
+        if (x.reads(From.NODE) || x.has("k8s.node.uid")) {
+            String node = config.filter().node();
+            Informable<Node> nodes = node.isEmpty() ? client.nodes() : client.nodes().withName(node);
+            deps.add(run("nodes", nodes, store::addOrUpdateNode, store::deleteNode));
+        }
+        if ((x.has("k8s.deployment.name") && !x.deploymentNameFromReplicaSet()) || x.has("k8s.deployment.uid") || x.has("service.name")
+                || x.reads(From.DEPLOYMENT)) {
+            Informable<ReplicaSet> rs = ns.isEmpty() ? client.apps().replicaSets().inAnyNamespace() : client.apps().replicaSets().inNamespace(ns);
+            deps.add(run("replicasets", rs, store::addOrUpdateReplicaSet, store::deleteReplicaSet));
+        }
+        if (x.reads(From.DEPLOYMENT)) {
+            deps.add(run("deployments", ns.isEmpty() ? client.apps().deployments().inAnyNamespace() : client.apps().deployments().inNamespace(ns),
+                    d -> store.addOrUpdateWorkload(From.DEPLOYMENT, d), d -> store.deleteWorkload(From.DEPLOYMENT, d)));
+        }
+        if (x.reads(From.STATEFULSET)) {
+            deps.add(run("statefulsets", ns.isEmpty() ? client.apps().statefulSets().inAnyNamespace() : client.apps().statefulSets().inNamespace(ns),
+                    d -> store.addOrUpdateWorkload(From.STATEFULSET, d), d -> store.deleteWorkload(From.STATEFULSET, d)));
+        }
+        if (x.reads(From.DAEMONSET)) {
+            deps.add(run("daemonsets", ns.isEmpty() ? client.apps().daemonSets().inAnyNamespace() : client.apps().daemonSets().inNamespace(ns),
+                    d -> store.addOrUpdateWorkload(From.DAEMONSET, d), d -> store.deleteWorkload(From.DAEMONSET, d)));
+        }
+        if (x.reads(From.JOB) || x.has("k8s.cronjob.uid")) {
+            Informable<Job> jobs = ns.isEmpty() ? client.batch().v1().jobs().inAnyNamespace() : client.batch().v1().jobs().inNamespace(ns);
+            deps.add(run("jobs", jobs, store::addOrUpdateJob, store::deleteJob));
+        }
+        // the pod informer starts once the owners are known (upstream runInformerWithDependencies)
+        CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (closed) {
+                return;
+            }
+            try {
+                run("pods", pods(), store::addOrUpdate, store::delete).whenComplete((pv, pe) -> {
+                    if (pe == null) {
+                        podsSynced.complete(null);
+                    }
+                });
+            } catch (RuntimeException ex) {
+                log.log(Level.WARNING, "cannot start the pod informer", ex);
+            }
+        });
+        if (config.waitForMetadata()) {
+            try {
+                podsSynced.get(config.waitForMetadataTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("failed to wait for caches to sync", e);
+            }
+        }
+    }
+
+    /** Completes once the pod informer has listed all pods. */
+    public CompletableFuture<Void> podsSynced() {
+        return podsSynced;
+    }
+
+    private Informable<Pod> pods() {
+        K8sAttributesConfig.Filter f = config.filter();
+        FilterWatchListDeletable<Pod, ? extends KubernetesResourceList<Pod>, ?> q = f.namespace().isEmpty() ? client.pods().inAnyNamespace()
+                : client.pods().inNamespace(f.namespace());
+        for (Selector s : f.labels()) {
+            q = switch (s.op()) {
+                case "not-equals" -> q.withoutLabel(s.key(), s.value());
+                case "exists" -> q.withLabel(s.key());
+                case "does-not-exist" -> q.withoutLabel(s.key());
+                default -> q.withLabel(s.key(), s.value());
+            };
+        }
+        for (Selector s : f.fields()) {
+            q = s.op().equals("not-equals") ? q.withoutField(s.key(), s.value()) : q.withField(s.key(), s.value());
+        }
+        if (!f.node().isEmpty()) {
+            q = q.withField("spec.nodeName", f.node());
+        }
+        return q;
+    }
+
+    private <T extends HasMetadata> CompletableFuture<Void> run(String what, Informable<T> source, Consumer<T> upsert, Consumer<T> delete) {
+        return run(what, source, upsert, (T t, Boolean unknown) -> delete.accept(t));
+    }
+
+    private <T extends HasMetadata> CompletableFuture<Void> run(String what, Informable<T> source, Consumer<T> upsert, BiConsumer<T, Boolean> delete) {
+        SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
+        inf.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T obj) {
+                safely(() -> upsert.accept(obj));
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                safely(() -> upsert.accept(newObj));
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                safely(() -> delete.accept(obj, deletedFinalStateUnknown));
+            }
+        });
+        inf.exceptionHandler((started, t) -> {
+            if (!closed && outage.compareAndSet(false, true)) {
+                log.warning("Kubernetes API unreachable while watching " + what + " (" + t.getMessage()
+                        + "); pod metadata may be missing or stale, retrying until the API answers");
+            }
+            return !closed; // retry forever, as client-go informers do
+        });
+        synchronized (informers) {
+            if (closed) {
+                return new CompletableFuture<>();
+            }
+            informers.add(inf);
+        }
+        return inf.start().toCompletableFuture().whenComplete((v, e) -> {
+            if (e == null && outage.compareAndSet(true, false)) {
+                log.info("Kubernetes API reachable again: " + what + " synced");
+            }
+        });
+    }
+
+    private void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "failed to handle a Kubernetes watch event", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        synchronized (informers) {
+            for (SharedIndexInformer<?> i : informers) {
+                try {
+                    i.stop();
+                } catch (RuntimeException e) {
+                    log.log(Level.FINE, "stopping an informer", e);
+                }
+            }
+            informers.clear();
+        }
+        client.close();
+    }
+}
