@@ -12,7 +12,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.ottl4j.collector.service.Collector;
 import io.ottl4j.collector.testing.Harness;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -135,22 +134,6 @@ class ReceiverRobustnessTest {
         }
     }
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    };
-
     @Test
     void grpcGzipBombIsResourceExhausted() throws Exception {
         Collector c = start("", "");
@@ -158,7 +141,7 @@ class ReceiverRobustnessTest {
         try {
             var method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
                     .setFullMethodName("opentelemetry.proto.collector.logs.v1.LogsService/Export")
-                    .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+                    .setRequestMarshaller(OtlpGrpcBadInputTest.BYTES).setResponseMarshaller(OtlpGrpcBadInputTest.BYTES).build();
             // 8 MiB of zeros in a bytes field: about 8 KiB gzipped, 8x the 1 MiB limit once inflated
             byte[] bomb = new byte[8 << 20];
             bomb[0] = 0x0a; // field 1 (resource_logs), length-delimited, with a varint length of the rest
