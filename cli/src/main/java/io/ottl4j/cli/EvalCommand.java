@@ -53,8 +53,18 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     FeatureGateOption gates;
 
+    /** Stack of the evaluating thread: values nest as deep as upstream allows (see the collector's WorkerThreads). */
+    private static final long STACK_BYTES = 64L << 20;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        int[] rc = {1};
+        Thread t = Thread.ofPlatform().name("ottl-eval").stackSize(STACK_BYTES).start(() -> rc[0] = evaluate());
+        t.join();
+        return rc[0];
+    }
+
+    private int evaluate() {
         try {
             ContextKind ctx = ContextKind.parse(context);
             ErrorMode mode = ErrorMode.parse(errorMode);
@@ -77,6 +87,10 @@ final class EvalCommand implements Callable<Integer> {
             System.err.println("error[runtime]: " + e.getMessage());
         } catch (IllegalArgumentException | IOException | OtlpDecodeException e) {
             System.err.println("error: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            System.err.println("error: a value is nested too deeply to process");
+        } catch (RuntimeException e) { // a fault, not bad input: one line naming it, never a raw stack trace
+            System.err.println("error: internal failure: " + (e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         return 1;
     }

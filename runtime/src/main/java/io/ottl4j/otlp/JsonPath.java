@@ -46,6 +46,8 @@ final class JsonPath {
         depth++;
     }
 
+    private static final int MAX_SHOWN = 400;
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -60,6 +62,10 @@ final class JsonPath {
             } else if (indices[i] >= 0) {
                 sb.append('[').append(indices[i]).append(']');
             }
+        }
+        if (sb.length() > MAX_SHOWN) { // a value nested thousands deep: keep the message readable
+            int cut = sb.length() - MAX_SHOWN / 2;
+            return sb.substring(0, MAX_SHOWN / 2) + "…(" + depth + " levels)…" + sb.substring(cut);
         }
         return sb.toString();
     }

@@ -28,7 +28,17 @@ import java.nio.charset.StandardCharsets;
 public final class OtlpJson {
     private OtlpJson() {}
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * JSON nesting limit: upstream reads OTLP/JSON with jsoniter, whose limit is 10,000 levels (Jackson's
+     * default of 1,000 refused kvlists deeper than 248 that upstream and our protobuf reader accept).
+     */
+    public static final int MAX_NESTING = 10_000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            // writing has no limit upstream (a ParseJSON result 6,000 arrays deep is written as 12,000 levels)
+            .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+            .build();
 
     // ---------------------------------------------------------------- reading
 
@@ -50,6 +60,10 @@ public final class OtlpJson {
      *                 decodes to an empty batch and a document of another signal is an error
      */
     public static TelemetryBatch<?> read(byte[] json, Signal expected) {
+        return DeepStack.call(() -> readHere(json, expected));
+    }
+
+    private static TelemetryBatch<?> readHere(byte[] json, Signal expected) {
         try (JsonParser p = FACTORY.createParser(json)) {
             return read(p, expected);
         } catch (IOException e) {
@@ -59,6 +73,10 @@ public final class OtlpJson {
 
     /** Reads {@code length} bytes of {@code json} from {@code offset} (a request buffer without copying it). */
     public static TelemetryBatch<?> read(byte[] json, int offset, int length, Signal expected) {
+        return DeepStack.call(() -> readHere(json, offset, length, expected));
+    }
+
+    private static TelemetryBatch<?> readHere(byte[] json, int offset, int length, Signal expected) {
         try (JsonParser p = FACTORY.createParser(json, offset, length)) {
             return read(p, expected);
         } catch (IOException e) {
@@ -67,6 +85,10 @@ public final class OtlpJson {
     }
 
     public static TelemetryBatch<?> read(String json, Signal expected) {
+        return DeepStack.call(() -> readHere(json, expected));
+    }
+
+    private static TelemetryBatch<?> readHere(String json, Signal expected) {
         try (JsonParser p = FACTORY.createParser(json)) {
             return read(p, expected);
         } catch (IOException e) {
@@ -120,6 +142,10 @@ public final class OtlpJson {
 
     /** Compact UTF-8 JSON. */
     public static byte[] write(TelemetryBatch<?> batch) {
+        return DeepStack.call(() -> writeHere(batch));
+    }
+
+    private static byte[] writeHere(TelemetryBatch<?> batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {
             write(batch, out, false);
@@ -135,6 +161,10 @@ public final class OtlpJson {
     }
 
     public static String writeString(TelemetryBatch<?> batch, boolean pretty) {
+        return DeepStack.call(() -> writeStringHere(batch, pretty));
+    }
+
+    private static String writeStringHere(TelemetryBatch<?> batch, boolean pretty) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {
             write(batch, out, pretty);

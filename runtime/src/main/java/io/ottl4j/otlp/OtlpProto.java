@@ -66,6 +66,10 @@ public final class OtlpProto {
 
     /** The serialized {@code Export*ServiceRequest} of the batch's signal. */
     public static byte[] encode(TelemetryBatch<?> batch) {
+        return DeepStack.call(() -> encodeHere(batch));
+    }
+
+    private static byte[] encodeHere(TelemetryBatch<?> batch) {
         if (batch.signal() == Signal.TRACES) {
             return TraceWireEncoder.encode(batch.asTraces()); // the same bytes, without message objects
         }
@@ -74,15 +78,33 @@ public final class OtlpProto {
 
     /** Parses an {@code Export*ServiceRequest} of the given signal. */
     public static TelemetryBatch<?> decode(Signal signal, byte[] bytes) {
+        return DeepStack.call(() -> decodeHere(signal, bytes));
+    }
+
+    /**
+     * Nesting limit of messages, as upstream's Go protobuf (protowire's default recursion limit of 10,000;
+     * protobuf-java's default is 100, which made our own hops refuse what upstream accepts).
+     */
+    public static final int MAX_NESTING = 10_000;
+
+    private static TelemetryBatch<?> decodeHere(Signal signal, byte[] bytes) {
         try {
             return switch (signal) {
                 case TRACES -> TraceWireDecoder.decode(bytes); // the same result, without message objects
-                case METRICS -> fromProto(ExportMetricsServiceRequest.parseFrom(bytes));
-                case LOGS -> fromProto(ExportLogsServiceRequest.parseFrom(bytes));
+                case METRICS -> fromProto(ExportMetricsServiceRequest.parseFrom(input(bytes)));
+                case LOGS -> fromProto(ExportLogsServiceRequest.parseFrom(input(bytes)));
             };
         } catch (InvalidProtocolBufferException e) {
             throw new OtlpDecodeException("", "invalid " + requestName(signal) + " protobuf: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new OtlpDecodeException("", "invalid " + requestName(signal) + " protobuf: " + e.getMessage(), e);
         }
+    }
+
+    private static com.google.protobuf.CodedInputStream input(byte[] bytes) {
+        com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes);
+        in.setRecursionLimit(MAX_NESTING);
+        return in;
     }
 
     public static TelemetryBatch<Span> decodeTraces(byte[] bytes) {

@@ -31,7 +31,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class TraceWireDecoder {
     private static final int LEN = 2;
-    private static final int MAX_DEPTH = 100;
+    private static final int MAX_DEPTH = OtlpProto.MAX_NESTING; // upstream's limit (Go protobuf), not protobuf-java's 100
 
     private final byte[] buf;
     private int pos;

@@ -17,4 +17,11 @@ public record CreateSettings(ComponentId id, Kind kind, SelfTelemetry telemetry,
     public Logger logger(Signal signal) {
         return ComponentLogs.logger(kind, id, signal);
     }
+
+    /** Reports this component's status (upstream's componentstatus); health_check turns unhealthy on permanent/fatal. */
+    public void reportStatus(ComponentStatus status, Throwable error) {
+        if (telemetry != null) {
+            telemetry.status().report(kind, id, status, error);
+        }
+    }
 }

@@ -60,6 +60,8 @@ public final class SelfTelemetry implements AutoCloseable {
     private final Meter meter;
     private final Map<String, LongCounter> counters = new ConcurrentHashMap<>();
     private final LongHistogram batchSendSize;
+    /** Component status reports of this collector's components (read by health_check). */
+    private final io.ottl4j.collector.component.StatusBoard status = new io.ottl4j.collector.component.StatusBoard();
 
     private SelfTelemetry(MetricsLevel level, SdkMeterProvider provider, List<HttpServer> servers) {
         this.level = level;
@@ -87,6 +89,10 @@ public final class SelfTelemetry implements AutoCloseable {
      * Starts one Prometheus endpoint per reader. The resource (service.name, service.version, a fresh
      * service.instance.id, then {@code service.telemetry.resource}, where null removes) shows as {@code target_info}.
      */
+    public io.ottl4j.collector.component.StatusBoard status() {
+        return status;
+    }
+
     public static SelfTelemetry create(MetricsLevel level, List<PrometheusReader> readers, Map<String, String> resource, String version)
             throws IOException {
         return create(level, readers, List.of(), resource, version);

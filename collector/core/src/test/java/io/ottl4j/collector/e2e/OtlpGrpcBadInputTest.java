@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** gRPC status codes of the OTLP receiver for bad or refused input (collector-spec §2.2). */
 class OtlpGrpcBadInputTest {
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    /** Raw bytes both ways (also used by {@link ReceiverRobustnessTest}). */
+    static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
             return new ByteArrayInputStream(value);

@@ -128,10 +128,10 @@ class OtlpHttpBadInputTest {
     }
 
     @Test
-    void oversizedBodyIs400() throws Exception {
+    void oversizedBodyIs413() throws Exception {
         byte[] big = ("{\"resourceSpans\":[],\"pad\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = post("/v1/traces", "application/json", big);
-        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("too large");
         assertStillServing();
     }

@@ -23,6 +23,7 @@ public final class GoRegex {
     /** Compiles a Go (RE2) regular expression; the exception's message describes a syntax error. */
     @TruffleBoundary
     public static Pattern compile(String regex) throws PatternSyntaxException {
+        RegexLimits.check(regex);
         return Pattern.compile(regex);
     }
 
@@ -30,7 +31,7 @@ public final class GoRegex {
     @TruffleBoundary
     public static String syntaxError(String regex) {
         try {
-            Pattern.compile(regex);
+            compile(regex);
             return null;
         } catch (PatternSyntaxException e) {
             return e.getMessage();

@@ -30,10 +30,8 @@ final class ParseJson {
                 throw new IllegalArgumentException("unexpected end of JSON input");
             }
             Object result;
-            if (first == JsonToken.START_OBJECT) {
-                result = readObject(p);
-            } else if (first == JsonToken.START_ARRAY) {
-                result = readArray(p);
+            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+                result = readContainer(p, first);
             } else {
                 // validate the scalar first, so that invalid JSON reports as such
                 Object scalar = readValue(p, first);
@@ -55,38 +53,66 @@ final class ParseJson {
         }
     }
 
-    private static AttributeMap readObject(JsonParser p) throws IOException {
-        AttributeMap map = new AttributeMap();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            map.put(key, readValue(p, p.nextToken()));
-        }
-        if (t != JsonToken.END_OBJECT) {
-            throw new IllegalArgumentException("unexpected end of JSON input");
-        }
-        return map;
-    }
-
-    private static AttributeList readArray(JsonParser p) throws IOException {
-        AttributeList list = new AttributeList();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+    /**
+     * Reads the container whose start token was just read, iteratively: an explicit stack of open
+     * containers instead of recursion, so no nesting depth (up to Jackson's limit, upstream's 10,000)
+     * can overflow the thread's stack.
+     */
+    private static Object readContainer(JsonParser p, JsonToken start) throws IOException {
+        java.util.ArrayDeque<Object> open = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<String> keys = new java.util.ArrayDeque<>();
+        Object root = start == JsonToken.START_OBJECT ? new AttributeMap() : new AttributeList();
+        open.push(root);
+        String key = null;
+        while (true) {
+            JsonToken t = p.nextToken();
             if (t == null) {
                 throw new IllegalArgumentException("unexpected end of JSON input");
             }
-            list.add(readValue(p, t));
+            Object top = open.peek();
+            if (t == JsonToken.FIELD_NAME) {
+                key = p.currentName();
+                continue;
+            }
+            if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                Object done = open.pop();
+                if (open.isEmpty()) {
+                    return done;
+                }
+                key = open.peek() instanceof AttributeMap ? keys.pop() : null;
+                continue;
+            }
+            Object value;
+            boolean container = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
+            if (container) {
+                value = t == JsonToken.START_OBJECT ? new AttributeMap() : new AttributeList();
+            } else {
+                value = readScalar(p, t);
+            }
+            if (top instanceof AttributeMap m) {
+                m.put(key, value);
+            } else {
+                ((AttributeList) top).add(value);
+            }
+            if (container) {
+                if (top instanceof AttributeMap) {
+                    keys.push(key);
+                }
+                open.push(value);
+                key = null;
+            }
         }
-        return list;
     }
 
     private static Object readValue(JsonParser p, JsonToken t) throws IOException {
         if (t == null) {
             throw new IllegalArgumentException("unexpected end of JSON input");
         }
+        return t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? readContainer(p, t) : readScalar(p, t);
+    }
+
+    private static Object readScalar(JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
-            case START_OBJECT -> readObject(p);
-            case START_ARRAY -> readArray(p);
             case VALUE_STRING -> p.getText();
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p);
             case VALUE_TRUE -> Boolean.TRUE;

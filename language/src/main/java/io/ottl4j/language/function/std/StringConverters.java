@@ -113,7 +113,7 @@ public final class StringConverters {
     /** Compiles a regex argument; a syntax error is a compile-time error at the {@code pattern} argument. */
     static Pattern compile(String pattern) {
         try {
-            return Pattern.compile(pattern);
+            return GoRegex.compile(pattern);
         } catch (PatternSyntaxException e) {
             throw new OttlArgumentException("pattern", "the regex pattern supplied to IsMatch is not a valid pattern: "
                     + e.getMessage());

@@ -36,6 +36,9 @@ public final class ConditionsNode extends Node {
             } catch (OttlRuntimeException e) {
                 ErrorPolicy.handle(errorMode, "condition", texts[i], e);
                 continue;
+            } catch (RuntimeException | StackOverflowError e) {
+                ErrorPolicy.handle(errorMode, "condition", texts[i], ErrorPolicy.fault(e, this));
+                continue;
             }
             if (logic == LogicOperation.OR) {
                 if (result) {

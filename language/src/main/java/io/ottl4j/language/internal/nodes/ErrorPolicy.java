@@ -13,6 +13,14 @@ final class ErrorPolicy {
     private ErrorPolicy() {
     }
 
+    /** A host fault (not an OTTL error) raised while running on a record, as an OTTL runtime error. */
+    @TruffleBoundary
+    static OttlRuntimeException fault(Throwable e, com.oracle.truffle.api.nodes.Node location) {
+        String why = e instanceof StackOverflowError ? "value nested too deeply (stack overflow)"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new OttlRuntimeException(why, location);
+    }
+
     /** Rethrows under propagate (naming the failed statement), logs under ignore, swallows under silent. */
     @TruffleBoundary
     static void handle(ErrorMode mode, String kind, String text, OttlRuntimeException e) {

@@ -34,6 +34,10 @@ public final class StatementsRoot extends RootNode {
                 s.execute(frame);
             } catch (OttlRuntimeException e) {
                 ErrorPolicy.handle(errorMode, "statement", s.text(), e);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a fault of a function on this record (e.g. a value nested too deep for the stack): the
+                // record is handled per error_mode like any runtime error, and the worker goes on
+                ErrorPolicy.handle(errorMode, "statement", s.text(), ErrorPolicy.fault(e, s));
             }
         }
         return Boolean.TRUE;

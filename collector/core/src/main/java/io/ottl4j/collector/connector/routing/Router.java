@@ -83,8 +83,8 @@ final class Router implements ConnectorFactory.Connector {
     private static Exception deliver(Consumer c, TelemetryBatch<?> b, Exception first) {
         try {
             c.consume(b);
-        } catch (Exception e) {
-            return first == null ? e : first;
+        } catch (Throwable e) {
+            return first == null ? io.ottl4j.collector.internal.Faults.asException(e) : first;
         }
         return first;
     }

@@ -263,7 +263,9 @@ final class SpanMetrics implements ConnectorFactory.Connector {
         try {
             flush();
         } catch (Exception e) {
-            settings.logger().log(Level.WARNING, "failed to send span metrics: " + e.getMessage());
+            settings.logger().log(Level.WARNING, "failed to send span metrics: " + io.ottl4j.collector.internal.Faults.describe(e));
+        } catch (Throwable t) { // the timer thread must survive
+            io.ottl4j.collector.internal.Faults.survive(settings, settings.logger(), "sending span metrics", 0, t);
         }
     }
 

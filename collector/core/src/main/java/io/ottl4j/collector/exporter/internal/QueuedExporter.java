@@ -212,7 +212,8 @@ final class QueuedExporter implements ExporterFactory.Exporter {
             // a consumer survives anything a batch throws at it: the batch is dropped and counted
             failure = t;
             cs.telemetry().exporter(cs.id(), signal, "send_failed", unsent);
-            log.log(Level.SEVERE, "Exporting failed unexpectedly. Dropping data. dropped_items=" + unsent, t);
+            // logged once per kind, counted, and an out-of-memory error reported to health_check
+            io.ottl4j.collector.internal.Faults.survive(cs, log, "exporting a batch", unsent, t);
         }
         if (keep) {
             (queue.persistent() ? keptAtShutdown : lostAtShutdown).addAndGet(Math.max(0, unsent));

@@ -217,7 +217,11 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
                     case CANCELLED, DEADLINE_EXCEEDED, ABORTED, OUT_OF_RANGE, UNAVAILABLE, DATA_LOSS -> true;
                     default -> false;
                 };
-                throw new ExporterHelper.SendException("rpc error: code = " + code + " desc = " + e.getStatus().getDescription(), retryable, null, e);
+                String desc = e.getStatus().getDescription();
+                if (e.getStatus().getCause() != null) { // e.g. "io exception" alone does not say what failed
+                    desc = (desc == null ? "" : desc + ": ") + io.ottl4j.collector.internal.Faults.describe(e.getStatus().getCause());
+                }
+                throw new ExporterHelper.SendException("rpc error: code = " + code + " desc = " + (desc == null ? "" : desc), retryable, null, e);
             }
         }
 

@@ -145,7 +145,8 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             try {
                 resp = client.send(rb.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                throw new ExporterHelper.SendException("failed to make an HTTP request: " + e.getMessage(), true, null, e);
+                // as upstream: 'Post "<url>": <cause>', never a bare "null" (HttpClient's ConnectException has no message)
+                throw new ExporterHelper.SendException("failed to make an HTTP request: Post \"" + uri + "\": " + requestFailure(e), true, null, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ExporterHelper.SendException("interrupted", false, null, e);
@@ -261,5 +262,21 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             throw new IllegalStateException(e);
         }
         return bos.toByteArray();
+    }
+
+    /** What went wrong with a request, named: the first cause with a message, with the kind of failure. */
+    static String requestFailure(Throwable e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timeout: " + (e.getMessage() == null ? "request timed out" : e.getMessage());
+        }
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return "connection refused" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
+            }
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return "no such host" + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
+            }
+        }
+        return io.ottl4j.collector.internal.Faults.describe(e);
     }
 }

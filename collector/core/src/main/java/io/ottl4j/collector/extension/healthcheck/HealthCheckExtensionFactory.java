@@ -18,7 +18,10 @@ import java.util.Map;
 
 /**
  * The {@code health_check} extension (collector-spec §5.3): {@code GET <path>} answers 200 once the pipelines
- * are ready and 503 before start and after shutdown begins, with the upstream JSON bodies.
+ * are ready and 503 before start and after shutdown begins, with the upstream JSON bodies. While any
+ * component has reported a permanent or fatal error (upstream's component status, {@link
+ * io.ottl4j.collector.component.StatusBoard}) it answers 503 naming the component, so a supervisor restarts
+ * the process.
  */
 public final class HealthCheckExtensionFactory implements ExtensionFactory<HealthCheckExtensionFactory.Config> {
     public record Config(String endpoint, String path, String healthyBody, String unhealthyBody) {
@@ -59,27 +62,37 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
     @Override
     public Component create(CreateSettings settings, Config config) {
-        return new HealthCheck(config);
+        return new HealthCheck(config, settings.telemetry() == null ? new io.ottl4j.collector.component.StatusBoard() : settings.telemetry().status());
     }
 
     /** The running extension. */
     public static final class HealthCheck implements Component, PipelineWatcher {
         private final Config config;
+        private final io.ottl4j.collector.component.StatusBoard status;
         private volatile boolean ready;
         private volatile OffsetDateTime upSince;
         private HttpServer server;
 
-        HealthCheck(Config config) {
+        HealthCheck(Config config, io.ottl4j.collector.component.StatusBoard status) {
             this.config = config;
+            this.status = status;
         }
 
         @Override
         public void start(Host host) throws IOException {
             server = HttpServer.create(Endpoints.bindable(config.endpoint()), 16);
             server.createContext(config.path(), ex -> {
-                boolean ok = ready;
+                var failed = status.unhealthy();
+                boolean ok = ready && failed.isEmpty();
                 String body;
-                if (ok) {
+                if (ready && !failed.isEmpty()) {
+                    // a component reported a permanent or fatal error: 503 so that a supervisor restarts us
+                    var first = failed.entrySet().iterator().next();
+                    body = config.unhealthyBody() != null ? config.unhealthyBody()
+                            : "{\"status\":\"Server not available\",\"upSince\":\"" + upSince + "\",\"uptime\":\"\",\"component\":\""
+                                    + json(first.getKey()) + "\",\"componentStatus\":\"" + first.getValue().status()
+                                    + "\",\"error\":\"" + json(String.valueOf(first.getValue().error())) + "\"}";
+                } else if (ok) {
                     body = config.healthyBody() != null ? config.healthyBody()
                             : "{\"status\":\"Server available\",\"upSince\":\"" + upSince + "\",\"uptime\":\""
                                     + goDuration(Duration.between(upSince, OffsetDateTime.now())) + "\"}";
@@ -99,6 +112,20 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
         public int port() {
             return server.getAddress().getPort();
+        }
+
+        private static String json(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    sb.append('\\').append(c);
+                } else if (c < 0x20) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
         }
 
         private static String goDuration(Duration d) {

@@ -6,6 +6,7 @@ import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.ProcessorFactory;
 import io.ottl4j.collector.internal.Batches;
+import io.ottl4j.collector.internal.Faults;
 import io.ottl4j.collector.telemetry.SelfTelemetry;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
@@ -59,7 +60,7 @@ final class BatchProcessor implements ProcessorFactory.Processor {
     @Override
     public void start(Host host) {
         String shard = exported == null || exported.metadata().isEmpty() ? "" : "-" + exported.metadata();
-        worker = Thread.ofPlatform().daemon().name("batch-" + settings.id() + "-" + signal.name().toLowerCase() + shard).start(this::run);
+        worker = io.ottl4j.collector.internal.WorkerThreads.start("batch-" + settings.id() + "-" + signal.name().toLowerCase() + shard, this::run);
     }
 
     @Override
@@ -93,7 +94,12 @@ final class BatchProcessor implements ProcessorFactory.Processor {
                     deadline = System.nanoTime() + timeoutNanos;
                     continue;
                 }
-                add(b);
+                try {
+                    add(b);
+                } catch (Throwable t) { // a batch that cannot be merged is dropped; the worker goes on
+                    Faults.survive(settings, log, "adding a batch", Batches.count(b), t);
+                    continue;
+                }
                 boolean sent = false;
                 while (pendingCount > 0 && (pendingCount >= config.sendBatchSize() || timeoutNanos == 0)) {
                     sendOne(SelfTelemetry.Trigger.SIZE);
@@ -107,7 +113,11 @@ final class BatchProcessor implements ProcessorFactory.Processor {
             TelemetryBatch<?> b;
             while ((b = queue.poll()) != null) {
                 if (b != STOP) {
-                    add(b);
+                    try {
+                        add(b);
+                    } catch (Throwable t) {
+                        Faults.survive(settings, log, "adding a batch", Batches.count(b), t);
+                    }
                 }
             }
             while (pendingCount > 0) {
@@ -126,12 +136,20 @@ final class BatchProcessor implements ProcessorFactory.Processor {
     private void sendOne(SelfTelemetry.Trigger trigger) {
         int max = config.sendBatchMaxSize();
         if (max > 0 && pendingCount > max) {
-            TelemetryBatch<?> out = Batches.split(pending, max);
+            TelemetryBatch<?> out;
+            try {
+                out = Batches.split(pending, max);
+            } catch (Throwable t) { // a batch that cannot be split: drop what is pending rather than spin
+                Faults.survive(settings, log, "splitting a batch", pendingCount, t);
+                pending = TelemetryBatch.of(signal);
+                pendingCount = 0;
+                return;
+            }
             pendingCount -= max;
             send(out, max, trigger);
-        } else {
-            sendAll(trigger);
+            return;
         }
+        sendAll(trigger);
     }
 
     private void sendAll(SelfTelemetry.Trigger trigger) {
@@ -152,7 +170,9 @@ final class BatchProcessor implements ProcessorFactory.Processor {
             settings.telemetry().processor(settings.id(), signal, "outgoing", count);
             settings.telemetry().batchSent(settings.id(), trigger, count);
         } catch (Exception e) {
-            log.log(Level.WARNING, "Sender failed: " + e.getMessage());
+            log.log(Level.WARNING, "Sender failed: " + Faults.describe(e));
+        } catch (Throwable t) { // e.g. a stack overflow in a later component: drop, count, go on
+            Faults.survive(settings, log, "sending a batch", count, t);
         }
     }
 

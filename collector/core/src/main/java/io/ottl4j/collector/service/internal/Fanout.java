@@ -47,15 +47,15 @@ public final class Fanout implements Consumer {
             boolean last = i == mutating.length - 1 && readOnly.length == 0;
             try {
                 mutating[i].consume(last ? batch : Batches.copy(batch));
-            } catch (Exception e) {
-                first = first == null ? e : first;
+            } catch (Throwable e) { // one branch's fault must not starve the others
+                first = first == null ? io.ottl4j.collector.internal.Faults.asException(e) : first;
             }
         }
         for (Consumer c : readOnly) {
             try {
                 c.consume(batch);
-            } catch (Exception e) {
-                first = first == null ? e : first;
+            } catch (Throwable e) { // one branch's fault must not starve the others
+                first = first == null ? io.ottl4j.collector.internal.Faults.asException(e) : first;
             }
         }
         if (first != null) {

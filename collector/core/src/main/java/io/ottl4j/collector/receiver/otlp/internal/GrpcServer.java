@@ -33,6 +33,7 @@ import io.grpc.stub.ServerCalls;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.internal.Faults;
 import io.ottl4j.otlp.OtlpDecodeException;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
@@ -61,11 +62,23 @@ final class GrpcServer {
                 return stream.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (io.grpc.StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                    // a message (e.g. a gzip bomb) that decompresses beyond max_recv_msg_size: grpc-java raises
+                    // this while the request is parsed, where it would surface as UNKNOWN; the handler answers
+                    // RESOURCE_EXHAUSTED as grpc-go does
+                    return TOO_LARGE;
+                }
+                throw e;
             }
         }
     };
 
+    /** Marker request (compared by identity) of a message larger than the limit after decompression. */
+    static final byte[] TOO_LARGE = new byte[0];
+
     private final Server server;
+    private final java.util.concurrent.ExecutorService executor;
 
     /** The caller's address and (with include_metadata) its metadata, captured by {@link #CLIENT_INTERCEPTOR}. */
     private static final Context.Key<ClientInfo> CLIENT = Context.key("ottl4j-client-info");
@@ -82,9 +95,14 @@ final class GrpcServer {
         if (config.tls() != null) {
             b.sslContext(sslContext(config.tls()));
         }
+        keepalive(b, config.keepalive());
+        // calls run on threads with a stack sized for upstream's nesting limits (see WorkerThreads)
+        executor = java.util.concurrent.Executors.newCachedThreadPool(io.ottl4j.collector.internal.WorkerThreads.factory("otlp-grpc-" + settings.id()));
+        b.executor(executor);
+        int maxBytes = maxRecvMib > 0 ? maxRecvMib * 1024 * 1024 : 4 * 1024 * 1024;
         ServerInterceptor clientInfo = clientInterceptor(config.includeMetadata());
         for (Map.Entry<Signal, Consumer> e : next.entrySet()) {
-            ServerServiceDefinition svc = ServerInterceptors.intercept(service(settings, e.getKey(), e.getValue()), clientInfo);
+            ServerServiceDefinition svc = ServerInterceptors.intercept(service(settings, e.getKey(), e.getValue(), maxBytes), clientInfo);
             b.addService(auth == null ? svc : ServerInterceptors.intercept(svc, authInterceptor(auth)));
         }
         // signals without a pipeline still answer, as upstream: UNIMPLEMENTED from the missing service
@@ -165,14 +183,46 @@ final class GrpcServer {
                 .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
     }
 
-    private static ServerServiceDefinition service(CreateSettings settings, Signal signal, Consumer next) {
+    /** keepalive.server_parameters / enforcement_policy onto grpc-java's equivalents. */
+    private static void keepalive(NettyServerBuilder b, OtlpReceiverFactory.Keepalive k) {
+        if (k.maxConnectionIdle() != null && k.maxConnectionIdle().isPositive()) {
+            b.maxConnectionIdle(k.maxConnectionIdle().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (k.maxConnectionAge() != null && k.maxConnectionAge().isPositive()) {
+            b.maxConnectionAge(k.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (k.maxConnectionAgeGrace() != null && k.maxConnectionAgeGrace().isPositive()) {
+            b.maxConnectionAgeGrace(k.maxConnectionAgeGrace().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (k.time() != null && k.time().isPositive()) {
+            b.keepAliveTime(k.time().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (k.timeout() != null && k.timeout().isPositive()) {
+            b.keepAliveTimeout(k.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (k.minTime() != null && k.minTime().isPositive()) {
+            b.permitKeepAliveTime(k.minTime().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        b.permitKeepAliveWithoutCalls(k.permitWithoutStream());
+    }
+
+    private static ServerServiceDefinition service(CreateSettings settings, Signal signal, Consumer next, int maxBytes) {
         return ServerServiceDefinition.builder(serviceName(signal)).addMethod(method(signal), ServerCalls.asyncUnaryCall((req, obs) -> {
+            if (req == TOO_LARGE) {
+                obs.onError(Status.RESOURCE_EXHAUSTED.withDescription("grpc: received message after decompression larger than max ("
+                        + maxBytes + " bytes)").asRuntimeException());
+                return;
+            }
             TelemetryBatch<?> batch;
             try {
                 batch = OtlpProto.decode(signal, req);
             } catch (OtlpDecodeException e) {
                 // grpc-go fails the unmarshalling of a request with INTERNAL before the receiver sees it
                 obs.onError(Status.INTERNAL.withDescription("grpc: error unmarshalling request: " + e.getMessage()).asRuntimeException());
+                return;
+            } catch (Throwable t) {
+                Faults.survive(settings, settings.logger(signal), "decoding a request", 0, t);
+                obs.onError((Faults.fatal(t) ? Status.UNAVAILABLE : Status.INTERNAL).withDescription(Faults.describe(t)).asRuntimeException());
                 return;
             }
             Ingest.Result r = Ingest.consume(settings, "grpc", signal, next, batch, CLIENT.get());
@@ -198,5 +248,6 @@ final class GrpcServer {
         if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
             server.shutdownNow();
         }
+        executor.shutdown();
     }
 }

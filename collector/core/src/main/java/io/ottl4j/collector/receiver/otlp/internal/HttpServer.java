@@ -45,6 +45,7 @@ import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.internal.Endpoints;
 import io.ottl4j.collector.extension.auth.ServerAuth;
 import io.ottl4j.collector.extension.auth.ServerAuthenticator;
+import io.ottl4j.collector.internal.Faults;
 import io.ottl4j.collector.receiver.otlp.OtlpReceiverFactory;
 import io.ottl4j.otlp.OtlpDecodeException;
 import io.ottl4j.otlp.OtlpJson;
@@ -69,8 +70,11 @@ import java.util.regex.Pattern;
 final class HttpServer {
     private static final String JSON = "application/json";
     private static final String PROTO = "application/x-protobuf";
-    /** Encodings this build can undo (zstd, snappy and lz4 need codecs it does not ship). */
-    private static final List<String> DECODABLE = List.of("", "identity", "gzip", "x-gzip", "deflate", "zlib");
+    /** Encodings this build can undo: Netty's decompressor for the zlib family, {@link BodyDecoders} for the rest. */
+    private static final List<String> DECODABLE = List.of("", "identity", "gzip", "x-gzip", "deflate", "zlib", "zstd", "snappy",
+            "x-snappy-framed", "lz4");
+    /** Internal header carrying an encoding that {@link BodyDecoders} undoes after aggregation. */
+    private static final String DEFERRED_ENCODING = "x-ottl4j-deferred-encoding";
     /** The request's Content-Encoding, remembered for error messages (the decompressor removes the header). */
     private static final io.netty.util.AttributeKey<String> ENCODING = io.netty.util.AttributeKey.valueOf("ottl4j.content-encoding");
 
@@ -119,7 +123,8 @@ final class HttpServer {
         SslContext ssl = config.tls() == null ? null : sslContext(config.tls());
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        handlers = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        handlers = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                io.ottl4j.collector.internal.WorkerThreads.factory("otlp-http-" + settings.id()));
         boolean cors = !origins.isEmpty();
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -129,7 +134,10 @@ final class HttpServer {
                         if (ssl != null) {
                             p.addLast("tls", ssl.newHandler(ch.alloc()));
                         }
+                        ConnectionTimeouts timeouts = new ConnectionTimeouts(config.timeouts());
+                        p.addLast("timeouts", timeouts);
                         p.addLast("codec", new HttpServerCodec());
+                        p.addLast("timeoutMarks", timeouts.marks());
                         if (cors) {
                             p.addLast("corsSelect", new CorsSelector());
                             p.addLast("cors", new CorsHandler(CorsConfigBuilder.forOrigins().build()));
@@ -260,6 +268,14 @@ final class HttpServer {
                 if (enc.equals("zlib")) {
                     req.headers().set(HttpHeaderNames.CONTENT_ENCODING, "deflate");
                 }
+                if (BodyDecoders.ENCODINGS.contains(enc)) {
+                    // aggregated compressed, decoded with a bound in the handler (Netty's decoders differ: its
+                    // "snappy" is the framed format only)
+                    req.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
+                    req.headers().set(DEFERRED_ENCODING, enc);
+                } else {
+                    req.headers().remove(DEFERRED_ENCODING);
+                }
             }
             if (discarding) {
                 io.netty.util.ReferenceCountUtil.release(msg);
@@ -269,7 +285,7 @@ final class HttpServer {
         }
     }
 
-    /** Oversized bodies get 400 with a Status body (Netty's default is 413). */
+    /** Oversized bodies get 413 with a Status body, as upstream's confighttp (http.MaxBytesReader). */
     private final class Aggregator extends HttpObjectAggregator {
         Aggregator(int max) {
             super(max);
@@ -279,7 +295,7 @@ final class HttpServer {
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             if (oversized instanceof HttpRequest req) {
                 HttpUtil.setKeepAlive(req, false); // the rest of the body is not read: close after answering
-                respondStatus(ctx, req, contentTypeOf(req), 400, Ingest.INVALID_ARGUMENT,
+                respondStatus(ctx, req, contentTypeOf(req), 413, Ingest.INVALID_ARGUMENT,
                         "request body too large: the limit is " + config.maxRequestBodySize() + " bytes (max_request_body_size)");
             }
         }
@@ -326,11 +342,30 @@ final class HttpServer {
             }
             Consumer consumer = next.get(signal);
             byte[] body = ByteBufUtil.getBytes(req.content());
+            String deferred = req.headers().get(DEFERRED_ENCODING);
+            req.headers().remove(DEFERRED_ENCODING);
+            if (deferred != null) {
+                try {
+                    body = BodyDecoders.decode(deferred, body, config.maxRequestBodySize());
+                } catch (BodyDecoders.TooLarge e) {
+                    HttpUtil.setKeepAlive(req, false);
+                    respondStatus(ctx, req, ct, 413, Ingest.INVALID_ARGUMENT, e.getMessage());
+                    return;
+                } catch (java.io.IOException | RuntimeException e) {
+                    respondStatus(ctx, req, ct, 400, Ingest.INVALID_ARGUMENT, "failed to decode the " + deferred + " request body: " + Faults.describe(e));
+                    return;
+                }
+            }
             TelemetryBatch<?> batch;
             try {
                 batch = ct.equals(JSON) ? OtlpJson.read(body, signal) : OtlpProto.decode(signal, body);
             } catch (OtlpDecodeException | IllegalStateException | IllegalArgumentException e) {
                 respondStatus(ctx, req, ct, 400, Ingest.INVALID_ARGUMENT, decodeError(ctx, body, e.getMessage()));
+                return;
+            } catch (Throwable t) { // a body the reader cannot take (should not happen: readers are bounded)
+                Faults.survive(settings, settings.logger(signal), "decoding a request", 0, t);
+                boolean fatal = Faults.fatal(t);
+                respondStatus(ctx, req, ct, fatal ? 503 : 400, fatal ? Ingest.UNAVAILABLE : Ingest.INVALID_ARGUMENT, Faults.describe(t));
                 return;
             }
             if (consumer == null) {
@@ -352,6 +387,15 @@ final class HttpServer {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (transientFailure(cause)) {
+                // the body could not be held now (direct memory, heap): transient, the client retries
+                respondFailure(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, Ingest.UNAVAILABLE, "the request could not be buffered now: " + Faults.describe(cause));
+                return;
+            }
+            readFailure(ctx, cause);
+        }
+
+        private void readFailure(ChannelHandlerContext ctx, Throwable cause) {
             // e.g. a corrupt gzip body: answer 400 in JSON (the encoding may be unknown) and close
             String enc = ctx.channel().attr(ENCODING).get();
             String why = enc == null || enc.isEmpty() || enc.equals("identity") ? "failed to read request body: " + cause.getMessage()
@@ -376,6 +420,29 @@ final class HttpServer {
         } catch (ServerAuthenticator.AuthenticationException e) {
             return false;
         }
+    }
+
+    /** Failures of buffering a body that say nothing about the request: out of (direct) memory. */
+    static boolean transientFailure(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError || c instanceof io.netty.util.internal.OutOfDirectMemoryError
+                    || c.getMessage() != null && c.getMessage().contains("direct buffer memory")) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void respondFailure(ChannelHandlerContext ctx, HttpResponseStatus status, int code, String message) {
+        byte[] body = statusJson(code, message);
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+        HttpUtil.setContentLength(resp, body.length);
+        HttpUtil.setKeepAlive(resp, false);
+        ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void respondOk(ChannelHandlerContext ctx, HttpRequest req, String ct) {

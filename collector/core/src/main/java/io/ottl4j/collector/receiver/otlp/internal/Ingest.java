@@ -5,6 +5,7 @@ import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.ConsumerException;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.internal.Batches;
+import io.ottl4j.collector.internal.Faults;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
 
@@ -12,6 +13,7 @@ import io.ottl4j.pdata.TelemetryBatch;
 final class Ingest {
     static final int OK = 0;
     static final int INVALID_ARGUMENT = 3;
+    static final int RESOURCE_EXHAUSTED = 8;
     static final int INTERNAL = 13;
     static final int UNAVAILABLE = 14;
 
@@ -41,11 +43,18 @@ final class Ingest {
                 Thread.currentThread().interrupt();
             }
             return new Result(UNAVAILABLE, message(e));
+        } catch (Throwable t) {
+            // a fault of a component on this request (not a refusal): dropped, counted, logged once; the
+            // receiver goes on. Permanent (INTERNAL, as upstream for an error without a status) unless the
+            // JVM itself is in trouble, where the client should retry elsewhere.
+            settings.telemetry().receiver(settings.id(), transport, signal, "refused", n);
+            Faults.survive(settings, settings.logger(signal), "consuming a request", n, t);
+            return new Result(Faults.fatal(t) ? UNAVAILABLE : INTERNAL, Faults.describe(t));
         }
     }
 
     private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? Faults.describe(e) : e.getMessage();
     }
 
     /** The HTTP status for a gRPC code (§2.3). */
