@@ -42,6 +42,43 @@ class MessageMarkingTest {
     }
 
     @Test
+    void listedHeadersBecomeResourceAttributes() throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrap());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            TelemetryBatch<Span> batch = TelemetryBatch.traces();
+            batch.addResource().addScope().items().add(new Span());
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>("headers_spans", OtlpProto.encode(batch));
+            r.headers().add("tenant", "acme".getBytes()).add("secret", "s3cr3t".getBytes());
+            producer.send(r).get();
+        }
+        List<TelemetryBatch<?>> got = new CopyOnWriteArrayList<>();
+        KafkaReceiverFactory f = new KafkaReceiverFactory();
+        KafkaReceiverFactory.Config config = TestComponents.decode(f, """
+                brokers: [%s]
+                group_id: headers
+                initial_offset: earliest
+                traces: {topic: headers_spans}
+                header_extraction: {extract_headers: true, headers: [tenant, absent]}
+                """.formatted(broker.bootstrap()));
+        Component receiver = f.create(TestComponents.settings(Kind.RECEIVER, "kafka"), config, Map.of(Signal.TRACES, got::add));
+        receiver.start(null);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (got.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            receiver.shutdown();
+        }
+        assertThat(got).hasSize(1);
+        var attributes = got.get(0).resources().get(0).resource().attributes();
+        assertThat(attributes.get("kafka.header.tenant")).isEqualTo("acme");
+        assertThat(attributes.containsKey("kafka.header.secret")).isFalse(); // only the listed headers
+        assertThat(attributes.containsKey("kafka.header.absent")).isFalse();
+    }
+
+    @Test
     void refusedMessagesAreOfferedAgainUntilAccepted() throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrap());
