@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * CollectorLoad codec SECONDS
- * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
+ * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka|tailsampling max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
  * </pre>
  */
 public final class CollectorLoad {
@@ -97,6 +97,14 @@ public final class CollectorLoad {
         }
         return out;
     }
+
+    /** For the tailsampling variant: every trace kept after a 1 s wait, so delivered spans measure the processor's work. */
+    static final String TAIL_SAMPLING = """
+              tail_sampling:
+                decision_wait: 1s
+                num_traces: 200000
+                policies: [{name: all, type: always_sample}]
+            """;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -177,7 +185,9 @@ public final class CollectorLoad {
         // process; the broker runs in this process (Kafka's own KRaft test kit)
         boolean kafka = variant.equals("kafka");
         KafkaClusterTestKit broker = kafka ? startBroker() : null;
-        String processors = variant.equals("transform") ? "[transform, batch]" : lb || kafka ? "[batch]" : "[]";
+        // tailsampling: tail_sampling (always_sample, so every span is delivered after decision_wait) + batch
+        boolean tail = variant.equals("tailsampling");
+        String processors = variant.equals("transform") ? "[transform, batch]" : tail ? "[tail_sampling, batch]" : lb || kafka ? "[batch]" : "[]";
         String exporter = kafka ? """
                   kafka:
                     brokers: [%s]
@@ -211,7 +221,7 @@ public final class CollectorLoad {
                   telemetry: {metrics: {level: none}}
                   pipelines:
                     traces: {receivers: [otlp], processors: %s, exporters: [%s]}
-                """.formatted(port, TRANSFORM, exporter, processors, lb ? "loadbalancing" : kafka ? "kafka" : "otlp_grpc");
+                """.formatted(port, TRANSFORM + (tail ? TAIL_SAMPLING : ""), exporter, processors, lb ? "loadbalancing" : kafka ? "kafka" : "otlp_grpc");
         Path cfg = Files.createTempFile("collector-load", ".yaml");
         Files.writeString(cfg, config);
         Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
