@@ -219,24 +219,7 @@ class LoadBalancingEndToEndTest {
     }
 
     private void sendAndCheck(List<Path> files, String resolverYaml) throws Exception {
-        Collector agent = TestCollectors.start("""
-                receivers:
-                  otlp:
-                    protocols:
-                      grpc: {endpoint: "127.0.0.1:0"}
-                exporters:
-                  loadbalancing:
-                    protocol:
-                      otlp:
-                        tls: {insecure: true}
-                    resolver:
-                      %s
-                service:
-                  telemetry: {metrics: {level: none}}
-                  pipelines:
-                    traces: {receivers: [otlp], exporters: [loadbalancing]}
-                """.formatted(resolverYaml));
-        collectors.add(agent);
+        Collector agent = agent(resolverYaml);
 
         OtlpGrpcSpanExporter exporter = OtlpGrpcSpanExporter.builder()
                 .setEndpoint("http://127.0.0.1:" + TestCollectors.receiver(agent).grpcPort()).build();
