@@ -202,27 +202,7 @@ class SeedEndToEndTest {
         return new Components(factories);
     }
 
-    private static final SystemDetector.Names NO_DNS = new SystemDetector.Names() {
-        @Override
-        public String osHostname() {
-            return "collector-host";
-        }
-
-        @Override
-        public String fqdn(String hostname) {
-            return "collector-host.cluster.internal";
-        }
-
-        @Override
-        public String cname(String hostname) {
-            return hostname;
-        }
-
-        @Override
-        public String lookup(String hostname) {
-            return hostname;
-        }
-    };
+    private static final SystemDetector.Names NO_DNS = io.ottl4j.collector.k8s.FixedHostNames.NO_DNS;
 
     /** The OTel trace IDs (hex) of every trace the intake received. */
     private static Set<String> tracesReceived(FakeIntake intake) {
