@@ -49,33 +49,34 @@ final class PeriodicReaders {
             case "grpc" -> {
                 OtlpGrpcMetricExporterBuilder b = OtlpGrpcMetricExporter.builder().setEndpoint(r.url()).setTimeout(r.exportTimeout())
                         .setAggregationTemporalitySelector(temporality(r.temporality()));
-                r.headers().forEach(b::addHeader);
-                if (!r.compression().isEmpty()) {
-                    b.setCompression(r.compression());
-                }
-                if (!r.certificate().isEmpty()) {
-                    b.setTrustedCertificates(read(r.certificate()));
-                }
-                if (!r.clientKey().isEmpty() && !r.clientCertificate().isEmpty()) {
-                    b.setClientTls(read(r.clientKey()), read(r.clientCertificate()));
-                }
+                common(r, b::addHeader, b::setCompression, b::setTrustedCertificates, b::setClientTls);
                 return b.build();
             }
             default -> {
                 OtlpHttpMetricExporterBuilder b = OtlpHttpMetricExporter.builder().setEndpoint(r.url()).setTimeout(r.exportTimeout())
                         .setAggregationTemporalitySelector(temporality(r.temporality()));
-                r.headers().forEach(b::addHeader);
-                if (!r.compression().isEmpty()) {
-                    b.setCompression(r.compression());
-                }
-                if (!r.certificate().isEmpty()) {
-                    b.setTrustedCertificates(read(r.certificate()));
-                }
-                if (!r.clientKey().isEmpty() && !r.clientCertificate().isEmpty()) {
-                    b.setClientTls(read(r.clientKey()), read(r.clientCertificate()));
-                }
+                common(r, b::addHeader, b::setCompression, b::setTrustedCertificates, b::setClientTls);
                 return b.build();
             }
+        }
+    }
+
+    /**
+     * Headers, compression and TLS on either of the SDK's OTLP metric exporter builders (they share no interface, so
+     * their setters come as method references).
+     */
+    private static void common(PeriodicReader r, java.util.function.BiConsumer<String, String> addHeader,
+            java.util.function.Consumer<String> setCompression, java.util.function.Consumer<byte[]> setTrustedCertificates,
+            java.util.function.BiConsumer<byte[], byte[]> setClientTls) throws IOException {
+        r.headers().forEach(addHeader);
+        if (!r.compression().isEmpty()) {
+            setCompression.accept(r.compression());
+        }
+        if (!r.certificate().isEmpty()) {
+            setTrustedCertificates.accept(read(r.certificate()));
+        }
+        if (!r.clientKey().isEmpty() && !r.clientCertificate().isEmpty()) {
+            setClientTls.accept(read(r.clientKey()), read(r.clientCertificate()));
         }
     }
 
