@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -37,11 +36,16 @@ import java.util.logging.Logger;
  * stateful sets, daemon sets and jobs only when an extracted attribute needs them. Owner informers sync before
  * the pod informer starts, so a pod's deployment is known when the pod arrives.
  *
- * <p>An unreachable API server never stops the collector: every informer retries forever; the first failure
- * and the recovery are logged once per outage.
+ * <p>An unreachable API server never stops the collector: every informer's exception handler asks fabric8 to
+ * retry (list again, then watch) forever, as client-go's reflector does, and fabric8 re-opens cut watches with
+ * capped back-off. {@link ApiHealth} judges from the informers' watches whether the API is reachable and logs
+ * (and reports) each outage and each recovery once.
  */
 public final class Watcher implements AutoCloseable {
     private static final long RESYNC_MILLIS = Duration.ofMinutes(5).toMillis();
+    /** How long a lost watch may take to come back before the API counts as unreachable. */
+    static final Duration UNWATCHED_GRACE = Duration.ofSeconds(5);
+    private static final long HEALTH_CHECK_MILLIS = 500;
 
     private final KubernetesClient client;
     private final K8sAttributesConfig config;
@@ -49,11 +53,17 @@ public final class Watcher implements AutoCloseable {
     private final Logger log;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final CompletableFuture<Void> podsSynced = new CompletableFuture<>();
-    private final AtomicBoolean outage = new AtomicBoolean();
+    private final ApiHealth health;
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
     public Watcher(KubernetesClient client, K8sAttributesConfig config, PodStore store, Logger log, Duration purgeEvery) {
+        this(client, config, store, log, purgeEvery, ApiHealth.Listener.NONE);
+    }
+
+    /** A watcher that also tells {@code healthListener} when the API becomes unreachable and when it answers again. */
+    public Watcher(KubernetesClient client, K8sAttributesConfig config, PodStore store, Logger log, Duration purgeEvery,
+            ApiHealth.Listener healthListener) {
         this.client = client;
         this.config = config;
         this.store = store;
@@ -61,6 +71,23 @@ public final class Watcher implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("k8sattributes-watcher").unstarted(r));
         long ms = Math.max(1, purgeEvery.toMillis());
         timer.scheduleWithFixedDelay(this::purge, ms, ms, TimeUnit.MILLISECONDS);
+        this.health = new ApiHealth(log, System::nanoTime, UNWATCHED_GRACE, healthListener);
+        timer.scheduleWithFixedDelay(this::checkHealth, HEALTH_CHECK_MILLIS, HEALTH_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkHealth() {
+        try {
+            if (!closed) {
+                health.check();
+            }
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "checking the Kubernetes informers failed", e);
+        }
+    }
+
+    /** Whether the API answers: false from an informer's failure or lost watch until every informer watches again. */
+    public boolean apiReachable() {
+        return health.reachable();
     }
 
     private void purge() {
@@ -179,26 +206,31 @@ public final class Watcher implements AutoCloseable {
                 safely(() -> delete.accept(obj, deletedFinalStateUnknown));
             }
         });
+        // fabric8's default handler gives up on a WatcherException and on any failure before the first sync (the
+        // informer then stops for good); client-go's reflector never gives up, so neither does this one
         inf.exceptionHandler((started, t) -> {
-            if (!closed && outage.compareAndSet(false, true)) {
-                log.warning("Kubernetes API unreachable while watching " + what + " (" + t.getMessage()
-                        + "); pod metadata may be missing or stale, retrying until the API answers");
+            if (!closed) {
+                health.failed(what, t);
             }
-            return !closed; // retry forever, as client-go informers do
+            return !closed;
         });
         synchronized (informers) {
             if (closed) {
                 return new CompletableFuture<>();
             }
             informers.add(inf);
+            health.track(what, inf::isWatching);
         }
+        // with the handler above only stop() ends an informer; anything else is a client change worth shouting about
+        inf.stopped().whenComplete((v, e) -> {
+            if (!closed) {
+                log.log(Level.SEVERE, "the Kubernetes informer for " + what + " stopped; its metadata is no longer kept up to date", e);
+            }
+        });
         return inf.start().toCompletableFuture().thenRun(() -> {
             // fabric8 hands events to handlers asynchronously: apply the listed state now, so "synced" means the
             // cache holds it (applying an object twice is harmless)
             inf.getStore().list().forEach(o -> safely(() -> upsert.accept(o)));
-            if (outage.compareAndSet(true, false)) {
-                log.info("Kubernetes API reachable again: " + what + " synced");
-            }
         });
     }
 
