@@ -16,10 +16,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
@@ -167,6 +169,9 @@ public final class MockKubernetesApi implements AutoCloseable {
         final Socket in;
         final Socket out;
         volatile boolean cut;
+        volatile boolean closed;
+        /** Whether the connection carries a watch (a WebSocket upgrade of a watch request). */
+        volatile boolean watch;
 
         Link(Socket in, Socket out) {
             this.in = in;
@@ -176,7 +181,14 @@ public final class MockKubernetesApi implements AutoCloseable {
         void start() {
             Thread.ofVirtual().start(() -> {
                 try {
-                    in.getInputStream().transferTo(out.getOutputStream());
+                    byte[] first = new byte[8192];
+                    int n = in.getInputStream().read(first);
+                    if (n > 0) {
+                        String head = new String(first, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+                        watch = head.contains("watch=true") && head.contains("upgrade: websocket");
+                        out.getOutputStream().write(first, 0, n);
+                        in.getInputStream().transferTo(out.getOutputStream());
+                    }
                 } catch (IOException e) {
                     // the component's side was cut or reset
                 }
@@ -208,6 +220,7 @@ public final class MockKubernetesApi implements AutoCloseable {
         }
 
         void close() {
+            closed = true;
             closeQuietly(in);
             closeQuietly(out);
             links.remove(this);
@@ -220,6 +233,21 @@ public final class MockKubernetesApi implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
+    }
+
+    /**
+     * How many watches are open through the proxy now. Tests wait for the count they expect before cutting the
+     * API, so that no watch is still being established (fabric8 turns a watch whose first WebSocket attempt fails
+     * into a plain HTTP watch, which this mock does not serve).
+     */
+    public int openWatches() {
+        int n = 0;
+        for (Link l : links) {
+            if (l.watch && !l.cut && !l.closed) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Makes the API unreachable: connection refused, open connections (watches) cut. */

@@ -283,6 +283,8 @@ class K8sAttributesProcessorTest {
             assertThat(pod(sendAndGetQuietly("10.1.0.1"))).isEqualTo("before");
             for (int outage = 1; outage <= 2; outage++) {
                 int n = outage;
+                // both informers (replica sets, pods) watch: none is half-way through opening its watch
+                Harness.await(WAIT, () -> api.openWatches() == 2);
                 api.down();
                 // the lost watches are noticed after a grace period, once per outage
                 Harness.await(RECONNECT, () -> logs.count(UNREACHABLE) == n);
@@ -294,6 +296,9 @@ class K8sAttributesProcessorTest {
                 Harness.await(RECONNECT, () -> logs.count(REACHABLE) == n);
                 assertThat(status()).isEqualTo(ComponentStatus.OK);
                 assertThat(logs.count(UNREACHABLE)).isEqualTo(n);
+                // an informer whose watch outlived the outage is re-listed: let its old watch close first (the mock
+                // stalls when a watch closes while an event is being sent to it)
+                Harness.await(WAIT, () -> api.openWatches() == 2);
                 // every informer watches again, so a pod created now reaches the cache through the new watch
                 String ip = "10.1.0." + (10 + n);
                 api.create(MockKubernetesApi.pod("shop", "after-outage-" + n, null, ip).build());

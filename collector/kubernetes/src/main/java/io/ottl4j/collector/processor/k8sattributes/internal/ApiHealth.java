@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -19,6 +20,11 @@ import java.util.logging.Logger;
  * <p>An informer that has not watched yet counts as down only once a list or watch failed (the first sync of a
  * large cluster may take a while); one that watched before counts as down when it failed or has been without a
  * watch for longer than the grace (a routine watch restart takes milliseconds).
+ *
+ * <p>An informer that still claims a live watch after an outage of the others is suspect: when the connection
+ * drops while an event is being delivered, fabric8's JDK WebSocket can miss the close and the watch then looks
+ * open while nothing arrives (until fabric8's own 5 to 10 minute watch restart). On recovery such informers are
+ * named to {@code suspects}, which re-lists them.
  */
 public final class ApiHealth {
     /** Told of each transition; called with the health's lock held, so it must not block. */
@@ -41,6 +47,8 @@ public final class ApiHealth {
     private static final class Informer {
         final BooleanSupplier watching;
         boolean everWatched;
+        /** Lost its watch (or failed) during the current outage. */
+        boolean lostInOutage;
         long unwatchedSince = -1;
         Throwable failure;
 
@@ -53,12 +61,14 @@ public final class ApiHealth {
     private final LongSupplier nanos;
     private final long graceNanos;
     private final Listener listener;
+    private final Consumer<String> suspects;
     private final Map<String, Informer> informers = new LinkedHashMap<>();
     private boolean reachable = true;
     private long outageSince;
 
-    public ApiHealth(Logger log, LongSupplier nanos, Duration grace, Listener listener) {
+    public ApiHealth(Logger log, LongSupplier nanos, Duration grace, Listener listener, Consumer<String> suspects) {
         this.log = log;
+        this.suspects = suspects;
         this.nanos = nanos;
         this.graceNanos = grace.toNanos();
         this.listener = listener;
@@ -104,6 +114,7 @@ public final class ApiHealth {
                 continue;
             }
             allWatching = false;
+            i.lostInOutage = true;
             if (i.unwatchedSince < 0) {
                 i.unwatchedSince = now;
             }
@@ -115,14 +126,22 @@ public final class ApiHealth {
         if (reachable && !down.isEmpty()) {
             reachable = false;
             outageSince = now;
+            informers.values().forEach(i -> i.lostInOutage = i.failure != null || i.unwatchedSince >= 0);
             String why = "not watching " + String.join(", ", down) + (last == null ? "" : " (" + describe(last) + ")");
-            log.warning("Kubernetes API unreachable: " + why + "; pod metadata may be missing or stale until it answers again, retrying");
+            // status first: whoever reads the log line finds the status already reported
             listener.unreachable(why);
+            log.warning("Kubernetes API unreachable: " + why + "; pod metadata may be missing or stale until it answers again, retrying");
         } else if (!reachable && allWatching) {
             reachable = true;
+            listener.reachable();
             log.info("Kubernetes API reachable again after " + Duration.ofNanos(now - outageSince).toSeconds() + " s: watching "
                     + String.join(", ", informers.keySet()));
-            listener.reachable();
+            informers.forEach((what, i) -> {
+                if (!i.lostInOutage) {
+                    suspects.accept(what);
+                }
+                i.lostInOutage = false;
+            });
         }
     }
 

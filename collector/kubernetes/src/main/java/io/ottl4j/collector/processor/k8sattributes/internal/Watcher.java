@@ -13,13 +13,18 @@ import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.Extract;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.From;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +56,7 @@ public final class Watcher implements AutoCloseable {
     private final K8sAttributesConfig config;
     private final PodStore store;
     private final Logger log;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final Map<String, Supervised<?>> informers = new LinkedHashMap<>();
     private final CompletableFuture<Void> podsSynced = new CompletableFuture<>();
     private final ApiHealth health;
     private final ScheduledExecutorService timer;
@@ -71,7 +76,7 @@ public final class Watcher implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("k8sattributes-watcher").unstarted(r));
         long ms = Math.max(1, purgeEvery.toMillis());
         timer.scheduleWithFixedDelay(this::purge, ms, ms, TimeUnit.MILLISECONDS);
-        this.health = new ApiHealth(log, System::nanoTime, UNWATCHED_GRACE, healthListener);
+        this.health = new ApiHealth(log, System::nanoTime, UNWATCHED_GRACE, healthListener, this::relist);
         timer.scheduleWithFixedDelay(this::checkHealth, HEALTH_CHECK_MILLIS, HEALTH_CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -83,11 +88,6 @@ public final class Watcher implements AutoCloseable {
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "checking the Kubernetes informers failed", e);
         }
-    }
-
-    /** Whether the API answers: false from an informer's failure or lost watch until every informer watches again. */
-    public boolean apiReachable() {
-        return health.reachable();
     }
 
     private void purge() {
@@ -189,49 +189,130 @@ public final class Watcher implements AutoCloseable {
     }
 
     private <T extends HasMetadata> CompletableFuture<Void> run(String what, Informable<T> source, Consumer<T> upsert, BiConsumer<T, Boolean> delete) {
-        SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
-        inf.addEventHandler(new ResourceEventHandler<T>() {
-            @Override
-            public void onAdd(T obj) {
-                safely(() -> upsert.accept(obj));
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                safely(() -> upsert.accept(newObj));
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                safely(() -> delete.accept(obj, deletedFinalStateUnknown));
-            }
-        });
-        // fabric8's default handler gives up on a WatcherException and on any failure before the first sync (the
-        // informer then stops for good); client-go's reflector never gives up, so neither does this one
-        inf.exceptionHandler((started, t) -> {
-            if (!closed) {
-                health.failed(what, t);
-            }
-            return !closed;
-        });
+        Supervised<T> sup = new Supervised<>(what, source, upsert, delete);
         synchronized (informers) {
             if (closed) {
                 return new CompletableFuture<>();
             }
-            informers.add(inf);
-            health.track(what, inf::isWatching);
+            informers.put(what, sup);
+            health.track(what, sup::watching);
         }
-        // with the handler above only stop() ends an informer; anything else is a client change worth shouting about
-        inf.stopped().whenComplete((v, e) -> {
-            if (!closed) {
-                log.log(Level.SEVERE, "the Kubernetes informer for " + what + " stopped; its metadata is no longer kept up to date", e);
+        return sup.start();
+    }
+
+    /** After an outage: list {@code what} again with a fresh informer, its watch may be dead without knowing it. */
+    private void relist(String what) {
+        Supervised<?> sup;
+        synchronized (informers) {
+            sup = informers.get(what);
+        }
+        if (sup != null && !closed) {
+            log.fine("re-listing " + what + ": its watch outlived an outage of the Kubernetes API");
+            try {
+                timer.execute(sup::restart);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing
             }
-        });
-        return inf.start().toCompletableFuture().thenRun(() -> {
-            // fabric8 hands events to handlers asynchronously: apply the listed state now, so "synced" means the
-            // cache holds it (applying an object twice is harmless)
-            inf.getStore().list().forEach(o -> safely(() -> upsert.accept(o)));
-        });
+        }
+    }
+
+    /** One informer's source and handlers; the informer itself is replaced when its watch cannot be trusted. */
+    private final class Supervised<T extends HasMetadata> {
+        final String what;
+        final Informable<T> source;
+        final Consumer<T> upsert;
+        final BiConsumer<T, Boolean> delete;
+        volatile SharedIndexInformer<T> current;
+
+        Supervised(String what, Informable<T> source, Consumer<T> upsert, BiConsumer<T, Boolean> delete) {
+            this.what = what;
+            this.source = source;
+            this.upsert = upsert;
+            this.delete = delete;
+        }
+
+        boolean watching() {
+            SharedIndexInformer<T> inf = current;
+            return inf != null && inf.isWatching();
+        }
+
+        CompletableFuture<Void> start() {
+            SharedIndexInformer<T> inf = create();
+            current = inf;
+            return startAndApply(inf);
+        }
+
+        /** Replaces the informer: the new one lists everything; what the old one knew and the list lacks was deleted. */
+        void restart() {
+            SharedIndexInformer<T> old = current;
+            SharedIndexInformer<T> fresh = create();
+            synchronized (informers) {
+                if (closed) {
+                    return;
+                }
+                current = fresh;
+            }
+            stopQuietly(old);
+            startAndApply(fresh).thenRun(() -> {
+                Set<String> now = new HashSet<>(fresh.getStore().listKeys());
+                for (T o : old.getStore().list()) {
+                    if (!now.contains(Cache.metaNamespaceKeyFunc(o))) {
+                        safely(() -> delete.accept(o, true));
+                    }
+                }
+            });
+        }
+
+        private SharedIndexInformer<T> create() {
+            SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
+            inf.addEventHandler(new ResourceEventHandler<T>() {
+                @Override
+                public void onAdd(T obj) {
+                    safely(() -> upsert.accept(obj));
+                }
+
+                @Override
+                public void onUpdate(T oldObj, T newObj) {
+                    safely(() -> upsert.accept(newObj));
+                }
+
+                @Override
+                public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                    safely(() -> delete.accept(obj, deletedFinalStateUnknown));
+                }
+            });
+            // fabric8's default handler gives up on a WatcherException and on any failure before the first sync (the
+            // informer then stops for good); client-go's reflector never gives up, so neither does this one
+            inf.exceptionHandler((started, t) -> {
+                if (!closed && current == inf) {
+                    health.failed(what, t);
+                }
+                return !closed && current == inf;
+            });
+            // with the handler above only stop() ends an informer; anything else is a client change worth shouting about
+            inf.stopped().whenComplete((v, e) -> {
+                if (!closed && current == inf) {
+                    log.log(Level.SEVERE, "the Kubernetes informer for " + what + " stopped; its metadata is no longer kept up to date", e);
+                }
+            });
+            return inf;
+        }
+
+        private CompletableFuture<Void> startAndApply(SharedIndexInformer<T> inf) {
+            return inf.start().toCompletableFuture().thenRun(() -> {
+                // fabric8 hands events to handlers asynchronously: apply the listed state now, so "synced" means the
+                // cache holds it (applying an object twice is harmless)
+                inf.getStore().list().forEach(o -> safely(() -> upsert.accept(o)));
+            });
+        }
+    }
+
+    private void stopQuietly(SharedIndexInformer<?> i) {
+        try {
+            i.stop();
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "stopping an informer", e);
+        }
     }
 
     private void safely(Runnable r) {
@@ -247,11 +328,9 @@ public final class Watcher implements AutoCloseable {
         closed = true;
         timer.shutdownNow();
         synchronized (informers) {
-            for (SharedIndexInformer<?> i : informers) {
-                try {
-                    i.stop();
-                } catch (RuntimeException e) {
-                    log.log(Level.FINE, "stopping an informer", e);
+            for (Supervised<?> sup : informers.values()) {
+                if (sup.current != null) {
+                    stopQuietly(sup.current);
                 }
             }
             informers.clear();

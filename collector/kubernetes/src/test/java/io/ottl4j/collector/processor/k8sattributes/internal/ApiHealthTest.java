@@ -47,7 +47,7 @@ class ApiHealthTest {
             public void reachable() {
                 events.add("up");
             }
-        });
+        }, what -> events.add("relist " + what));
     }
 
     private void advance(int seconds) {
@@ -107,5 +107,29 @@ class ApiHealthTest {
         advance(1);
         assertThat(events).containsExactly("down: not watching pods (list failed: ConnectException)", "up",
                 "down: not watching pods (watch failed)", "up");
+    }
+
+    @Test
+    void anInformerWhoseWatchOutlivedTheOutageIsReListedOnRecovery() {
+        AtomicBoolean pods = new AtomicBoolean(true);
+        AtomicBoolean nodes = new AtomicBoolean(true);
+        health.track("pods", pods::get);
+        health.track("nodes", nodes::get);
+        health.check();
+        nodes.set(false);
+        health.failed("nodes", new IllegalStateException("refused"));
+        advance(20);
+        nodes.set(true);
+        advance(1);
+        assertThat(events).containsExactly("down: not watching nodes (refused)", "up", "relist pods");
+        pods.set(false);
+        nodes.set(false);
+        advance(1);
+        advance(5);
+        pods.set(true);
+        nodes.set(true);
+        advance(1);
+        assertThat(events).as("both lost their watch: nothing suspect").containsExactly("down: not watching nodes (refused)", "up", "relist pods",
+                "down: not watching pods, nodes", "up");
     }
 }
