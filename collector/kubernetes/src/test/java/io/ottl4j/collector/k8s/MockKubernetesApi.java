@@ -116,8 +116,8 @@ public final class MockKubernetesApi implements AutoCloseable {
                 try {
                     Link l = new Link(in, new Socket(InetAddress.getByName("127.0.0.1"), server.getPort()));
                     synchronized (this) {
-                        if (proxy != ss) { // down() ran while this connection was being accepted
-                            l.cut();
+                        if (proxy != ss) { // down() ran while this connection was being accepted: nothing was sent yet
+                            l.close();
                             continue;
                         }
                         links.add(l);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -210,7 +211,7 @@ public final class Watcher implements AutoCloseable {
             log.fine("re-listing " + what + ": its watch outlived an outage of the Kubernetes API");
             try {
                 timer.execute(sup::restart);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // closing
             }
         }
@@ -253,14 +254,20 @@ public final class Watcher implements AutoCloseable {
                 current = fresh;
             }
             stopQuietly(old);
-            startAndApply(fresh).thenRun(() -> {
-                Set<String> now = new HashSet<>(fresh.getStore().listKeys());
-                for (T o : old.getStore().list()) {
-                    if (!now.contains(Cache.metaNamespaceKeyFunc(o))) {
-                        safely(() -> delete.accept(o, true));
+            try {
+                startAndApply(fresh).thenRun(() -> {
+                    Set<String> now = new HashSet<>(fresh.getStore().listKeys());
+                    for (T o : old.getStore().list()) {
+                        if (!now.contains(Cache.metaNamespaceKeyFunc(o))) {
+                            safely(() -> delete.accept(o, true));
+                        }
                     }
+                });
+            } catch (RuntimeException e) {
+                if (!closed) { // close() may have stopped the fresh informer before it started
+                    log.log(Level.WARNING, "cannot re-list " + what, e);
                 }
-            });
+            }
         }
 
         private SharedIndexInformer<T> create() {
