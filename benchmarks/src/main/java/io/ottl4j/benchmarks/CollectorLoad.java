@@ -224,6 +224,7 @@ public final class CollectorLoad {
                 """.formatted(port, TRANSFORM + (tail ? TAIL_SAMPLING : ""), exporter, processors, lb ? "loadbalancing" : kafka ? "kafka" : "otlp_grpc");
         Path cfg = Files.createTempFile("collector-load", ".yaml");
         Files.writeString(cfg, config);
+        long started = System.nanoTime();
         Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "collector-load.log").toFile()))
                 .start();
@@ -231,6 +232,10 @@ public final class CollectorLoad {
         Path gatewayCfg = null;
         try {
             awaitPort(port, collector);
+            // start-up to ready: launcher start to the OTLP port accepting, wall time and the JVM's own CPU time
+            System.out.printf(Locale.ROOT, "start-up to OTLP port accepting: %.2f s wall, %.2f CPU-s (load average %s)%n",
+                    (System.nanoTime() - started) / 1e9, cpuTicks(collector.pid()) / (double) clockTicks(),
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             if (kafka) {
                 gatewayCfg = Files.createTempFile("collector-load-gateway", ".yaml");
                 Files.writeString(gatewayCfg, """
@@ -294,12 +299,14 @@ public final class CollectorLoad {
             long t0 = System.nanoTime();
             long rssMax = 0;
             long rssSum = 0;
+            long pssSum = 0;
             int samples = 0;
             for (int s = 0; s < seconds; s++) {
                 Thread.sleep(1000);
                 long rss = rssKib(collector.pid());
                 rssMax = Math.max(rssMax, rss);
                 rssSum += rss;
+                pssSum += pssKib(collector.pid());
                 samples++;
             }
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -314,8 +321,9 @@ public final class CollectorLoad {
             double cpuSeconds = (cpu1 - cpu0) / (double) clockTicks();
             double spansPerSecond = (d1 - d0) / wall;
             System.out.printf(Locale.ROOT, "run %s rate=%s: %.0f spans/s delivered, collector CPU %.2f cores, %.0f spans per CPU-second, "
-                    + "VmRSS avg %.0f MiB max %.0f MiB (sent %d, delivered %d in total)%n", variant, rate, spansPerSecond, cpuSeconds / wall,
-                    (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0, sent.get(), delivered.get());
+                    + "VmRSS avg %.0f MiB max %.0f MiB, PSS avg %.0f MiB (sent %d, delivered %d in total; load average %s)%n", variant, rate,
+                    spansPerSecond, cpuSeconds / wall, (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0,
+                    pssSum / (double) samples / 1024, sent.get(), delivered.get(), Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             if (gateway != null) {
                 double gatewaySeconds = (gatewayCpu1 - gatewayCpu0) / (double) clockTicks();
                 System.out.printf(Locale.ROOT, "  (the figures above are the agent's: otlp → batch → kafka) gateway kafka → otlp_grpc: CPU %.2f cores,"
@@ -369,7 +377,7 @@ public final class CollectorLoad {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException e) {
-                Thread.sleep(100);
+                Thread.sleep(10); // fine-grained: the wait is the start-up time reported
             }
         }
         throw new IllegalStateException("collector did not open port " + port);
@@ -384,6 +392,16 @@ public final class CollectorLoad {
 
     static long clockTicks() {
         return 100; // USER_HZ on Linux
+    }
+
+    /** Proportional set size: shared pages (the JVM's text, a mapped AOT cache) divided among the processes mapping them. */
+    static long pssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+            if (line.startsWith("Pss:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
     }
 
     static long rssKib(long pid) throws IOException {
