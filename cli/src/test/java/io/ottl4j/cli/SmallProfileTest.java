@@ -39,6 +39,18 @@ class SmallProfileTest {
         return Arrays.asList(m.group(1).trim().split("\\s+"));
     }
 
+    /** {@code ottl ARGS} in a JVM with the small profile's options, its output in {@code log}. */
+    private static Process startSmall(List<String> options, Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dottl.profile=small",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     @Test
     void theSmallProfileRunsTheSeedStatementOnTheInterpreter() throws Exception {
         List<String> options = smallProfileOptions();
@@ -70,14 +82,8 @@ class SmallProfileTest {
                   pipelines:
                     traces: {receivers: [otlp], processors: [transform, batch], exporters: [file]}
                 """.formatted(port, out));
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dottl.profile=small",
-                "-Dpolyglot.engine.WarnInterpreterOnly=false"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "collector", "--config", config.toString()));
         Path log = dir.resolve("log.txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = startSmall(options, log, "collector", "--config", config.toString());
         try {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(log) && Files.readString(log).contains("Everything is ready."))) {
@@ -117,6 +123,14 @@ class SmallProfileTest {
         assertThat(m.find()).as("the launcher holds the training config").isTrue();
         Path config = dir.resolve("training.yaml");
         Files.writeString(config, m.group(1));
-        assertThat(Main.run("collector", "--config", config.toString(), "--exit-when-ready")).isZero();
+        Path log = dir.resolve("training.log");
+        Process p = startSmall(smallProfileOptions(), log, "collector", "--config", config.toString(), "--exit-when-ready");
+        try {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the training run ends by itself").isTrue();
+            assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+            assertThat(Files.readString(log)).contains("Everything is ready.", "Shutdown complete.");
+        } finally {
+            p.destroyForcibly();
+        }
     }
 }
