@@ -40,25 +40,40 @@ public final class DdSpan {
 
     /** The encoder's cached protobuf size of this span (-1: not computed); the span must not change after. */
     public int encodedSize = -1;
+    /** {@code _top_level} and {@code _dd.measured} as flags too: the concentrator asks for every span. */
+    private boolean top;
+    private boolean measuredFlag;
 
     public DdSpan(int metaCapacity) {
         this.meta = new HashMap<>(metaCapacity);
     }
 
     public boolean topLevel() {
-        return metrics.getOrDefault(TOP_LEVEL, 0.0) == 1.0;
+        return top;
     }
 
     public boolean measured() {
-        return metrics.getOrDefault(MEASURED, 0.0) == 1.0;
+        return measuredFlag;
     }
 
     public void setTopLevel(boolean v) {
+        top = v;
         if (v) {
             metrics.put(TOP_LEVEL, 1.0);
         } else {
             metrics.remove(TOP_LEVEL);
         }
+    }
+
+    public void setMeasured() {
+        measuredFlag = true;
+        metrics.put(MEASURED, 1.0);
+    }
+
+    /** Re-reads the flags from {@code metrics} after attributes were copied into it. */
+    public void syncFlags() {
+        top = metrics.getOrDefault(TOP_LEVEL, 0.0) == 1.0;
+        measuredFlag = metrics.getOrDefault(MEASURED, 0.0) == 1.0;
     }
 
     public int httpStatus() {

@@ -96,9 +96,9 @@ public final class SpanMapper {
         }
         Long measured = Attrs.getLong(sa, res, "_dd.measured");
         if (measured != null && measured == 1) {
-            d.metrics.put(DdSpan.MEASURED, 1.0);
+            d.setMeasured();
         } else if (config.computeTopLevelBySpanKind() && (span.kind() == Span.KIND_CLIENT || span.kind() == Span.KIND_PRODUCER)) {
-            d.metrics.put(DdSpan.MEASURED, 1.0);
+            d.setMeasured();
         }
         if (span.kind() == Span.KIND_CLIENT || span.kind() == Span.KIND_PRODUCER || span.kind() == Span.KIND_CONSUMER) {
             // peer tags only aggregate on spans that talk to a peer; the full mapping copies every attribute anyway
@@ -136,6 +136,7 @@ public final class SpanMapper {
                 d.meta.put(key, Attrs.str(v));
             }
         }
+        d.syncFlags();
         d.meta.put("otel.trace_id", span.traceId().toHex());
         if (!d.version.isEmpty()) {
             d.meta.putIfAbsent("version", d.version);
@@ -355,6 +356,11 @@ public final class SpanMapper {
      */
     public void computeTopLevel(List<DdSpan> chunk) {
         if (config.computeTopLevelBySpanKind()) {
+            return;
+        }
+        if (chunk.size() == 1) { // the common case of a sampled or single-span trace: no map needed
+            DdSpan s = chunk.get(0);
+            s.setTopLevel(s.parentId == 0 || s.parentId != s.spanId);
             return;
         }
         Map<Long, String> services = new HashMap<>(chunk.size() * 2);
