@@ -43,6 +43,9 @@ public final class DdSpan {
     /** {@code _top_level} and {@code _dd.measured} as flags too: the concentrator asks for every span. */
     private boolean top;
     private boolean measuredFlag;
+    /** {@code span.kind} and the HTTP status as fields too, for the same reason. */
+    public String spanKindName = "";
+    public int httpStatusCode;
 
     public DdSpan(int metaCapacity) {
         this.meta = new HashMap<>(metaCapacity);
@@ -65,6 +68,11 @@ public final class DdSpan {
         }
     }
 
+    /** Top-level as a flag only: the stats path, whose spans are never encoded. */
+    public void setTopLevelFlag(boolean v) {
+        top = v;
+    }
+
     public void setMeasured() {
         measuredFlag = true;
         metrics.put(MEASURED, 1.0);
@@ -77,8 +85,7 @@ public final class DdSpan {
     }
 
     public int httpStatus() {
-        Double d = metrics.get(HTTP_STATUS);
-        return d == null ? 0 : d.intValue();
+        return httpStatusCode;
     }
 
     @Override

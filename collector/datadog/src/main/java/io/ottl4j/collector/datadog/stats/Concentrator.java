@@ -102,7 +102,7 @@ public final class Concentrator {
             lastKey = pk;
             lastGroups = groups;
         }
-        GroupKey gk = new GroupKey(s.service, s.name, s.resource, s.type, s.httpStatus(), s.meta.getOrDefault(DdSpan.SPAN_KIND, ""), peerTags(s),
+        GroupKey gk = new GroupKey(s.service, s.name, s.resource, s.type, s.httpStatus(), s.spanKindName, peerTags(s),
                 s.parentId == 0);
         Group g = groups.computeIfAbsent(gk, k -> new Group());
         g.hits++;

@@ -83,7 +83,7 @@ public final class SpanStats {
 
     /** Counts the eligible spans of a traces batch. */
     public void add(TelemetryBatch<?> batch) {
-        Map<Long, List<DdSpan>> chunks = new HashMap<>();
+        Map<Long, List<DdSpan>> chunks = new HashMap<>(Math.max(16, batch.itemCount() * 4 / 3 + 1));
         for (ResourceGroup<?> rg : batch.resources()) {
             if (computed(rg)) {
                 continue;
@@ -111,7 +111,7 @@ public final class SpanStats {
         }
         synchronized (concentrator) {
             for (List<DdSpan> chunk : chunks.values()) {
-                mapper.computeTopLevel(chunk);
+                mapper.computeTopLevel(chunk, true);
                 for (DdSpan d : chunk) {
                     concentrator.add(d);
                 }
