@@ -42,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class K8sAttributesProcessorTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration RECONNECT = Duration.ofSeconds(90);
+    /** The SDK gives up on an export after 10 s by default, which a cold JVM on the loaded machine can exceed. */
+    private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -159,14 +161,15 @@ class K8sAttributesProcessorTest {
         // include_metadata is off: the peer address travels all the same, as upstream's client.Info
         Resource res = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "sdk"));
         SdkTracerProvider tracers = SdkTracerProvider.builder().setResource(res).addSpanProcessor(SimpleSpanProcessor.create(
-                OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + receiver.grpcPort()).build())).build();
+                OtlpGrpcSpanExporter.builder().setEndpoint("http://127.0.0.1:" + receiver.grpcPort()).setTimeout(EXPORT_TIMEOUT).build())).build();
         SdkLoggerProvider loggers = SdkLoggerProvider.builder().setResource(res).addLogRecordProcessor(SimpleLogRecordProcessor.create(
-                OtlpHttpLogRecordExporter.builder().setEndpoint("http://127.0.0.1:" + receiver.httpPort() + "/v1/logs").build())).build();
+                OtlpHttpLogRecordExporter.builder().setEndpoint("http://127.0.0.1:" + receiver.httpPort() + "/v1/logs").setTimeout(EXPORT_TIMEOUT)
+                        .build())).build();
         try {
             tracers.get("t").spanBuilder("grpc-span").startSpan().end();
-            tracers.forceFlush().join(10, TimeUnit.SECONDS);
+            tracers.forceFlush().join(EXPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             loggers.get("l").logRecordBuilder().setBody("http-log").emit();
-            loggers.forceFlush().join(10, TimeUnit.SECONDS);
+            loggers.forceFlush().join(EXPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Harness.await(WAIT, () -> harness.deliveries("testsink").size() >= 2);
         } finally {
             tracers.close();
