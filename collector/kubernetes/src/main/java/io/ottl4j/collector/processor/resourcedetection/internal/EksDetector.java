@@ -1,0 +1,105 @@
+package io.ottl4j.collector.processor.resourcedetection.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code eks}: in a Kubernetes pod ({@code KUBERNETES_SERVICE_HOST} set) on AWS. The instance facts come from the
+ * EC2 metadata service ({@code AWS_EC2_METADATA_SERVICE_ENDPOINT} overrides it); without IMDS (EKS Auto Mode, pods
+ * off the host network) from the node named by {@code node_from_env_var}, whose {@code spec.providerID}
+ * ({@code aws:///<zone>/<instance>}) the API server reports.
+ *
+ * <p>{@code k8s.cluster.name} is read from the instance's {@code eks:cluster-name} tag (or a
+ * {@code kubernetes.io/cluster/<name>} tag) when the instance exposes its tags in IMDS; upstream calls the signed EC2
+ * DescribeInstances API instead, which ottl4j does not.
+ */
+public final class EksDetector extends CloudDetector {
+    public static final Map<String, Boolean> DEFAULTS = AttributeSwitches.defaults(List.of("cloud.provider", "cloud.platform"),
+            List.of("cloud.account.id", "cloud.region", "cloud.availability_zone", "host.name", "host.id", "host.image.id", "host.type", "k8s.cluster.name"));
+
+    private final String nodeFromEnvVar;
+
+    public EksDetector(AttributeSwitches attrs, Setup setup, String nodeFromEnvVar) {
+        super("eks", attrs, setup, "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254");
+        this.nodeFromEnvVar = nodeFromEnvVar;
+    }
+
+    @Override
+    public Map<String, Object> detect(Duration timeout) throws Exception {
+        if (setup.var("KUBERNETES_SERVICE_HOST").isEmpty()) {
+            return absent("not running in Kubernetes (KUBERNETES_SERVICE_HOST is not set)");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        Imds imds = new Imds(new MetadataClient(timeout), base).open();
+        JsonNode doc;
+        try {
+            doc = imds.identity();
+        } catch (Exception e) {
+            return fromApiServer(timeout, e);
+        }
+        attrs.put(out, "cloud.provider", "aws");
+        attrs.put(out, "cloud.platform", "aws_eks");
+        Ec2Detector.identity(attrs, out, doc);
+        if (attrs.on("host.name")) {
+            attrs.put(out, "host.name", imds.get("hostname"));
+        }
+        if (attrs.on("k8s.cluster.name")) {
+            String cluster = clusterName(imds.tags());
+            if (cluster.isEmpty()) {
+                log.warning("eks: k8s.cluster.name not found: the instance exposes no eks:cluster-name tag in its metadata "
+                        + "(enable InstanceMetadataTags; the EC2 DescribeInstances API is not used by ottl4j)");
+            }
+            attrs.put(out, "k8s.cluster.name", cluster);
+        }
+        return out;
+    }
+
+    static String clusterName(Map<String, String> tags) {
+        String name = tags.getOrDefault("eks:cluster-name", "");
+        if (name.isEmpty()) {
+            for (String k : tags.keySet()) {
+                if (k.startsWith("kubernetes.io/cluster/")) {
+                    return k.substring("kubernetes.io/cluster/".length());
+                }
+            }
+        }
+        return name;
+    }
+
+    private Map<String, Object> fromApiServer(Duration timeout, Exception imdsFailure) throws Exception {
+        String nodeName = setup.var(nodeFromEnvVar);
+        if (nodeName.isEmpty()) {
+            return absent(new IllegalStateException("EC2 metadata unavailable (" + imdsFailure.getMessage() + ") and " + nodeFromEnvVar
+                    + " does not name the node", imdsFailure));
+        }
+        Node node;
+        try (KubernetesClient client = setup.clients().create(setup.inClusterApi())) {
+            node = CompletableFuture.supplyAsync(() -> client.nodes().withName(nodeName).get()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return absent(e);
+        }
+        String provider = node == null || node.getSpec() == null || node.getSpec().getProviderID() == null ? "" : node.getSpec().getProviderID();
+        if (!provider.startsWith("aws://")) {
+            return absent("node " + nodeName + " is not an AWS instance (providerID \"" + provider + "\")");
+        }
+        String[] parts = provider.substring("aws://".length()).replaceAll("^/+", "").split("/");
+        Map<String, Object> out = new LinkedHashMap<>();
+        attrs.put(out, "cloud.provider", "aws");
+        attrs.put(out, "cloud.platform", "aws_eks");
+        if (parts.length == 2) {
+            String zone = parts[0];
+            attrs.put(out, "cloud.availability_zone", zone);
+            attrs.put(out, "cloud.region", zone.isEmpty() ? "" : zone.replaceAll("[a-z]$", ""));
+            attrs.put(out, "host.id", parts[1]);
+        }
+        attrs.put(out, "host.name", nodeName);
+        return out;
+    }
+}
