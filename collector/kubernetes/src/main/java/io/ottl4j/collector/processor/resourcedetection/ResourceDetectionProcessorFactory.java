@@ -125,13 +125,16 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         }
         boolean failOnMissing = c.bool("fail_on_missing_metadata", false);
         Conf retry = c.child("retry");
-        retry.bool("enabled", true);
+        boolean retrying = retry.bool("enabled", true);
         retry.duration("initial_interval", Duration.ofSeconds(1));
         retry.doubleValue("randomization_factor", 0.5);
         retry.doubleValue("multiplier", 2);
         retry.duration("max_interval", Duration.ofSeconds(30));
-        retry.duration("max_elapsed_time", Duration.ZERO);
+        Duration maxElapsed = retry.duration("max_elapsed_time", Duration.ZERO);
         retry.finish();
+        if (retrying && timeout.isZero() && maxElapsed.isZero()) {
+            c.error("timeout", "timeout and retry.max_elapsed_time cannot both be 0 while retry is enabled: a hung detector would block startup");
+        }
         c.has("client");
         List<String> attributes = c.strings("attributes", List.of());
         // every detector section is decoded (upstream's config has them all), listed or not
@@ -151,7 +154,9 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                 specs.add(new DetectorSpec(name, b));
             }
         }
-        return new Config(List.copyOf(specs), override, timeout, attributes, refresh, failOnMissing);
+        // timeout 0 is "no client timeout" upstream; the session is then bounded by retry.max_elapsed_time (else unbounded)
+        Duration bound = !timeout.isZero() ? timeout : !maxElapsed.isZero() ? maxElapsed : Duration.ofDays(365);
+        return new Config(List.copyOf(specs), override, bound, attributes, refresh, failOnMissing);
     }
 
     @Override

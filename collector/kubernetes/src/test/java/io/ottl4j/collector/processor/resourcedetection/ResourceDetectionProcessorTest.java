@@ -207,6 +207,27 @@ class ResourceDetectionProcessorTest extends DetectionTestBase {
     }
 
     @Test
+    void everyDetectorSectionIsCheckedListedOrNot() throws Exception {
+        ResourceDetectionProcessorFactory f = factory(KubernetesClients.system());
+        Problems problems = new Problems();
+        Conf c = new Conf(YamlReader.read("""
+                detectors: [env]
+                timeout: 0s
+                retry: {max_elapsed_time: 0s}
+                eks: {node_from_env_var: MY_NODE, nodename: x}
+                consul: {address: 'localhost:8500', meta: {rack: ''}}
+                ec2: {tags: ['^team$', '(unclosed']}
+                ibmcloud_vpc: {protocol: ftp}
+                openshift: {tls: {insecure: true}, resource_attributes: {k8s.cluster.name: {enabled: false}}}
+                """, "t.yaml"), "processors::resource_detection", problems);
+        f.decode(c);
+        c.finish();
+        assertThat(problems.list().toString()).contains("eks::nodename").contains("invalid regular expression \"(unclosed\"")
+                .contains("invalid protocol \"ftp\"").contains("timeout and retry.max_elapsed_time cannot both be 0").doesNotContain("consul")
+                .doesNotContain("openshift");
+    }
+
+    @Test
     void configErrors() throws Exception {
         ResourceDetectionProcessorFactory f = factory(KubernetesClients.system());
         Problems problems = new Problems();
