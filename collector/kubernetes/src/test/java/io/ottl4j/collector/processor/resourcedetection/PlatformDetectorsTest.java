@@ -182,9 +182,15 @@ class PlatformDetectorsTest extends DetectionTestBase {
     void awsEcsLambdaAndBeanstalk() throws Exception {
         route("GET /ecs/task", 200, """
                 {"Cluster":"prod","TaskARN":"arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123","Family":"shop","Revision":"7",
-                 "AvailabilityZone":"eu-west-1a","LaunchType":"FARGATE"}""");
+                 "AvailabilityZone":"eu-west-1a","LaunchType":"FARGATE","Containers":[
+                  {"DockerId":"d1","Type":"NORMAL","KnownStatus":"RUNNING","LogDriver":"awslogs",
+                   "LogOptions":{"awslogs-group":"/ecs/otel","awslogs-region":"eu-west-1","awslogs-stream":"ecs/otel/abc"}},
+                  {"DockerId":"d2","Type":"NORMAL","KnownStatus":"RUNNING","LogDriver":"awslogs",
+                   "LogOptions":{"awslogs-group":"/ecs/shop","awslogs-region":"eu-west-1","awslogs-stream":"ecs/shop/abc"}},
+                  {"DockerId":"d3","Type":"NORMAL","KnownStatus":"STOPPED","LogDriver":"awslogs",
+                   "LogOptions":{"awslogs-group":"/ecs/init","awslogs-region":"eu-west-1","awslogs-stream":"ecs/init/abc"}}]}""");
         route("GET /ecs", 200, """
-                {"DockerId":"d1","LogDriver":"awslogs","LogOptions":{"awslogs-group":"/ecs/shop","awslogs-region":"eu-west-1","awslogs-stream":"ecs/otel/abc"}}""");
+                {"DockerId":"d1","LogDriver":"awslogs","LogOptions":{"awslogs-group":"/ecs/otel","awslogs-region":"eu-west-1","awslogs-stream":"ecs/otel/abc"}}""");
         env.put("ECS_CONTAINER_METADATA_URI_V4", cloudUrl("/ecs"));
         AttributeMap ecs = run("detectors: [ecs]");
         assertThat(ecs.get("cloud.platform")).isEqualTo("aws_ecs");
@@ -192,7 +198,12 @@ class PlatformDetectorsTest extends DetectionTestBase {
         assertThat(ecs.get("aws.ecs.cluster.arn")).isEqualTo("arn:aws:ecs:eu-west-1:123456789012:cluster/prod");
         assertThat(ecs.get("aws.ecs.task.id")).isEqualTo("abc123");
         assertThat(ecs.get("aws.ecs.launchtype")).isEqualTo("fargate");
+        assertThat(((AttributeList) ecs.get("aws.log.group.arns")).size()).as("the other running awslogs containers, not the collector's").isEqualTo(1);
         assertThat(((AttributeList) ecs.get("aws.log.group.arns")).get(0)).isEqualTo("arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shop");
+        assertThat(((AttributeList) ecs.get("aws.log.stream.arns")).get(0))
+                .isEqualTo("arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shop:log-stream:ecs/shop/abc");
+        routes.remove("GET /ecs/task");
+        assertThatThrownBy(() -> run("detectors: [ecs]")).hasMessageContaining("unable to fetch task metadata");
         env.remove("ECS_CONTAINER_METADATA_URI_V4");
         assertThat(run("detectors: [ecs]").containsKey("cloud.provider")).as("not on ECS").isFalse();
         assertThatThrownBy(() -> run("detectors: [ecs]\nfail_on_missing_metadata: true")).hasMessageContaining("not on ECS");
@@ -220,31 +231,31 @@ class PlatformDetectorsTest extends DetectionTestBase {
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", url(""));
         assertThat(run("detectors: [eks]").containsKey("cloud.provider")).as("not in Kubernetes").isFalse();
         env.put("KUBERNETES_SERVICE_HOST", "10.0.0.1");
+        metadata.createContext("/latest/meta-data/instance-id", x -> reply(x, "i-0abc", 200));
         metadata.createContext("/latest/meta-data/tags/instance", x -> {
             String p = x.getRequestURI().getPath();
             reply(x, p.endsWith("/instance") ? "Name\neks:cluster-name" : p.endsWith("eks:cluster-name") ? "mastodon" : "node", 200);
         });
-        AttributeMap eks = run("""
-                detectors: [eks]
-                eks:
-                  resource_attributes:
-                    k8s.cluster.name: {enabled: true}
-                    cloud.region: {enabled: true}
-                """);
-        assertThat(eks.get("cloud.platform")).isEqualTo("aws_eks");
-        assertThat(eks.get("k8s.cluster.name")).isEqualTo("mastodon");
-        assertThat(eks.get("cloud.region")).isEqualTo("eu-west-1");
-        assertThat(eks.containsKey("host.id")).as("off by default").isFalse();
+        try (EksApi api = new EksApi("v1.30.4-eks-a737599")) {
+            api.server.expect().get().withPath("/api/v1/nodes/ip-10-0-0-9").andReturn(200, new NodeBuilder().withNewMetadata().withName("ip-10-0-0-9")
+                    .endMetadata().withNewSpec().withProviderID("aws:///eu-west-1c/i-0def").endSpec().build()).always();
+            AttributeMap eks = run(api.factory(), """
+                    detectors: [eks]
+                    eks:
+                      resource_attributes:
+                        k8s.cluster.name: {enabled: true}
+                        cloud.region: {enabled: true}
+                    """);
+            assertThat(eks.get("cloud.platform")).isEqualTo("aws_eks");
+            assertThat(eks.get("k8s.cluster.name")).isEqualTo("mastodon");
+            assertThat(eks.get("cloud.region")).isEqualTo("eu-west-1");
+            assertThat(eks.containsKey("host.id")).as("off by default").isFalse();
 
-        try (MockKubernetesApi api = MockKubernetesApi.start(root)) {
-            api.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("ip-10-0-0-9").endMetadata()
-                    .withNewSpec().withProviderID("aws:///eu-west-1c/i-0def").endSpec().build()).create();
             env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", cloudUrl("/no-imds"));
             env.put("MY_NODE", "ip-10-0-0-9");
-            var f = new ResourceDetectionProcessorFactory(env::get, root, NAMES, KubernetesClients.system(),
-                    new KubernetesClients.ApiConfig(KubernetesClients.AuthType.KUBE_CONFIG, api.kubeconfig().toString(), ""));
-            AttributeMap auto = run(f, """
+            AttributeMap auto = run(api.factory(), """
                     detectors: [eks]
+                    fail_on_missing_metadata: true
                     eks:
                       node_from_env_var: MY_NODE
                       resource_attributes: {host.id: {enabled: true}, cloud.region: {enabled: true}, cloud.availability_zone: {enabled: true}}
@@ -253,6 +264,44 @@ class PlatformDetectorsTest extends DetectionTestBase {
             assertThat(auto.get("host.id")).isEqualTo("i-0def");
             assertThat(auto.get("cloud.availability_zone")).isEqualTo("eu-west-1c");
             assertThat(auto.get("cloud.region")).isEqualTo("eu-west-1");
+        }
+        try (EksApi gke = new EksApi("v1.30.5-gke.1014001")) {
+            assertThat(run(gke.factory(), "detectors: [eks]").containsKey("cloud.platform")).as("not an EKS cluster").isFalse();
+        }
+    }
+
+    /** An API server (fabric8's mock, expectations mode) that reports the given version, and a factory whose in-cluster API is it. */
+    private final class EksApi implements AutoCloseable {
+        final io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server;
+        final java.nio.file.Path kubeconfig;
+
+        EksApi(String gitVersion) throws Exception {
+            server = new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(false);
+            server.setVersionInfo(new io.fabric8.kubernetes.client.VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(gitVersion).build());
+            server.init(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            kubeconfig = root.resolve("eks-" + server.getPort() + ".yaml");
+            Files.writeString(kubeconfig, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters: [{name: m, cluster: {server: "http://127.0.0.1:%d"}}]
+                    contexts: [{name: m, context: {cluster: m, user: m}}]
+                    current-context: m
+                    users: [{name: m, user: {token: t}}]
+                    """.formatted(server.getPort()));
+        }
+
+        ResourceDetectionProcessorFactory factory() {
+            return new ResourceDetectionProcessorFactory(env::get, root, NAMES, KubernetesClients.system(),
+                    new KubernetesClients.ApiConfig(KubernetesClients.AuthType.KUBE_CONFIG, kubeconfig.toString(), ""));
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.destroy();
+            } catch (IllegalStateException e) {
+                // the mock waits a bounded time for keep-alive connections; its listener is closed by then
+            }
         }
     }
 
@@ -407,14 +456,14 @@ class PlatformDetectorsTest extends DetectionTestBase {
     /** Every network detector pointed at a service that never answers: skipped at the timeout, start goes on. */
     @ParameterizedTest
     @ValueSource(strings = {"akamai", "hetzner", "scaleway", "upcloud", "vultr", "digitalocean", "nova", "oraclecloud", "alibaba_ecs", "tencent_cvm",
-            "ibmcloud_vpc", "ibmcloud_classic", "ecs", "openshift", "docker", "aks", "eks"})
+            "ibmcloud_vpc", "ibmcloud_classic", "ecs", "openshift", "docker", "aks"})
     void aDetectorWhoseSourceNeverAnswersIsSkippedAtTheTimeout(String type) throws Exception {
         env.replaceAll((k, v) -> k.startsWith("OTTL4J_METADATA_ENDPOINT_") ? cloudUrl("/hang") : v);
         env.put("ECS_CONTAINER_METADATA_URI_V4", cloudUrl("/hang"));
         env.put("IMDS_ENDPOINT", cloudUrl("/hang"));
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", cloudUrl("/hang"));
-        env.put("KUBERNETES_SERVICE_HOST", "10.0.0.1");
         env.put("DOCKER_HOST", "tcp://127.0.0.1:" + cloud.getAddress().getPort());
+        env.put("KUBERNETES_SERVICE_HOST", "10.0.0.1");
         cloud.createContext("/info", x -> {
             try {
                 release.await();

@@ -73,6 +73,8 @@ public final class Detectors {
             case "docker" -> simple(s, DockerDetector.DEFAULTS, DockerDetector::new);
             case "eks" -> {
                 String var = s.string("node_from_env_var", "K8S_NODE_NAME");
+                s.longValue("max_attempts", 3);
+                s.duration("max_backoff", java.time.Duration.ofSeconds(20));
                 AttributeSwitches a = switches(s, EksDetector.DEFAULTS);
                 yield st -> new EksDetector(a, st, var.isEmpty() ? "K8S_NODE_NAME" : var);
             }

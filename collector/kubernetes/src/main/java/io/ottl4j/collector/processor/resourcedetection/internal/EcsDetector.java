@@ -2,6 +2,7 @@ package io.ottl4j.collector.processor.resourcedetection.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,16 @@ import java.util.Map;
 /**
  * {@code ecs}: the ECS Task Metadata Endpoint (v4, else v3) named by {@code ECS_CONTAINER_METADATA_URI_V4} /
  * {@code ECS_CONTAINER_METADATA_URI}; neither set: not on ECS. The task document gives the task, cluster and
- * account; the collector's own container document its CloudWatch log group and stream (awslogs driver).
+ * account, and the CloudWatch log groups and streams of the task's other running containers that log with the
+ * {@code awslogs} driver (the collector runs as a sidecar; its own container document says which one it is). The task
+ * document failing is an error; the own container document failing drops the log attributes (an error with
+ * {@code fail_on_missing_metadata}).
  */
 public final class EcsDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = AttributeSwitches.defaults(List.of("cloud.provider", "cloud.platform", "cloud.account.id",
             "cloud.region", "cloud.availability_zone", "aws.ecs.cluster.arn", "aws.ecs.task.arn", "aws.ecs.task.family", "aws.ecs.task.id",
             "aws.ecs.task.revision", "aws.ecs.launchtype", "aws.log.group.names", "aws.log.group.arns", "aws.log.stream.names",
-            "aws.log.stream.arns"), List.of("aws.ecs.container.arn"));
+            "aws.log.stream.arns"), List.of());
 
     public EcsDetector(AttributeSwitches attrs, Setup setup) {
         super("ecs", attrs, setup, null, "http://unused");
@@ -33,12 +37,10 @@ public final class EcsDetector extends CloudDetector {
         }
         MetadataClient http = new MetadataClient(timeout);
         JsonNode task;
-        JsonNode self;
         try {
             task = http.getJson(tmde + "/task", Map.of());
-            self = http.getJson(tmde, Map.of());
         } catch (Exception e) {
-            return absent(e);
+            throw new IllegalStateException("unable to fetch task metadata: " + e.getMessage(), e);
         }
         String taskArn = task.path("TaskARN").asText("");
         String[] arn = taskArn.split(":");
@@ -60,17 +62,38 @@ public final class EcsDetector extends CloudDetector {
         if (launch.equals("ec2") || launch.equals("fargate")) {
             attrs.put(out, "aws.ecs.launchtype", launch);
         }
-        attrs.put(out, "aws.ecs.container.arn", self.path("ContainerARN").asText(""));
-        JsonNode opts = self.path("LogOptions");
-        if ("awslogs".equals(self.path("LogDriver").asText("")) && opts.has("awslogs-group")) {
-            String group = opts.path("awslogs-group").asText("");
-            String stream = opts.path("awslogs-stream").asText("");
-            String logRegion = opts.path("awslogs-region").asText(region);
-            String groupArn = "arn:aws:logs:" + logRegion + ":" + account + ":log-group:" + group;
-            attrs.put(out, "aws.log.group.names", List.of(group));
-            attrs.put(out, "aws.log.group.arns", List.of(groupArn));
-            attrs.put(out, "aws.log.stream.names", List.of(stream));
-            attrs.put(out, "aws.log.stream.arns", List.of(groupArn + ":log-stream:" + stream));
+        JsonNode self;
+        try {
+            self = http.getJson(tmde, Map.of());
+        } catch (Exception e) {
+            if (failOnMissing) {
+                throw new IllegalStateException("unable to fetch the container metadata: " + e.getMessage(), e);
+            }
+            log.fine("ecs: own container metadata unavailable, no log attributes: " + e);
+            return out;
+        }
+        List<String> groups = new ArrayList<>();
+        List<String> groupArns = new ArrayList<>();
+        List<String> streams = new ArrayList<>();
+        List<String> streamArns = new ArrayList<>();
+        for (JsonNode c : task.path("Containers")) {
+            JsonNode opts = c.path("LogOptions");
+            if ("NORMAL".equals(c.path("Type").asText()) && "RUNNING".equals(c.path("KnownStatus").asText()) && "awslogs".equals(c.path("LogDriver").asText())
+                    && !self.path("DockerId").asText("").equals(c.path("DockerId").asText("")) && !opts.isEmpty()) {
+                String group = opts.path("awslogs-group").asText("");
+                String stream = opts.path("awslogs-stream").asText("");
+                String groupArn = "arn:aws:logs:" + opts.path("awslogs-region").asText("") + ":" + account + ":log-group:" + group;
+                groups.add(group);
+                groupArns.add(groupArn);
+                streams.add(stream);
+                streamArns.add(groupArn + ":log-stream:" + stream);
+            }
+        }
+        if (!groups.isEmpty()) {
+            attrs.put(out, "aws.log.group.names", groups);
+            attrs.put(out, "aws.log.group.arns", groupArns);
+            attrs.put(out, "aws.log.stream.names", streams);
+            attrs.put(out, "aws.log.stream.arns", streamArns);
         }
         return out;
     }

@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code eks}: in a Kubernetes pod ({@code KUBERNETES_SERVICE_HOST} set) on AWS. The instance facts come from the
- * EC2 metadata service ({@code AWS_EC2_METADATA_SERVICE_ENDPOINT} overrides it); without IMDS (EKS Auto Mode, pods
- * off the host network) from the node named by {@code node_from_env_var}, whose {@code spec.providerID}
+ * {@code eks}: in a Kubernetes pod ({@code KUBERNETES_SERVICE_HOST} set) whose API server reports an EKS version
+ * ({@code gitVersion} containing {@code -eks-}), as upstream decides. The instance facts come from the EC2 metadata
+ * service ({@code AWS_EC2_METADATA_SERVICE_ENDPOINT} overrides it); without IMDS (EKS Auto Mode, pods off the host
+ * network) from the node named by {@code node_from_env_var}, whose {@code spec.providerID}
  * ({@code aws:///<zone>/<instance>}) the API server reports.
  *
  * <p>{@code k8s.cluster.name} is read from the instance's {@code eks:cluster-name} tag (or a
@@ -36,20 +35,27 @@ public final class EksDetector extends CloudDetector {
         if (setup.var("KUBERNETES_SERVICE_HOST").isEmpty()) {
             return absent("not running in Kubernetes (KUBERNETES_SERVICE_HOST is not set)");
         }
+        String version;
+        try (KubernetesClient client = setup.clients().create(setup.inClusterApi())) {
+            version = K8sApiDetector.within(timeout, () -> client.getKubernetesVersion().getGitVersion());
+        } catch (Exception e) {
+            return absent(new IllegalStateException("isEks() error retrieving cluster version: " + e.getMessage(), e));
+        }
+        if (version == null || !version.contains("-eks-")) {
+            return absent("the cluster is not EKS (version " + version + ")");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         Imds imds = new Imds(new MetadataClient(timeout), base).open();
-        JsonNode doc;
         try {
-            doc = imds.identity();
+            imds.get("instance-id");
         } catch (Exception e) {
             return fromApiServer(timeout, e);
         }
+        JsonNode doc = imds.identity();
         attrs.put(out, "cloud.provider", "aws");
         attrs.put(out, "cloud.platform", "aws_eks");
         Ec2Detector.identity(attrs, out, doc);
-        if (attrs.on("host.name")) {
-            attrs.put(out, "host.name", imds.get("hostname"));
-        }
+        attrs.put(out, "host.name", imds.get("hostname"));
         if (attrs.on("k8s.cluster.name")) {
             String cluster = clusterName(imds.tags());
             if (cluster.isEmpty()) {
@@ -76,18 +82,16 @@ public final class EksDetector extends CloudDetector {
     private Map<String, Object> fromApiServer(Duration timeout, Exception imdsFailure) throws Exception {
         String nodeName = setup.var(nodeFromEnvVar);
         if (nodeName.isEmpty()) {
-            return absent(new IllegalStateException("EC2 metadata unavailable (" + imdsFailure.getMessage() + ") and " + nodeFromEnvVar
-                    + " does not name the node", imdsFailure));
+            throw new IllegalStateException("EC2 metadata unavailable (" + imdsFailure.getMessage() + ") and " + nodeFromEnvVar
+                    + " does not name the node", imdsFailure);
         }
         Node node;
         try (KubernetesClient client = setup.clients().create(setup.inClusterApi())) {
-            node = CompletableFuture.supplyAsync(() -> client.nodes().withName(nodeName).get()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            return absent(e);
+            node = K8sApiDetector.within(timeout, () -> client.nodes().withName(nodeName).get());
         }
         String provider = node == null || node.getSpec() == null || node.getSpec().getProviderID() == null ? "" : node.getSpec().getProviderID();
         if (!provider.startsWith("aws://")) {
-            return absent("node " + nodeName + " is not an AWS instance (providerID \"" + provider + "\")");
+            throw new IllegalStateException("node " + nodeName + " is not an AWS instance (providerID \"" + provider + "\")");
         }
         String[] parts = provider.substring("aws://".length()).replaceAll("^/+", "").split("/");
         Map<String, Object> out = new LinkedHashMap<>();

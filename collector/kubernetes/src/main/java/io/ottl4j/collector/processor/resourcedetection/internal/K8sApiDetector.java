@@ -82,10 +82,15 @@ public final class K8sApiDetector implements Detector {
         }
     }
 
-    /** One API call bounded by the detection timeout; the client's own exception comes through as itself. */
+    /**
+     * One API call bounded by the detection timeout; the client's own exception comes through as itself. The call runs
+     * on its own virtual thread: on the common pool (one worker on a 2-core machine) it could wait for the client's
+     * own completion stages queued behind it.
+     */
     static <T> T within(Duration timeout, Supplier<T> call) throws Exception {
         try {
-            return CompletableFuture.supplyAsync(call).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(call, r -> Thread.ofVirtual().name("resourcedetection-k8s").start(r))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }
