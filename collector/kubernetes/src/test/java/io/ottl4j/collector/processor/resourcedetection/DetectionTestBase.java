@@ -105,7 +105,7 @@ abstract class DetectionTestBase {
             reply(x, gce.getOrDefault(p, ""), gce.containsKey(p) ? 200 : 404);
         });
         metadata.createContext("/metadata/instance/compute", x -> reply(x, "True".equals(x.getRequestHeaders().getFirst("Metadata"))
-                ? "{\"location\":\"westeurope\",\"name\":\"vm-1\",\"vmId\":\"vm-uuid\",\"vmSize\":\"Standard_D2s_v5\",\"subscriptionId\":\"sub-1\","
+                ? "{\"location\":\"westeurope\",\"name\":\"vm-1\",\"osProfile\":{\"computerName\":\"vm-1-host\"},\"vmId\":\"vm-uuid\",\"vmSize\":\"Standard_D2s_v5\",\"subscriptionId\":\"sub-1\","
                         + "\"resourceGroupName\":\"rg-1\",\"vmScaleSetName\":\"\",\"zone\":\"2\"}" : "", 200));
         metadata.createContext("/hang", x -> {
             try {

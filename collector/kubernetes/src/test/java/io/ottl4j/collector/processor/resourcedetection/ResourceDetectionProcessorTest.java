@@ -160,7 +160,8 @@ class ResourceDetectionProcessorTest extends DetectionTestBase {
         assertThat(az.get("cloud.platform")).isEqualTo("azure_vm");
         assertThat(az.get("cloud.region")).isEqualTo("westeurope");
         assertThat(az.get("host.id")).isEqualTo("vm-uuid");
-        assertThat(az.get("host.name")).isEqualTo("vm-1");
+        assertThat(az.get("host.name")).as("the OS profile's computer name").isEqualTo("vm-1-host");
+        assertThat(az.get("azure.vm.name")).isEqualTo("vm-1");
         assertThat(az.get("cloud.account.id")).isEqualTo("sub-1");
         assertThat(az.get("azure.resourcegroup.name")).isEqualTo("rg-1");
         assertThat(az.get("cloud.availability_zone")).isEqualTo("2");

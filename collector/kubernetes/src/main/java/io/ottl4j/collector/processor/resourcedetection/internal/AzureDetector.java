@@ -15,7 +15,7 @@ import java.util.Map;
 public final class AzureDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = AttributeSwitches.defaults(List.of("cloud.provider", "cloud.platform", "cloud.region",
             "cloud.account.id", "cloud.availability_zone", "host.id", "host.name", "azure.vm.name", "azure.vm.size", "azure.vm.scaleset.name",
-            "azure.resourcegroup.name"), List.of("azure.instance.name", "os.type", "os.version"));
+            "azure.resourcegroup.name"), List.of());
 
     private final List<Pattern> tags;
 
@@ -40,18 +40,15 @@ public final class AzureDetector extends CloudDetector {
         Map<String, Object> out = new LinkedHashMap<>();
         attrs.put(out, "cloud.provider", "azure");
         attrs.put(out, "cloud.platform", "azure_vm");
-        attrs.put(out, "host.name", c.path("name").asText(""));
+        attrs.put(out, "host.name", c.path("osProfile").path("computerName").asText(""));
         attrs.put(out, "cloud.region", c.path("location").asText(""));
         attrs.put(out, "host.id", c.path("vmId").asText(""));
         attrs.put(out, "cloud.account.id", c.path("subscriptionId").asText(""));
         attrs.put(out, "azure.vm.name", c.path("name").asText(""));
-        attrs.put(out, "azure.instance.name", c.path("name").asText(""));
         attrs.put(out, "azure.vm.size", c.path("vmSize").asText(""));
         attrs.put(out, "azure.vm.scaleset.name", c.path("vmScaleSetName").asText(""));
         attrs.put(out, "azure.resourcegroup.name", c.path("resourceGroupName").asText(""));
         attrs.put(out, "cloud.availability_zone", c.path("zone").asText(""));
-        attrs.put(out, "os.type", c.path("osType").asText("").toLowerCase(java.util.Locale.ROOT));
-        attrs.put(out, "os.version", c.path("version").asText(""));
         if (!tags.isEmpty()) {
             for (JsonNode t : c.path("tagsList")) {
                 String k = t.path("name").asText("");

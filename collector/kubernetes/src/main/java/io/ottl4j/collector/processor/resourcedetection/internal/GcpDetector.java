@@ -17,7 +17,7 @@ public final class GcpDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = AttributeSwitches.defaults(List.of("cloud.provider", "cloud.platform", "cloud.account.id",
             "cloud.region", "cloud.availability_zone", "host.id", "host.name", "host.type", "k8s.cluster.name", "faas.name", "faas.version",
             "faas.instance", "gcp.cloud_run.job.execution", "gcp.cloud_run.job.task_index"),
-            List.of("gcp.gce.instance.hostname", "gcp.gce.instance.name", "gcp.gce.instance.group_manager.name", "gcp.gce.instance.group_manager.region",
+            List.of("faas.id", "gcp.gce.instance.hostname", "gcp.gce.instance.name", "gcp.gce.instance.group_manager.name", "gcp.gce.instance.group_manager.region",
                     "gcp.gce.instance.group_manager.zone"));
 
     private static final Map<String, String> FLAVOR = Map.of("Metadata-Flavor", "Google");
@@ -93,7 +93,9 @@ public final class GcpDetector extends CloudDetector {
         attrs.put(out, "cloud.region", last(optional(http, "instance/region")));
         attrs.put(out, "faas.name", name);
         attrs.put(out, "faas.version", version);
-        attrs.put(out, "faas.instance", optional(http, "instance/id"));
+        String id = optional(http, "instance/id");
+        attrs.put(out, "faas.instance", id);
+        attrs.put(out, "faas.id", id);
     }
 
     private String optional(MetadataClient http, String path) {
