@@ -249,6 +249,16 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         });
     }
 
+    /** Whether a detector failed because a request of its own hit the detection timeout. */
+    private static boolean ranOutOfTime(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException || c instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void merge(AttributeMap to, Map<String, Object> from, boolean override) {
         for (Map.Entry<String, Object> e : from.entrySet()) {
             if (override || !to.containsKey(e.getKey())) {
@@ -301,6 +311,11 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                 log.warning("resource detector " + name + " did not finish within " + config.timeout() + ": skipped");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (ranOutOfTime(cause)) {
+                    // its own requests share the deadline: whichever clock fired first, the detector did not finish in time
+                    log.warning("resource detector " + name + " did not finish within " + config.timeout() + ": skipped (" + cause.getMessage() + ")");
+                    continue;
+                }
                 log.warning("failed to detect resource with detector " + name + ": " + cause.getMessage());
                 errors.add(name + ": " + cause.getMessage());
             }

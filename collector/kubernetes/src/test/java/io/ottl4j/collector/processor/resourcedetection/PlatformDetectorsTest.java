@@ -239,8 +239,10 @@ class PlatformDetectorsTest extends DetectionTestBase {
         try (EksApi api = new EksApi("v1.30.4-eks-a737599")) {
             api.server.expect().get().withPath("/api/v1/nodes/ip-10-0-0-9").andReturn(200, new NodeBuilder().withNewMetadata().withName("ip-10-0-0-9")
                     .endMetadata().withNewSpec().withProviderID("aws:///eu-west-1c/i-0def").endSpec().build()).always();
+            // the first Kubernetes client of a JVM is slow to build on a loaded machine: a generous bound
             AttributeMap eks = run(api.factory(), """
                     detectors: [eks]
+                    timeout: 60s
                     eks:
                       resource_attributes:
                         k8s.cluster.name: {enabled: true}
@@ -255,6 +257,7 @@ class PlatformDetectorsTest extends DetectionTestBase {
             env.put("MY_NODE", "ip-10-0-0-9");
             AttributeMap auto = run(api.factory(), """
                     detectors: [eks]
+                    timeout: 60s
                     fail_on_missing_metadata: true
                     eks:
                       node_from_env_var: MY_NODE
@@ -266,7 +269,7 @@ class PlatformDetectorsTest extends DetectionTestBase {
             assertThat(auto.get("cloud.region")).isEqualTo("eu-west-1");
         }
         try (EksApi gke = new EksApi("v1.30.5-gke.1014001")) {
-            assertThat(run(gke.factory(), "detectors: [eks]").containsKey("cloud.platform")).as("not an EKS cluster").isFalse();
+            assertThat(run(gke.factory(), "detectors: [eks]\ntimeout: 60s").containsKey("cloud.platform")).as("not an EKS cluster").isFalse();
         }
     }
 

@@ -80,7 +80,7 @@ final class DockerApi {
     private static void await(Selector sel, long deadline) throws IOException {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0 || sel.select(left) == 0 && System.nanoTime() >= deadline) {
-            throw new IOException("Docker daemon did not answer in time");
+            throw new java.net.SocketTimeoutException("Docker daemon did not answer in time");
         }
         sel.selectedKeys().clear();
     }
