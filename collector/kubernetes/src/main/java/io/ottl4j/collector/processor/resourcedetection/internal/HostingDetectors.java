@@ -72,22 +72,14 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) throws Exception {
-            MetadataClient http = new MetadataClient(timeout);
-            String m = base + "/hetzner/v1/metadata/";
-            String id;
-            try {
-                id = http.get(m + "instance-id", Map.of());
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", "hetzner");
-            attrs.put(out, "cloud.platform", "hetzner.cloud");
-            attrs.put(out, "host.id", id);
-            attrs.put(out, "host.name", http.get(m + "hostname", Map.of()));
-            attrs.put(out, "cloud.region", http.get(m + "region", Map.of()));
-            attrs.put(out, "cloud.availability_zone", http.get(m + "availability-zone", Map.of()));
-            return out;
+            return fromPaths(timeout, "/hetzner/v1/metadata/", Map.of(), "instance-id", (id, p, out) -> {
+                attrs.put(out, "cloud.provider", "hetzner");
+                attrs.put(out, "cloud.platform", "hetzner.cloud");
+                attrs.put(out, "host.id", id);
+                attrs.put(out, "host.name", p.get("hostname"));
+                attrs.put(out, "cloud.region", p.get("region"));
+                attrs.put(out, "cloud.availability_zone", p.get("availability-zone"));
+            });
         }
     }
 
@@ -102,26 +94,20 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) {
-            JsonNode m;
-            try {
-                m = new MetadataClient(timeout).getJson(base + "/conf?format=json", Map.of());
-            } catch (Exception e) {
-                return absent(e);
-            }
-            String zone = m.path("location").path("zone_id").asText("");
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.account.id", m.path("organization").asText(""));
-            attrs.put(out, "cloud.availability_zone", zone);
-            attrs.put(out, "cloud.provider", "scaleway_cloud");
-            attrs.put(out, "cloud.platform", "scaleway_cloud_compute");
-            int dash = zone.lastIndexOf('-');
-            attrs.put(out, "cloud.region", dash > 0 ? zone.substring(0, dash) : "");
-            attrs.put(out, "host.id", m.path("id").asText(""));
-            attrs.put(out, "host.image.id", m.path("image").path("id").asText(""));
-            attrs.put(out, "host.image.name", m.path("image").path("name").asText(""));
-            attrs.put(out, "host.name", m.path("name").asText(""));
-            attrs.put(out, "host.type", m.path("commercial_type").asText(""));
-            return out;
+            return fromJson(timeout, "/conf?format=json", Map.of(), (m, out) -> {
+                String zone = m.path("location").path("zone_id").asText("");
+                attrs.put(out, "cloud.account.id", m.path("organization").asText(""));
+                attrs.put(out, "cloud.availability_zone", zone);
+                attrs.put(out, "cloud.provider", "scaleway_cloud");
+                attrs.put(out, "cloud.platform", "scaleway_cloud_compute");
+                int dash = zone.lastIndexOf('-');
+                attrs.put(out, "cloud.region", dash > 0 ? zone.substring(0, dash) : "");
+                attrs.put(out, "host.id", m.path("id").asText(""));
+                attrs.put(out, "host.image.id", m.path("image").path("id").asText(""));
+                attrs.put(out, "host.image.name", m.path("image").path("name").asText(""));
+                attrs.put(out, "host.name", m.path("name").asText(""));
+                attrs.put(out, "host.type", m.path("commercial_type").asText(""));
+            });
         }
     }
 
@@ -135,18 +121,12 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) {
-            JsonNode m;
-            try {
-                m = new MetadataClient(timeout).getJson(base + "/metadata/v1.json", Map.of());
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", m.path("cloud_name").asText(""));
-            attrs.put(out, "cloud.region", m.path("region").asText(""));
-            attrs.put(out, "host.id", m.path("instance_id").asText(""));
-            attrs.put(out, "host.name", m.path("hostname").asText(""));
-            return out;
+            return fromJson(timeout, "/metadata/v1.json", Map.of(), (m, out) -> {
+                attrs.put(out, "cloud.provider", m.path("cloud_name").asText(""));
+                attrs.put(out, "cloud.region", m.path("region").asText(""));
+                attrs.put(out, "host.id", m.path("instance_id").asText(""));
+                attrs.put(out, "host.name", m.path("hostname").asText(""));
+            });
         }
     }
 
@@ -160,18 +140,12 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) {
-            JsonNode m;
-            try {
-                m = new MetadataClient(timeout).getJson(base + "/v1.json", Map.of());
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", "vultr");
-            attrs.put(out, "cloud.region", m.path("region").path("regioncode").asText("").toLowerCase(Locale.ROOT));
-            attrs.put(out, "host.id", m.path("instance-v2-id").asText(""));
-            attrs.put(out, "host.name", m.path("hostname").asText(""));
-            return out;
+            return fromJson(timeout, "/v1.json", Map.of(), (m, out) -> {
+                attrs.put(out, "cloud.provider", "vultr");
+                attrs.put(out, "cloud.region", m.path("region").path("regioncode").asText("").toLowerCase(Locale.ROOT));
+                attrs.put(out, "host.id", m.path("instance-v2-id").asText(""));
+                attrs.put(out, "host.name", m.path("hostname").asText(""));
+            });
         }
     }
 
@@ -185,18 +159,12 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) {
-            JsonNode m;
-            try {
-                m = new MetadataClient(timeout).getJson(base + "/metadata/v1.json", Map.of());
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", "digitalocean");
-            attrs.put(out, "host.id", m.path("droplet_id").asText(""));
-            attrs.put(out, "host.name", m.path("hostname").asText(""));
-            attrs.put(out, "cloud.region", m.path("region").asText(""));
-            return out;
+            return fromJson(timeout, "/metadata/v1.json", Map.of(), (m, out) -> {
+                attrs.put(out, "cloud.provider", "digitalocean");
+                attrs.put(out, "host.id", m.path("droplet_id").asText(""));
+                attrs.put(out, "host.name", m.path("hostname").asText(""));
+                attrs.put(out, "cloud.region", m.path("region").asText(""));
+            });
         }
     }
 
@@ -309,24 +277,17 @@ public final class HostingDetectors {
             } catch (Exception e) {
                 // normal mode, or no metadata service: the next request says which
             }
-            String m = base + "/latest/meta-data/";
-            String id;
-            try {
-                id = http.get(m + "instance-id", headers);
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", "alibaba_cloud");
-            attrs.put(out, "cloud.platform", "alibaba_cloud_ecs");
-            attrs.put(out, "host.id", id);
-            attrs.put(out, "cloud.account.id", http.get(m + "owner-account-id", headers));
-            attrs.put(out, "cloud.region", http.get(m + "region-id", headers));
-            attrs.put(out, "cloud.availability_zone", http.get(m + "zone-id", headers));
-            attrs.put(out, "host.name", http.get(m + "hostname", headers));
-            attrs.put(out, "host.type", http.get(m + "instance/instance-type", headers));
-            attrs.put(out, "host.image.id", http.get(m + "image-id", headers));
-            return out;
+            return fromPaths(timeout, "/latest/meta-data/", headers, "instance-id", (id, p, out) -> {
+                attrs.put(out, "cloud.provider", "alibaba_cloud");
+                attrs.put(out, "cloud.platform", "alibaba_cloud_ecs");
+                attrs.put(out, "host.id", id);
+                attrs.put(out, "cloud.account.id", p.get("owner-account-id"));
+                attrs.put(out, "cloud.region", p.get("region-id"));
+                attrs.put(out, "cloud.availability_zone", p.get("zone-id"));
+                attrs.put(out, "host.name", p.get("hostname"));
+                attrs.put(out, "host.type", p.get("instance/instance-type"));
+                attrs.put(out, "host.image.id", p.get("image-id"));
+            });
         }
     }
 
@@ -341,27 +302,19 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) throws Exception {
-            MetadataClient http = new MetadataClient(timeout);
-            String m = base + "/latest/meta-data/";
-            String id;
-            try {
-                id = http.get(m + "instance-id", Map.of());
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", "tencent_cloud");
-            attrs.put(out, "cloud.platform", "tencent_cloud_cvm");
-            attrs.put(out, "host.id", id);
-            attrs.put(out, "cloud.account.id", http.get(m + "app-id", Map.of()));
-            attrs.put(out, "cloud.region", http.get(m + "placement/region", Map.of()));
-            attrs.put(out, "cloud.availability_zone", http.get(m + "placement/zone", Map.of()));
-            attrs.put(out, "host.name", http.get(m + "instance-name", Map.of()));
-            attrs.put(out, "host.type", http.get(m + "instance/instance-type", Map.of()));
-            if (attrs.on("host.image.id")) {
-                attrs.put(out, "host.image.id", http.get(m + "instance/image-id", Map.of()));
-            }
-            return out;
+            return fromPaths(timeout, "/latest/meta-data/", Map.of(), "instance-id", (id, p, out) -> {
+                attrs.put(out, "cloud.provider", "tencent_cloud");
+                attrs.put(out, "cloud.platform", "tencent_cloud_cvm");
+                attrs.put(out, "host.id", id);
+                attrs.put(out, "cloud.account.id", p.get("app-id"));
+                attrs.put(out, "cloud.region", p.get("placement/region"));
+                attrs.put(out, "cloud.availability_zone", p.get("placement/zone"));
+                attrs.put(out, "host.name", p.get("instance-name"));
+                attrs.put(out, "host.type", p.get("instance/instance-type"));
+                if (attrs.on("host.image.id")) {
+                    attrs.put(out, "host.image.id", p.get("instance/image-id"));
+                }
+            });
         }
     }
 
@@ -420,22 +373,14 @@ public final class HostingDetectors {
 
         @Override
         public Map<String, Object> detect(Duration timeout) throws Exception {
-            MetadataClient http = new MetadataClient(timeout);
-            String m = base + "/rest/v3.1/SoftLayer_Resource_Metadata/";
-            String id;
-            try {
-                id = unquote(http.get(m + "getGlobalIdentifier.json", Map.of()));
-            } catch (Exception e) {
-                return absent(e);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            attrs.put(out, "cloud.provider", "ibm_cloud");
-            attrs.put(out, "cloud.platform", "ibm_cloud.classic");
-            attrs.put(out, "host.id", id);
-            attrs.put(out, "cloud.account.id", unquote(http.get(m + "getAccountId.json", Map.of())));
-            attrs.put(out, "cloud.region", unquote(http.get(m + "getDatacenter.json", Map.of())));
-            attrs.put(out, "host.name", unquote(http.get(m + "getHostname.json", Map.of())));
-            return out;
+            return fromPaths(timeout, "/rest/v3.1/SoftLayer_Resource_Metadata/", Map.of(), "getGlobalIdentifier.json", (id, p, out) -> {
+                attrs.put(out, "cloud.provider", "ibm_cloud");
+                attrs.put(out, "cloud.platform", "ibm_cloud.classic");
+                attrs.put(out, "host.id", unquote(id));
+                attrs.put(out, "cloud.account.id", unquote(p.get("getAccountId.json")));
+                attrs.put(out, "cloud.region", unquote(p.get("getDatacenter.json")));
+                attrs.put(out, "host.name", unquote(p.get("getHostname.json")));
+            });
         }
 
         private static String unquote(String json) throws Exception {
