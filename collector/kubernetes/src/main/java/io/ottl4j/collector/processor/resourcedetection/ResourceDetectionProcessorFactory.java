@@ -137,12 +137,10 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         }
         c.has("client");
         List<String> attributes = c.strings("attributes", List.of());
-        // every detector section is decoded (upstream's config has them all), listed or not
+        // every detector section is decoded (upstream's config has them all), listed or not; editors learn the keys from it
         Map<String, Function<Setup, Detector>> built = new LinkedHashMap<>();
         for (String type : Detectors.TYPES) {
-            if (c.present(type) || names.stream().anyMatch(n -> n.trim().equals(type))) {
-                built.put(type, Detectors.decode(type, c.child(type)));
-            }
+            built.put(type, Detectors.decode(type, c.child(type)));
         }
         List<DetectorSpec> specs = new ArrayList<>();
         for (String raw : names) {
