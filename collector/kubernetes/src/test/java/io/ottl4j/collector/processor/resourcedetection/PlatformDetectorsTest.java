@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * platforms' variables and files. Every network detector is also run against a service that never answers.
  */
 class PlatformDetectorsTest extends DetectionTestBase {
-    /** Method and path (with query) to status and body; a required header as "Name: value" after a tab in the key. */
+    /** Method and path (with query) to status, body and an optional required header ("Name: value", or "Name^ prefix"). */
     private final Map<String, String[]> routes = new ConcurrentHashMap<>();
     private HttpServer cloud;
 
@@ -48,8 +48,10 @@ class PlatformDetectorsTest extends DetectionTestBase {
             }
             String[] r = routes.get(key);
             if (r != null && r.length > 2) {
-                String[] h = r[2].split(": ", 2);
-                if (!h[1].equals(x.getRequestHeaders().getFirst(h[0]))) {
+                boolean prefix = r[2].contains("^ ");
+                String[] h = r[2].split(prefix ? "\\^ " : ": ", 2);
+                String got = x.getRequestHeaders().getFirst(h[0]);
+                if (got == null || !(prefix ? got.startsWith(h[1]) : got.equals(h[1]))) {
                     r = new String[] {"401", ""};
                 }
             }
@@ -232,10 +234,14 @@ class PlatformDetectorsTest extends DetectionTestBase {
         assertThat(run("detectors: [eks]").containsKey("cloud.provider")).as("not in Kubernetes").isFalse();
         env.put("KUBERNETES_SERVICE_HOST", "10.0.0.1");
         metadata.createContext("/latest/meta-data/instance-id", x -> reply(x, "i-0abc", 200));
-        metadata.createContext("/latest/meta-data/tags/instance", x -> {
-            String p = x.getRequestURI().getPath();
-            reply(x, p.endsWith("/instance") ? "Name\neks:cluster-name" : p.endsWith("eks:cluster-name") ? "mastodon" : "node", 200);
-        });
+        metadata.createContext("/latest/meta-data/iam/security-credentials/", x -> reply(x, x.getRequestURI().getPath().endsWith("/")
+                ? "node-role" : "{\"AccessKeyId\":\"ASIA1\",\"SecretAccessKey\":\"s\",\"Token\":\"role-token\"}", 200));
+        env.put("AWS_ENDPOINT_URL_EC2", cloudUrl(""));
+        route("GET /?Action=DescribeInstances&InstanceId.1=i-0abc&Version=2016-11-15", 200, """
+                <DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><reservationSet><item><instancesSet><item>
+                <instanceId>i-0abc</instanceId><tagSet><item><key>Name</key><value>node</value></item>
+                <item><key>eks:cluster-name</key><value>mastodon</value></item></tagSet></item></instancesSet></item></reservationSet>
+                </DescribeInstancesResponse>""", "Authorization^ AWS4-HMAC-SHA256 Credential=ASIA1/");
         try (EksApi api = new EksApi("v1.30.4-eks-a737599")) {
             api.server.expect().get().withPath("/api/v1/nodes/ip-10-0-0-9").andReturn(200, new NodeBuilder().withNewMetadata().withName("ip-10-0-0-9")
                     .endMetadata().withNewSpec().withProviderID("aws:///eu-west-1c/i-0def").endSpec().build()).always();
@@ -249,7 +255,7 @@ class PlatformDetectorsTest extends DetectionTestBase {
                         cloud.region: {enabled: true}
                     """);
             assertThat(eks.get("cloud.platform")).isEqualTo("aws_eks");
-            assertThat(eks.get("k8s.cluster.name")).isEqualTo("mastodon");
+            assertThat(eks.get("k8s.cluster.name")).as("from DescribeInstances, signed with the instance profile").isEqualTo("mastodon");
             assertThat(eks.get("cloud.region")).isEqualTo("eu-west-1");
             assertThat(eks.containsKey("host.id")).as("off by default").isFalse();
 
@@ -306,6 +312,30 @@ class PlatformDetectorsTest extends DetectionTestBase {
                 // the mock waits a bounded time for keep-alive connections; its listener is closed by then
             }
         }
+    }
+
+    @Test
+    void ec2TagsFromTheSignedApiOrFromImds() throws Exception {
+        env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", url(""));
+        env.put("AWS_ENDPOINT_URL_EC2", cloudUrl(""));
+        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "AKENV", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "tok"));
+        route("GET /?Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=i-0abc&Version=2016-11-15", 200, """
+                <DescribeTagsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><tagSet>
+                <item><resourceId>i-0abc</resourceId><resourceType>instance</resourceType><key>team</key><value>obs</value></item>
+                <item><resourceId>i-0abc</resourceId><resourceType>instance</resourceType><key>cost-center</key><value>42</value></item>
+                </tagSet></DescribeTagsResponse>""", "Authorization^ AWS4-HMAC-SHA256 Credential=AKENV/");
+        AttributeMap m = run("detectors: [ec2]\nec2: {tags: ['^team$']}");
+        assertThat(m.get("ec2.tag.team")).isEqualTo("obs");
+        assertThat(m.containsKey("ec2.tag.cost-center")).isFalse();
+        env.put("AWS_ACCESS_KEY_ID", "WRONG");
+        assertThatThrownBy(() -> run("detectors: [ec2]\nec2: {tags: ['^team$']}")).hasMessageContaining("failed fetching ec2 instance tags");
+
+        metadata.createContext("/latest/meta-data/tags/instance", x -> {
+            String p = x.getRequestURI().getPath();
+            reply(x, p.endsWith("/instance") ? "Name\nteam" : p.endsWith("/team") ? "from-imds" : "web", 200);
+        });
+        AttributeMap imds = run("detectors: [ec2]\nec2: {tags: ['^team$'], tags_from_imds: true}");
+        assertThat(imds.get("ec2.tag.team")).isEqualTo("from-imds");
     }
 
     @Test

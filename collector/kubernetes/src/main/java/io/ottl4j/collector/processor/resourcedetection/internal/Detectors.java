@@ -47,12 +47,12 @@ public final class Detectors {
             }
             case "ec2" -> {
                 List<Pattern> tags = patterns(s, "tags");
-                s.bool("tags_from_imds", false);
+                boolean fromImds = s.bool("tags_from_imds", false);
                 s.longValue("max_attempts", 3);
                 s.duration("max_backoff", java.time.Duration.ofSeconds(20));
                 boolean fail = s.bool("fail_on_missing_metadata", false);
                 AttributeSwitches a = switches(s, Ec2Detector.DEFAULTS);
-                yield st -> new Ec2Detector(a, failing(st, fail), tags);
+                yield st -> new Ec2Detector(a, failing(st, fail), tags, fromImds);
             }
             case "gcp" -> {
                 patterns(s, "labels");

@@ -15,9 +15,9 @@ import java.util.Map;
  * network) from the node named by {@code node_from_env_var}, whose {@code spec.providerID}
  * ({@code aws:///<zone>/<instance>}) the API server reports.
  *
- * <p>{@code k8s.cluster.name} is read from the instance's {@code eks:cluster-name} tag (or a
- * {@code kubernetes.io/cluster/<name>} tag) when the instance exposes its tags in IMDS; upstream calls the signed EC2
- * DescribeInstances API instead, which ottl4j does not.
+ * <p>{@code k8s.cluster.name} comes from the instance's {@code eks:cluster-name} tag (or a
+ * {@code kubernetes.io/cluster/<name>} tag), read with the EC2 DescribeInstances API (SigV4-signed, see {@link AwsApi})
+ * as upstream does, else from the tags the instance exposes in IMDS.
  */
 public final class EksDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = AttributeSwitches.defaults(List.of("cloud.provider", "cloud.platform"),
@@ -45,7 +45,8 @@ public final class EksDetector extends CloudDetector {
             return absent("the cluster is not EKS (version " + version + ")");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        Imds imds = new Imds(new MetadataClient(timeout), base).open();
+        MetadataClient http = new MetadataClient(timeout);
+        Imds imds = new Imds(http, base).open();
         try {
             imds.get("instance-id");
         } catch (Exception e) {
@@ -57,10 +58,19 @@ public final class EksDetector extends CloudDetector {
         Ec2Detector.identity(attrs, out, doc);
         attrs.put(out, "host.name", imds.get("hostname"));
         if (attrs.on("k8s.cluster.name")) {
-            String cluster = clusterName(imds.tags());
-            if (cluster.isEmpty()) {
-                log.warning("eks: k8s.cluster.name not found: the instance exposes no eks:cluster-name tag in its metadata "
-                        + "(enable InstanceMetadataTags; the EC2 DescribeInstances API is not used by ottl4j)");
+            String cluster;
+            try {
+                Map<String, String> tags = new LinkedHashMap<>();
+                for (Map<String, String> t : new AwsApi(setup, http, imds, doc.path("region").asText("")).ec2(Map.of("Action", "DescribeInstances",
+                        "InstanceId.1", doc.path("instanceId").asText("")), "tagSet")) {
+                    tags.put(t.getOrDefault("key", ""), t.getOrDefault("value", ""));
+                }
+                cluster = clusterName(tags);
+            } catch (Exception e) {
+                cluster = clusterName(imds.tags());
+                if (cluster.isEmpty()) {
+                    throw new IllegalStateException("failed getting the EKS cluster name: " + e.getMessage(), e);
+                }
             }
             attrs.put(out, "k8s.cluster.name", cluster);
         }
@@ -68,7 +78,7 @@ public final class EksDetector extends CloudDetector {
     }
 
     static String clusterName(Map<String, String> tags) {
-        String name = tags.getOrDefault("eks:cluster-name", "");
+        String name = tags.getOrDefault("eks:cluster-name", tags.getOrDefault("aws:eks:cluster-name", ""));
         if (name.isEmpty()) {
             for (String k : tags.keySet()) {
                 if (k.startsWith("kubernetes.io/cluster/")) {
