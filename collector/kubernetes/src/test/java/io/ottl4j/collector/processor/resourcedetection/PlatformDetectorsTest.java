@@ -330,6 +330,22 @@ class PlatformDetectorsTest extends DetectionTestBase {
         env.put("AWS_ACCESS_KEY_ID", "WRONG");
         assertThatThrownBy(() -> run("detectors: [ec2]\nec2: {tags: ['^team$']}")).hasMessageContaining("failed fetching ec2 instance tags");
 
+        // EKS IRSA: a web identity token exchanged with STS, then the same signed call
+        env.remove("AWS_ACCESS_KEY_ID");
+        env.remove("AWS_SECRET_ACCESS_KEY");
+        Files.writeString(root.resolve("irsa-token"), "jwt-1\n");
+        env.putAll(Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", root.resolve("irsa-token").toString(), "AWS_ROLE_ARN", "arn:aws:iam::1:role/collector",
+                "AWS_ENDPOINT_URL_STS", cloudUrl("")));
+        route("GET /?Action=AssumeRoleWithWebIdentity&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fcollector&RoleSessionName=ottl4j-resourcedetection"
+                + "&Version=2011-06-15&WebIdentityToken=jwt-1", 200, """
+                <AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIAWEB</AccessKeyId>
+                <SecretAccessKey>web-secret</SecretAccessKey><SessionToken>web-token</SessionToken></Credentials></AssumeRoleWithWebIdentityResult>
+                </AssumeRoleWithWebIdentityResponse>""");
+        routes.put("GET /?Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=i-0abc&Version=2016-11-15", new String[] {"200",
+                routes.get("GET /?Action=DescribeTags&Filter.1.Name=resource-id&Filter.1.Value.1=i-0abc&Version=2016-11-15")[1],
+                "Authorization^ AWS4-HMAC-SHA256 Credential=ASIAWEB/"});
+        assertThat(run("detectors: [ec2]\nec2: {tags: ['^team$']}").get("ec2.tag.team")).isEqualTo("obs");
+
         metadata.createContext("/latest/meta-data/tags/instance", x -> {
             String p = x.getRequestURI().getPath();
             reply(x, p.endsWith("/instance") ? "Name\nteam" : p.endsWith("/team") ? "from-imds" : "web", 200);

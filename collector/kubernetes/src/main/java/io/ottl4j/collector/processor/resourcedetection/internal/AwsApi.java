@@ -27,9 +27,10 @@ import org.w3c.dom.NodeList;
 /**
  * The EC2 query API (DescribeTags, DescribeInstances) signed with AWS Signature Version 4, as the AWS SDK's default
  * chain would sign it: credentials from {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN},
- * else the container credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} / {@code _RELATIVE_URI}, EKS Pod
- * Identity and ECS task roles), else the instance profile from IMDS. The endpoint honours {@code AWS_ENDPOINT_URL_EC2}
- * and {@code AWS_ENDPOINT_URL}. Web-identity (IRSA) credentials are not read.
+ * else a web identity ({@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_ARN}: EKS IRSA) exchanged with STS
+ * AssumeRoleWithWebIdentity, else the container credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} /
+ * {@code _RELATIVE_URI}: EKS Pod Identity, ECS task roles), else the instance profile from IMDS. The endpoints honour
+ * {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL_STS} and {@code AWS_ENDPOINT_URL}.
  */
 final class AwsApi {
     record Credentials(String accessKey, String secretKey, String sessionToken) {
@@ -54,19 +55,29 @@ final class AwsApi {
         String endpoint = first(setup.var("AWS_ENDPOINT_URL_EC2"), setup.var("AWS_ENDPOINT_URL"), "https://ec2." + region + ".amazonaws.com");
         Map<String, String> query = new TreeMap<>(params);
         query.put("Version", "2016-11-15");
-        StringBuilder qs = new StringBuilder();
-        query.forEach((k, v) -> qs.append(qs.isEmpty() ? "" : "&").append(encode(k)).append('=').append(encode(v)));
-        URI uri = URI.create(MetadataClient.base(endpoint, "") + "/?" + qs);
+        URI uri = URI.create(MetadataClient.base(endpoint, "") + "/?" + queryString(query));
         Map<String, String> headers = new LinkedHashMap<>();
         sign("GET", uri, headers, credentials(), region, "ec2", Instant.now());
         headers.remove("host"); // the JDK client sets it (a restricted header)
-        MetadataClient.Response r = http.send("GET", uri.toString(), headers);
+        return items(xml(http.send("GET", uri.toString(), headers), params.get("Action")), list);
+    }
+
+    private static String queryString(Map<String, String> query) {
+        StringBuilder qs = new StringBuilder();
+        query.forEach((k, v) -> qs.append(qs.isEmpty() ? "" : "&").append(encode(k)).append('=').append(encode(v)));
+        return qs.toString();
+    }
+
+    private static Document xml(MetadataClient.Response r, String action) throws Exception {
         if (!r.ok()) {
-            throw new IllegalStateException("EC2 API " + params.get("Action") + ": HTTP " + r.status() + " " + r.body().trim());
+            throw new IllegalStateException("AWS API " + action + ": HTTP " + r.status() + " " + r.body().trim());
         }
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<Map<String, String>> items(Document doc, String list) {
         List<Map<String, String>> out = new ArrayList<>();
         NodeList sets = doc.getElementsByTagName(list);
         if (sets.getLength() == 0) {
@@ -94,6 +105,10 @@ final class AwsApi {
         if (!key.isEmpty() && !secret.isEmpty()) {
             return new Credentials(key, secret, setup.var("AWS_SESSION_TOKEN"));
         }
+        String webIdentity = setup.var("AWS_WEB_IDENTITY_TOKEN_FILE");
+        if (!webIdentity.isEmpty() && !setup.var("AWS_ROLE_ARN").isEmpty()) {
+            return assumeRoleWithWebIdentity(Files.readString(Path.of(webIdentity)).trim());
+        }
         String full = setup.var("AWS_CONTAINER_CREDENTIALS_FULL_URI");
         String relative = setup.var("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
         if (!full.isEmpty() || !relative.isEmpty()) {
@@ -110,6 +125,26 @@ final class AwsApi {
             throw new IllegalStateException("no AWS credentials: no environment keys, container credentials or instance profile");
         }
         return parse(MetadataClient.json(imds.get("iam/security-credentials/" + role)));
+    }
+
+    /** STS AssumeRoleWithWebIdentity: an unsigned call, the token is the proof. */
+    private Credentials assumeRoleWithWebIdentity(String token) throws Exception {
+        String session = first(setup.var("AWS_ROLE_SESSION_NAME"), "ottl4j-resourcedetection");
+        String endpoint = first(setup.var("AWS_ENDPOINT_URL_STS"), setup.var("AWS_ENDPOINT_URL"),
+                region.isEmpty() ? "https://sts.amazonaws.com" : "https://sts." + region + ".amazonaws.com");
+        Map<String, String> query = new TreeMap<>(Map.of("Action", "AssumeRoleWithWebIdentity", "RoleArn", setup.var("AWS_ROLE_ARN"),
+                "RoleSessionName", session, "WebIdentityToken", token, "Version", "2011-06-15"));
+        Document doc = xml(http.send("GET", MetadataClient.base(endpoint, "") + "/?" + queryString(query), Map.of()), "AssumeRoleWithWebIdentity");
+        Element c = (Element) doc.getElementsByTagName("Credentials").item(0);
+        if (c == null) {
+            throw new IllegalStateException("AssumeRoleWithWebIdentity answered without credentials");
+        }
+        return new Credentials(text(c, "AccessKeyId"), text(c, "SecretAccessKey"), text(c, "SessionToken"));
+    }
+
+    private static String text(Element parent, String name) {
+        NodeList n = parent.getElementsByTagName(name);
+        return n.getLength() == 0 ? "" : n.item(0).getTextContent().trim();
     }
 
     private static Credentials parse(JsonNode c) {
