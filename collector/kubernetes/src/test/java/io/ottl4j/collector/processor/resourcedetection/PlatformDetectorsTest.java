@@ -355,6 +355,19 @@ class PlatformDetectorsTest extends DetectionTestBase {
     }
 
     @Test
+    void gceLabelsFromTheComputeApi() throws Exception {
+        env.put("GCE_METADATA_HOST", "127.0.0.1:" + metadata.getAddress().getPort());
+        env.put("OTTL4J_METADATA_ENDPOINT_GCP_COMPUTE", cloudUrl(""));
+        metadata.createContext("/computeMetadata/v1/instance/service-accounts/default/token", x -> reply(x,
+                "{\"access_token\":\"ya29.t\",\"expires_in\":3599,\"token_type\":\"Bearer\"}", 200));
+        route("GET /compute/v1/projects/acme-prod/zones/europe-west4-a/instances/gke-node-1", 200,
+                "{\"name\":\"gke-node-1\",\"labels\":{\"env\":\"prod\",\"team\":\"obs\"}}", "Authorization: Bearer ya29.t");
+        AttributeMap m = run("detectors: [gcp]\ngcp: {labels: ['^env$']}");
+        assertThat(m.get("gcp.gce.instance.labels.env")).isEqualTo("prod");
+        assertThat(m.containsKey("gcp.gce.instance.labels.team")).isFalse();
+    }
+
+    @Test
     void aksAndAzureContainerAppsAndHeroku() throws Exception {
         env.put("IMDS_ENDPOINT", url(""));
         assertThat(run("detectors: [aks]").containsKey("cloud.platform")).as("not in Kubernetes").isFalse();

@@ -55,9 +55,9 @@ public final class Detectors {
                 yield st -> new Ec2Detector(a, failing(st, fail), tags, fromImds);
             }
             case "gcp" -> {
-                patterns(s, "labels");
+                List<Pattern> labels = patterns(s, "labels");
                 AttributeSwitches a = switches(s, GcpDetector.DEFAULTS);
-                yield st -> new GcpDetector(a, st);
+                yield st -> new GcpDetector(a, st, labels);
             }
             case "azure" -> {
                 List<Pattern> tags = patterns(s, "tags");

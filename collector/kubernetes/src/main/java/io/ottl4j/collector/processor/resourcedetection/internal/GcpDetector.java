@@ -10,8 +10,9 @@ import java.util.Map;
  * and the platform's environment, which decides the platform as upstream's detector does: GKE
  * ({@code KUBERNETES_SERVICE_HOST}), Cloud Functions ({@code FUNCTION_TARGET}), Cloud Run services
  * ({@code K_CONFIGURATION}), Cloud Run jobs ({@code CLOUD_RUN_JOB}), App Engine ({@code GAE_SERVICE}), else Compute
- * Engine. Not on GCP (no metadata server): nothing detected, as upstream. The {@code labels} option (GCE labels,
- * read by upstream through the Compute API) is accepted and not read.
+ * Engine. Not on GCP (no metadata server): nothing detected, as upstream. On Compute Engine, instance labels whose
+ * keys match {@code labels} become {@code gcp.gce.instance.labels.<key>}, read from the Compute API with the instance's
+ * service-account token (endpoint {@code OTTL4J_METADATA_ENDPOINT_GCP_COMPUTE}, else compute.googleapis.com).
  */
 public final class GcpDetector extends CloudDetector {
     public static final Map<String, Boolean> DEFAULTS = AttributeSwitches.defaults(List.of("cloud.provider", "cloud.platform", "cloud.account.id",
@@ -22,10 +23,12 @@ public final class GcpDetector extends CloudDetector {
 
     private static final Map<String, String> FLAVOR = Map.of("Metadata-Flavor", "Google");
     private final String api;
+    private final List<com.google.re2j.Pattern> labels;
 
-    public GcpDetector(AttributeSwitches attrs, Setup setup) {
+    public GcpDetector(AttributeSwitches attrs, Setup setup, List<com.google.re2j.Pattern> labels) {
         super("gcp", attrs, setup, "GCE_METADATA_HOST", "http://169.254.169.254");
         this.api = base + "/computeMetadata/v1/";
+        this.labels = labels;
     }
 
     @Override
@@ -84,6 +87,9 @@ public final class GcpDetector extends CloudDetector {
             attrs.put(out, "gcp.gce.instance.name", name);
             String createdBy = last(optional(http, "instance/attributes/created-by"));
             attrs.put(out, "gcp.gce.instance.group_manager.name", createdBy);
+            if (!labels.isEmpty()) {
+                labels(http, project, zone, name, out);
+            }
         }
         return out;
     }
@@ -96,6 +102,19 @@ public final class GcpDetector extends CloudDetector {
         String id = optional(http, "instance/id");
         attrs.put(out, "faas.instance", id);
         attrs.put(out, "faas.id", id);
+    }
+
+    /** The instance's labels from the Compute API (the service account needs roles/compute.viewer, as upstream). */
+    private void labels(MetadataClient http, String project, String zone, String name, Map<String, Object> out) throws Exception {
+        String token = MetadataClient.json(http.get(api + "instance/service-accounts/default/token", FLAVOR)).path("access_token").asText("");
+        String compute = MetadataClient.base(setup.var("OTTL4J_METADATA_ENDPOINT_GCP_COMPUTE"), "https://compute.googleapis.com");
+        com.fasterxml.jackson.databind.JsonNode instance = http.getJson(compute + "/compute/v1/projects/" + project + "/zones/" + zone + "/instances/" + name,
+                Map.of("Authorization", "Bearer " + token));
+        instance.path("labels").fields().forEachRemaining(e -> {
+            if (labels.stream().anyMatch(p -> p.matcher(e.getKey()).find())) {
+                out.put("gcp.gce.instance.labels." + e.getKey(), e.getValue().asText(""));
+            }
+        });
     }
 
     private String optional(MetadataClient http, String path) {
