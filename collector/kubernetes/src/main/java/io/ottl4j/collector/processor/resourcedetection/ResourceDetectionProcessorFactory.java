@@ -46,10 +46,24 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
     public record DetectorSpec(String name, Function<Setup, Detector> build) {
     }
 
+    /**
+     * Upstream's {@code retry} (configretry.BackOffConfig): a failed detection is tried again after an exponentially
+     * growing, jittered interval, until {@code max_elapsed_time} (0: until {@code timeout}).
+     */
+    public record Retry(boolean enabled, Duration initialInterval, double randomizationFactor, double multiplier, Duration maxInterval,
+            Duration maxElapsedTime) {
+        public static final Retry NONE = new Retry(false, Duration.ZERO, 0, 1, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** {@code timeout} bounds each detection attempt; the session ends at {@code retry.max_elapsed_time} when set, else at {@code timeout}. */
     public record Config(List<DetectorSpec> detectors, boolean override, Duration timeout, List<String> attributes, Duration refreshInterval,
-            boolean failOnMissingMetadata) {
+            boolean failOnMissingMetadata, Retry retry) {
         public Config(List<DetectorSpec> detectors, boolean override, Duration timeout, List<String> attributes) {
-            this(detectors, override, timeout, attributes, Duration.ZERO, false);
+            this(detectors, override, timeout, attributes, Duration.ZERO, false, Retry.NONE);
+        }
+
+        Duration session() {
+            return retry.enabled() && retry.maxElapsedTime().isPositive() ? retry.maxElapsedTime() : timeout;
         }
     }
 
@@ -126,10 +140,10 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         boolean failOnMissing = c.bool("fail_on_missing_metadata", false);
         Conf retry = c.child("retry");
         boolean retrying = retry.bool("enabled", true);
-        retry.duration("initial_interval", Duration.ofSeconds(1));
-        retry.doubleValue("randomization_factor", 0.5);
-        retry.doubleValue("multiplier", 2);
-        retry.duration("max_interval", Duration.ofSeconds(30));
+        Duration initial = retry.duration("initial_interval", Duration.ofSeconds(1));
+        double jitter = retry.doubleValue("randomization_factor", 0.5);
+        double multiplier = retry.doubleValue("multiplier", 2);
+        Duration maxInterval = retry.duration("max_interval", Duration.ofSeconds(30));
         Duration maxElapsed = retry.duration("max_elapsed_time", Duration.ZERO);
         retry.finish();
         if (retrying && timeout.isZero() && maxElapsed.isZero()) {
@@ -154,7 +168,8 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         }
         // timeout 0 is "no client timeout" upstream; the session is then bounded by retry.max_elapsed_time (else unbounded)
         Duration bound = !timeout.isZero() ? timeout : !maxElapsed.isZero() ? maxElapsed : Duration.ofDays(365);
-        return new Config(List.copyOf(specs), override, bound, attributes, refresh, failOnMissing);
+        return new Config(List.copyOf(specs), override, bound, attributes, refresh, failOnMissing,
+                new Retry(retrying, initial, jitter, multiplier, maxInterval, maxElapsed));
     }
 
     @Override
@@ -247,6 +262,29 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         });
     }
 
+    /**
+     * Runs one detector, trying again after a failure while {@code retry} allows and the session lasts; each attempt
+     * gets at most {@code timeout}.
+     */
+    private static Map<String, Object> attempts(Detector d, String name, Config config, long deadline, Logger log) throws Exception {
+        Retry r = config.retry();
+        double interval = r.initialInterval().toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            try {
+                return d.detect(Duration.ofNanos(Math.max(1_000_000, Math.min(left, config.timeout().toNanos()))));
+            } catch (Exception e) {
+                long wait = (long) (interval * (1 + r.randomizationFactor() * (2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble() - 1)));
+                if (!r.enabled() || System.nanoTime() + wait >= deadline) {
+                    throw e;
+                }
+                log.fine("resource detector " + name + " failed, trying again in " + Duration.ofNanos(wait) + ": " + e.getMessage());
+                Thread.sleep(Duration.ofNanos(wait));
+                interval = Math.min(interval * r.multiplier(), r.maxInterval().toNanos());
+            }
+        }
+    }
+
     /** Whether a detector failed because a request of its own hit the detection timeout. */
     private static boolean ranOutOfTime(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -280,19 +318,22 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
         List<CompletableFuture<Map<String, Object>>> running = new ArrayList<>();
         List<Detector> detectors = new ArrayList<>();
         for (DetectorSpec s : config.detectors()) {
-            Detector d = s.build().apply(setup);
-            detectors.add(d);
+            detectors.add(s.build().apply(setup));
+        }
+        long deadline = System.nanoTime() + config.session().toNanos();
+        for (int i = 0; i < detectors.size(); i++) {
+            Detector d = detectors.get(i);
+            String name = config.detectors().get(i).name();
             running.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return d.detect(config.timeout());
+                    return attempts(d, name, config, deadline, log);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
-            }, r -> Thread.ofVirtual().name("resourcedetection-" + s.name()).start(r)));
+            }, r -> Thread.ofVirtual().name("resourcedetection-" + name).start(r)));
         }
-        long deadline = System.nanoTime() + config.timeout().toNanos();
         Map<String, Object> merged = new LinkedHashMap<>();
         String schemaUrl = "";
         List<String> errors = new ArrayList<>();
@@ -306,12 +347,12 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                 }
             } catch (TimeoutException e) {
                 running.get(i).cancel(true);
-                log.warning("resource detector " + name + " did not finish within " + config.timeout() + ": skipped");
+                log.warning("resource detector " + name + " did not finish within " + config.session() + ": skipped");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (ranOutOfTime(cause)) {
                     // its own requests share the deadline: whichever clock fired first, the detector did not finish in time
-                    log.warning("resource detector " + name + " did not finish within " + config.timeout() + ": skipped (" + cause.getMessage() + ")");
+                    log.warning("resource detector " + name + " did not finish within " + config.session() + ": skipped (" + cause.getMessage() + ")");
                     continue;
                 }
                 log.warning("failed to detect resource with detector " + name + ": " + cause.getMessage());

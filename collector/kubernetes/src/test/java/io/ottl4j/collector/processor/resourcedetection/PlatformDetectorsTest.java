@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlatformDetectorsTest extends DetectionTestBase {
     /** Method and path (with query) to status, body and an optional required header ("Name: value", or "Name^ prefix"). */
     private final Map<String, String[]> routes = new ConcurrentHashMap<>();
+    /** How many more times a route answers 503 before its answer. */
+    private final Map<String, Integer> failFirst = new ConcurrentHashMap<>();
     private HttpServer cloud;
 
     @BeforeEach
@@ -47,6 +49,10 @@ class PlatformDetectorsTest extends DetectionTestBase {
                 }
             }
             String[] r = routes.get(key);
+            if (failFirst.getOrDefault(key, 0) > 0) {
+                failFirst.merge(key, -1, Integer::sum);
+                r = new String[] {"503", ""};
+            }
             if (r != null && r.length > 2) {
                 boolean prefix = r[2].contains("^ ");
                 String[] h = r[2].split(prefix ? "\\^ " : ": ", 2);
@@ -499,6 +505,18 @@ class PlatformDetectorsTest extends DetectionTestBase {
         env.put("DOCKER_HOST", "unix://" + root.resolve("absent.sock"));
         assertThat(run("detectors: [docker]").containsKey("host.name")).as("no daemon: nothing").isFalse();
         assertThatThrownBy(() -> run("detectors: [docker]\nfail_on_missing_metadata: true")).hasMessageContaining("docker metadata unavailable");
+    }
+
+    @Test
+    void aFailedDetectionIsRetriedUntilItSucceeds() throws Exception {
+        route("GET /metadata/v1.json", 200, "{\"cloud_name\":\"upcloud\",\"hostname\":\"up-1\",\"instance_id\":\"00aa\",\"region\":\"fi-hel1\"}");
+        failFirst.put("GET /metadata/v1.json", 2);
+        AttributeMap m = run("detectors: [upcloud]\nfail_on_missing_metadata: true\ntimeout: 60s\nretry: {initial_interval: 10ms, max_interval: 20ms}");
+        assertThat(m.get("host.name")).isEqualTo("up-1");
+        assertThat(failFirst.get("GET /metadata/v1.json")).as("two failures, then the answer").isZero();
+        failFirst.put("GET /metadata/v1.json", 1);
+        assertThatThrownBy(() -> run("detectors: [upcloud]\nfail_on_missing_metadata: true\nretry: {enabled: false}"))
+                .hasMessageContaining("upcloud metadata unavailable");
     }
 
     @Test
