@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * CollectorLoad codec SECONDS
- * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka|tailsampling max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
+ * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka|tailsampling|datadog max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
  * </pre>
  */
 public final class CollectorLoad {
@@ -224,7 +224,12 @@ public final class CollectorLoad {
                 """.formatted(port, TRANSFORM + (tail ? TAIL_SAMPLING : ""), exporter, processors, lb ? "loadbalancing" : kafka ? "kafka" : "otlp_grpc");
         Path cfg = Files.createTempFile("collector-load", ".yaml");
         Files.writeString(cfg, config);
-        Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
+        // datadog: the seed config itself (its traces path: processors → datadog connector → tail_sampling → datadog
+        // exporter) against a loopback intake that decodes and counts (DatadogIntakeSink)
+        boolean dd = variant.equals("datadog");
+        DatadogIntakeSink intake = dd ? DatadogIntakeSink.start() : null;
+        ProcessBuilder pb = dd ? DatadogIntakeSink.seedCollector(launcher, port, intake.url()) : new ProcessBuilder(launcher, "collector", "--config", cfg.toString());
+        Process collector = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "collector-load.log").toFile()))
                 .start();
         Process gateway = null;
@@ -290,7 +295,10 @@ public final class CollectorLoad {
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             long cpu0 = cpuTicks(collector.pid());
             long gatewayCpu0 = gateway == null ? 0 : cpuTicks(gateway.pid());
-            long d0 = delivered.get();
+            // datadog: tail_sampling keeps ~0.1%, so throughput is what the collector accepted (the connector saw it all)
+            AtomicLong counted = dd ? sent : delivered;
+            long d0 = counted.get();
+            long intake0 = dd ? intake.spans() : 0;
             long t0 = System.nanoTime();
             long rssMax = 0;
             long rssSum = 0;
@@ -305,7 +313,8 @@ public final class CollectorLoad {
             double wall = (System.nanoTime() - t0) / 1e9;
             long cpu1 = cpuTicks(collector.pid());
             long gatewayCpu1 = gateway == null ? 0 : cpuTicks(gateway.pid());
-            long d1 = delivered.get();
+            long d1 = counted.get();
+            long intake1 = dd ? intake.spans() : 0;
             stop.set(true);
             for (Thread c : clients) {
                 c.join(35_000);
@@ -316,6 +325,11 @@ public final class CollectorLoad {
             System.out.printf(Locale.ROOT, "run %s rate=%s: %.0f spans/s delivered, collector CPU %.2f cores, %.0f spans per CPU-second, "
                     + "VmRSS avg %.0f MiB max %.0f MiB (sent %d, delivered %d in total)%n", variant, rate, spansPerSecond, cpuSeconds / wall,
                     (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0, sent.get(), delivered.get());
+            if (dd) {
+                System.out.printf(Locale.ROOT, "  (datadog: spans/s above = accepted by the collector) intake: %.0f sampled spans/s in %d trace payloads, "
+                        + "%d stats payloads, %d other requests, %d decode errors in total%n", (intake1 - intake0) / wall, intake.tracePayloads(),
+                        intake.statsPayloads(), intake.otherRequests(), intake.errors());
+            }
             if (gateway != null) {
                 double gatewaySeconds = (gatewayCpu1 - gatewayCpu0) / (double) clockTicks();
                 System.out.printf(Locale.ROOT, "  (the figures above are the agent's: otlp → batch → kafka) gateway kafka → otlp_grpc: CPU %.2f cores,"
@@ -337,6 +351,9 @@ public final class CollectorLoad {
                 broker.close();
             }
             sinks.forEach(Server::shutdownNow);
+            if (intake != null) {
+                intake.close();
+            }
             Files.deleteIfExists(cfg);
         }
     }
