@@ -12,6 +12,7 @@ import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.Values;
+import io.ottl4j.language.internal.nodes.FieldPathNode;
 import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
@@ -24,7 +25,9 @@ public final class CoreEditors {
     }
 
     @OttlFunction(name = "set", kind = OttlFunction.Kind.EDITOR,
-            doc = "Sets a field to a value; a nil value leaves the field unchanged.",
+            doc = "Sets a field to a value. A nil value (upstream's ottl.set.allowNil, stable since v0.162) empties the target: "
+                    + "a map key or the body becomes the empty value (a missing key is created), a whole map or list is cleared; "
+                    + "typed fields (name, ids, times...) are left as they are.",
             example = "set(attributes[\"env\"], \"prod\")")
     public static final class SetEditor extends EditorNode {
         @Child private GetSetter target;
@@ -40,7 +43,36 @@ public final class CoreEditors {
             Object v = value.get(frame);
             if (v != null) {
                 target.set(frame, v);
+            } else if (target.path() instanceof FieldPathNode) {
+                // a whole field: upstream's map and slice setters clear on nil, a value setter empties it
+                Object current = target.get(frame);
+                if (!clear(current)) {
+                    target.set(frame, null);
+                }
+            } else {
+                // an indexed value (attributes["k"], body["a"][0]): the setters store the empty value
+                target.set(frame, null);
             }
+        }
+
+        /** Clears a live map or list read from a whole field; false when it is neither. */
+        @TruffleBoundary
+        private static boolean clear(Object current) {
+            if (current instanceof AttributeMap m) {
+                m.clear();
+                return true;
+            } else if (current instanceof AttributeList l) {
+                l.clear();
+                return true;
+            } else if (current instanceof List<?> l) {
+                try {
+                    l.clear();
+                } catch (UnsupportedOperationException e) {
+                    // a read-only view (a computed list): nothing to clear in the record
+                }
+                return true;
+            }
+            return false;
         }
     }
 

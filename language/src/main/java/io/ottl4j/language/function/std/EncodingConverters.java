@@ -11,6 +11,7 @@ import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.Values;
+import io.ottl4j.language.function.std.internal.Literals;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -97,19 +98,27 @@ public final class EncodingConverters {
             example = "Decode(body, \"base64\")")
     public static final class DecodeConverter extends ConverterNode {
         @Child private Getter target;
-        private final String encoding;
-        /** The character set, looked up once: null for base64, or the lookup's error text (reported when run, as upstream). */
+        @Child private StringGetter encoding;
+        /** A literal encoding, or null when it comes from an expression (then looked up on each call). */
+        private final String literal;
+        /** The literal's character set, looked up once: null for base64, or the lookup's error text (reported when run, as upstream). */
         private final Object charset;
 
-        public DecodeConverter(@Param("target") Getter target, @Param("encoding") String encoding) {
+        public DecodeConverter(@Param("target") Getter target, @Param("encoding") StringGetter encoding) {
             this.target = target;
             this.encoding = encoding;
-            this.charset = isBase64(encoding) ? null : lookupCharset(encoding);
+            this.literal = Literals.string(encoding);
+            this.charset = literal == null || isBase64(literal) ? null : lookupCharset(literal);
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            return decode(target.get(frame), encoding, charset, this);
+            Object v = target.get(frame);
+            if (literal != null) {
+                return decode(v, literal, charset, this);
+            }
+            String e = encoding.get(frame);
+            return decode(v, e, isBase64(e) ? null : lookupCharset(e), this);
         }
 
         @TruffleBoundary

@@ -36,6 +36,8 @@ import io.ottl4j.language.function.MapGetter;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.StringLikeGetter;
+import io.ottl4j.language.function.StringLikeSliceGetter;
+import io.ottl4j.language.function.StringSliceGetter;
 import io.ottl4j.language.function.TimeGetter;
 import io.ottl4j.language.internal.nodes.LiteralNode;
 import io.ottl4j.language.internal.nodes.LocalReadNode;
@@ -224,6 +226,8 @@ final class CallBinder {
         Object bound = bindArgument(p, v, def);
         if (bound instanceof io.ottl4j.language.function.ArgumentGetter g) {
             g.describeAs(def.name(), p.name());
+        } else if (bound instanceof io.ottl4j.language.function.SliceGetter<?> slice) {
+            slice.describeAs(def.name(), p.name());
         } else if (bound instanceof io.ottl4j.language.function.ArgumentGetter[] list) {
             for (int i = 0; i < list.length; i++) {
                 list[i].describeAs(def.name(), p.name() + "[" + i + "]");
@@ -265,6 +269,12 @@ final class CallBinder {
             case INT_GETTER_LIST -> getterList(p, v, def, IntGetter.class, IntGetter::new);
             case FLOAT_GETTER_LIST -> getterList(p, v, def, FloatGetter.class, FloatGetter::new);
             case MAP_GETTER_LIST -> getterList(p, v, def, MapGetter.class, MapGetter::new);
+            case STRING_LIKE_SLICE -> v instanceof ListLiteral
+                    ? new StringLikeSliceGetter((StringLikeGetter[]) getterList(p, v, def, StringLikeGetter.class, StringLikeGetter::new), null)
+                    : new StringLikeSliceGetter(null, binder.value(v));
+            case STRING_SLICE -> v instanceof ListLiteral
+                    ? new StringSliceGetter((StringGetter[]) getterList(p, v, def, StringGetter.class, StringGetter::new), null)
+                    : new StringSliceGetter(null, binder.value(v));
         };
     }
 
