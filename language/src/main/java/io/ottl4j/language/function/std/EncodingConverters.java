@@ -45,7 +45,8 @@ public final class EncodingConverters {
     }
 
     @OttlFunction(name = "Base64Decode", kind = OttlFunction.Kind.CONVERTER, deprecated = true,
-            doc = "Decodes standard, padded base64 into a string. Deprecated: use Decode(value, \"base64\").",
+            doc = "Decodes standard, padded base64 into a string. Deprecated, and removed upstream in v0.162: use "
+                    + "Decode(value, \"base64\"); kept here so that older configs keep working.",
             example = "Base64Decode(attributes[\"encoded\"])")
     public static final class Base64DecodeConverter extends ConverterNode {
         @Child private StringGetter target;
