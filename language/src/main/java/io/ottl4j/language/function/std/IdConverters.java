@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Id converters: trace, span and profile ids from raw bytes of the id's length or from hex text of twice
@@ -30,13 +31,16 @@ public final class IdConverters {
         @Child private ByteSliceLikeGetter target;
         private final String function;
         private final int length;
+        /** Makes the id from exactly {@code length} bytes. */
+        private final Function<byte[], Object> make;
         /** The id of a literal argument, made once; null when the argument is an expression. */
         private final Object literal;
 
-        IdConverter(ByteSliceLikeGetter target, String function, int length) {
+        IdConverter(ByteSliceLikeGetter target, String function, int length, Function<byte[], Object> make) {
             this.target = target;
             this.function = function;
             this.length = length;
+            this.make = make;
             if (target.isLiteral()) {
                 try {
                     this.literal = toId(Values.byteSliceLike(target.literalValue(), null));
@@ -68,11 +72,11 @@ public final class IdConverters {
         private Object toId(byte[] b) {
             int n = b == null ? 0 : b.length;
             if (n == length) {
-                return make(b.clone());
+                return make.apply(b.clone());
             }
             if (n == 2 * length) {
                 try {
-                    return make(HexFormat.of().parseHex(new String(b, StandardCharsets.ISO_8859_1)));
+                    return make.apply(HexFormat.of().parseHex(new String(b, StandardCharsets.ISO_8859_1)));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(function + ": could not decode ID: invalid hex: " + e.getMessage());
                 }
@@ -80,9 +84,6 @@ public final class IdConverters {
             throw new IllegalArgumentException(function + ": could not decode ID: invalid length: expected " + length + " or "
                     + 2 * length + " bytes, got " + n);
         }
-
-        /** The id from exactly {@code length} bytes. */
-        abstract Object make(byte[] bytes);
     }
 
     @OttlFunction(name = "TraceID", kind = OttlFunction.Kind.CONVERTER,
@@ -90,12 +91,7 @@ public final class IdConverters {
             example = "TraceID(0x0102030405060708090a0b0c0d0e0f10)")
     public static final class TraceIDConverter extends IdConverter {
         public TraceIDConverter(@Param("target") ByteSliceLikeGetter target) {
-            super(target, "TraceID", 16);
-        }
-
-        @Override
-        Object make(byte[] bytes) {
-            return TraceId.fromBytes(bytes);
+            super(target, "TraceID", 16, TraceId::fromBytes);
         }
     }
 
@@ -103,12 +99,7 @@ public final class IdConverters {
             doc = "A span id from 8 bytes or from 16 hex digits (a string or bytes).", example = "SpanID(0x0102030405060708)")
     public static final class SpanIDConverter extends IdConverter {
         public SpanIDConverter(@Param("target") ByteSliceLikeGetter target) {
-            super(target, "SpanID", 8);
-        }
-
-        @Override
-        Object make(byte[] bytes) {
-            return SpanId.fromBytes(bytes);
+            super(target, "SpanID", 8, SpanId::fromBytes);
         }
     }
 
@@ -117,12 +108,7 @@ public final class IdConverters {
             example = "ProfileID(0x0102030405060708090a0b0c0d0e0f10)")
     public static final class ProfileIDConverter extends IdConverter {
         public ProfileIDConverter(@Param("target") ByteSliceLikeGetter target) {
-            super(target, "ProfileID", 16);
-        }
-
-        @Override
-        Object make(byte[] bytes) {
-            return new ProfileIdValue(bytes);
+            super(target, "ProfileID", 16, ProfileIdValue::new);
         }
     }
 

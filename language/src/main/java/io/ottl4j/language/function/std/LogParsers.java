@@ -74,15 +74,20 @@ public final class LogParsers {
         }
     }
 
-    static AttributeMap cef(String message) {
+    /** The message from the format's "NAME:" marker on (a syslog prefix before it is skipped); empty input or no marker is an error. */
+    private static String fromMarker(String message, String format) {
         if (message.isEmpty()) {
-            throw new IllegalArgumentException("cannot parse empty CEF message");
+            throw new IllegalArgumentException("cannot parse empty " + format + " message");
         }
-        int start = message.indexOf("CEF:");
+        int start = message.indexOf(format + ":");
         if (start < 0) {
-            throw new IllegalArgumentException("invalid CEF message: 'CEF:' not found");
+            throw new IllegalArgumentException("invalid " + format + " message: '" + format + ":' not found");
         }
-        List<String> fields = cefHeader(message.substring(start));
+        return message.substring(start);
+    }
+
+    static AttributeMap cef(String message) {
+        List<String> fields = cefHeader(fromMarker(message, "CEF"));
         String version = fields.get(0).substring("CEF:".length());
         if (version.isEmpty()) {
             throw new IllegalArgumentException("invalid CEF message: missing version");
@@ -480,14 +485,7 @@ public final class LogParsers {
     }
 
     static AttributeMap leef(String message) {
-        if (message.isEmpty()) {
-            throw new IllegalArgumentException("cannot parse empty LEEF message");
-        }
-        int start = message.indexOf("LEEF:");
-        if (start < 0) {
-            throw new IllegalArgumentException("invalid LEEF message: 'LEEF:' not found");
-        }
-        String leef = message.substring(start);
+        String leef = fromMarker(message, "LEEF");
         int pipe = leef.indexOf('|');
         if (pipe < 0) {
             throw new IllegalArgumentException("invalid LEEF message: missing pipe delimiter in header");
