@@ -331,7 +331,7 @@ public final class LogParsers {
 
     static AttributeMap elf(String input) {
         if (input.isEmpty()) {
-            throw new IllegalArgumentException("cannot parse empty ELF message");
+            throw new IllegalArgumentException("cannot parse empty ELF message"); // no marker: ELF starts with directives
         }
         AttributeMap out = new AttributeMap();
         AttributeList entries = out.putEmptyList("elf.entries");
