@@ -51,7 +51,17 @@ public final class StringConverters {
         public Object executeGeneric(VirtualFrame frame) {
             // upstream reads the delimiter first, then ranges over the values
             String d = delimiter.get(frame);
+            StringLikeGetter[] literal = vals.elements();
+            if (literal != null && literal.length == 2) {
+                // the common case, without the parts array escaping into the boundary
+                return join2(literal[0].get(frame), d, literal[1].get(frame));
+            }
             return join(vals.get(frame), d);
+        }
+
+        @TruffleBoundary
+        private static String join2(String a, String delimiter, String b) {
+            return (a == null ? "<nil>" : a) + delimiter + (b == null ? "<nil>" : b);
         }
 
         @TruffleBoundary
