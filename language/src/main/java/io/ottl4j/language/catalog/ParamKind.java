@@ -54,8 +54,8 @@ public enum ParamKind {
     INT_GETTER_LIST(IntGetter[].class, "list of ints", false),
     FLOAT_GETTER_LIST(FloatGetter[].class, "list of doubles", false),
     MAP_GETTER_LIST(MapGetter[].class, "list of maps", false),
-    STRING_LIKE_SLICE(StringLikeSliceGetter.class, "list of string-likes, or an expression yielding a list", false),
-    STRING_SLICE(StringSliceGetter.class, "list of strings, or an expression yielding a list", false);
+    STRING_LIKE_SLICE(StringLikeSliceGetter.class, "list of string-likes (or an expression giving one)", false),
+    STRING_SLICE(StringSliceGetter.class, "list of strings (or an expression giving one)", false);
 
     private final Class<?> javaType;
     private final String description;
