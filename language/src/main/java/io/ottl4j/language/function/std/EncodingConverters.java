@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ByteSliceLikeGetter;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.Getter;
@@ -105,7 +106,7 @@ public final class EncodingConverters {
         /** The literal's character set, looked up once: null for base64, or the lookup's error text (reported when run, as upstream). */
         private final Object charset;
 
-        public DecodeConverter(@Param("target") Getter target, @Param("encoding") StringGetter encoding) {
+        public DecodeConverter(@Param("target") Getter target, @Param("encoding") @Baseline(String.class) StringGetter encoding) {
             this.target = target;
             this.encoding = encoding;
             this.literal = Literals.string(encoding);

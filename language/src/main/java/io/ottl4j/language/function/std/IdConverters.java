@@ -3,6 +3,7 @@ package io.ottl4j.language.function.std;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ByteSliceLikeGetter;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.OttlArgumentException;
@@ -90,7 +91,7 @@ public final class IdConverters {
             doc = "A trace id from 16 bytes or from 32 hex digits (a string or bytes).",
             example = "TraceID(0x0102030405060708090a0b0c0d0e0f10)")
     public static final class TraceIDConverter extends IdConverter {
-        public TraceIDConverter(@Param("target") ByteSliceLikeGetter target) {
+        public TraceIDConverter(@Param("target") @Baseline(value = byte[].class, name = "bytes") ByteSliceLikeGetter target) {
             super(target, "TraceID", 16, TraceId::fromBytes);
         }
     }
@@ -98,7 +99,7 @@ public final class IdConverters {
     @OttlFunction(name = "SpanID", kind = OttlFunction.Kind.CONVERTER,
             doc = "A span id from 8 bytes or from 16 hex digits (a string or bytes).", example = "SpanID(0x0102030405060708)")
     public static final class SpanIDConverter extends IdConverter {
-        public SpanIDConverter(@Param("target") ByteSliceLikeGetter target) {
+        public SpanIDConverter(@Param("target") @Baseline(value = byte[].class, name = "bytes") ByteSliceLikeGetter target) {
             super(target, "SpanID", 8, SpanId::fromBytes);
         }
     }
@@ -107,7 +108,7 @@ public final class IdConverters {
             doc = "A profile id from 16 bytes or from 32 hex digits (a string or bytes).",
             example = "ProfileID(0x0102030405060708090a0b0c0d0e0f10)")
     public static final class ProfileIDConverter extends IdConverter {
-        public ProfileIDConverter(@Param("target") ByteSliceLikeGetter target) {
+        public ProfileIDConverter(@Param("target") @Baseline(value = byte[].class, name = "bytes") ByteSliceLikeGetter target) {
             super(target, "ProfileID", 16, ProfileIdValue::new);
         }
     }

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.EditorNode;
 import io.ottl4j.language.function.MapGetter;
 import io.ottl4j.language.function.OttlArgumentException;
@@ -101,7 +102,7 @@ public final class MapEditors {
         /** The keys when every one is a string literal (known when compiled); else null and read on each run. */
         private final Set<String> literal;
 
-        public KeepKeysEditor(@Param("target") MapGetter target, @Param("keys") StringGetter[] keys) {
+        public KeepKeysEditor(@Param("target") MapGetter target, @Param("keys") @Baseline(String[].class) StringGetter[] keys) {
             this.target = target;
             this.keys = keys;
             Set<String> known = new HashSet<>();

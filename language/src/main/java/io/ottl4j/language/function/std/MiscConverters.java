@@ -5,6 +5,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.FloatLikeGetter;
 import io.ottl4j.language.function.OttlArgumentException;
@@ -111,7 +112,7 @@ public final class MiscConverters {
         /** The networks parsed once, when the argument is a list of string literals; else null. */
         private final HashAlgorithms.Cidr[] literal;
 
-        public IsInCIDRConverter(@Param("target") StringGetter target, @Param("networks") StringSliceGetter networks) {
+        public IsInCIDRConverter(@Param("target") StringGetter target, @Param("networks") @Baseline(StringGetter[].class) StringSliceGetter networks) {
             this.target = target;
             this.networks = networks;
             StringGetter[] elements = networks.elements();

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.OttlFunction;
@@ -28,7 +29,7 @@ public final class PatternConverters {
         @Child private StringGetter target;
         @Child private DynamicCompiled<GrokRegex> regex;
 
-        public ExtractPatternsConverter(@Param("target") StringGetter target, @Param("pattern") StringGetter pattern) {
+        public ExtractPatternsConverter(@Param("target") StringGetter target, @Param("pattern") @Baseline(String.class) StringGetter pattern) {
             this.target = target;
             this.regex = new DynamicCompiled<>("pattern", pattern, ExtractPatternsConverter::compile);
         }
@@ -84,7 +85,7 @@ public final class PatternConverters {
         private record Compiled(GrokRegex regex, Map<String, String> typeHints) {
         }
 
-        public ExtractGrokPatternsConverter(@Param("target") StringGetter target, @Param("pattern") StringGetter pattern,
+        public ExtractGrokPatternsConverter(@Param("target") StringGetter target, @Param("pattern") @Baseline(String.class) StringGetter pattern,
                 @Param(value = "named_captures_only", optional = true, defaultValue = "false") Boolean namedCapturesOnly,
                 @Param(value = "pattern_definitions", optional = true, defaultValue = "[]") String[] patternDefinitions) {
             this.target = target;

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.Getter;
 import io.ottl4j.language.function.IntGetter;
@@ -42,7 +43,8 @@ public final class StringConverters {
         @Child private StringLikeSliceGetter vals;
         @Child private StringGetter delimiter;
 
-        public ConcatConverter(@Param("vals") StringLikeSliceGetter vals, @Param("delimiter") StringGetter delimiter) {
+        public ConcatConverter(@Param("vals") @Baseline(StringLikeGetter[].class) StringLikeSliceGetter vals,
+                @Param("delimiter") @Baseline(String.class) StringGetter delimiter) {
             this.vals = vals;
             this.delimiter = delimiter;
         }
@@ -87,7 +89,7 @@ public final class StringConverters {
         @Child private StringLikeGetter target;
         @Child private DynamicRegex pattern;
 
-        public IsMatchConverter(@Param("target") StringLikeGetter target, @Param("pattern") StringGetter pattern) {
+        public IsMatchConverter(@Param("target") StringLikeGetter target, @Param("pattern") @Baseline(String.class) StringGetter pattern) {
             this.target = target;
             this.pattern = new DynamicRegex("IsMatch", "pattern", pattern);
         }
@@ -113,7 +115,7 @@ public final class StringConverters {
         @Child private StringGetter target;
         @Child private StringGetter delimiter;
 
-        public SplitConverter(@Param("target") StringGetter target, @Param("delimiter") StringGetter delimiter) {
+        public SplitConverter(@Param("target") StringGetter target, @Param("delimiter") @Baseline(String.class) StringGetter delimiter) {
             this.target = target;
             this.delimiter = delimiter;
         }
@@ -360,7 +362,7 @@ public final class StringConverters {
     @OttlFunction(name = "HasPrefix", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the string starts with the prefix.", example = "HasPrefix(name, \"http.\")")
     public static final class HasPrefixConverter extends StringAndString {
-        public HasPrefixConverter(@Param("target") StringGetter target, @Param("prefix") StringGetter prefix) {
+        public HasPrefixConverter(@Param("target") StringGetter target, @Param("prefix") @Baseline(String.class) StringGetter prefix) {
             super(target, prefix, String::startsWith);
         }
     }
@@ -368,7 +370,7 @@ public final class StringConverters {
     @OttlFunction(name = "HasSuffix", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the string ends with the suffix.", example = "HasSuffix(attributes[\"file\"], \".log\")")
     public static final class HasSuffixConverter extends StringAndString {
-        public HasSuffixConverter(@Param("target") StringGetter target, @Param("suffix") StringGetter suffix) {
+        public HasSuffixConverter(@Param("target") StringGetter target, @Param("suffix") @Baseline(String.class) StringGetter suffix) {
             super(target, suffix, String::endsWith);
         }
     }
