@@ -36,6 +36,17 @@ public final class Ottl {
     /** The feature gate of the lambda converters (All, Any, Filter, ...), as upstream. */
     public static final String LAMBDA_GATE = "ottl.functions.enableLambda";
 
+    /**
+     * Post-baseline upstream signatures (a project gate): the parameters upstream relaxed after the spec's
+     * baseline from literals to expressions (Split's delimiter, IsMatch's pattern, TraceID of a hex string,
+     * Concat of any list expression, ...; see {@link io.ottl4j.language.function.Baseline}). Off: the baseline's
+     * literal forms, and a non-literal argument there is a compile error naming this gate.
+     */
+    public static final String CURRENT_SIGNATURES_GATE = "ottl.functions.currentSignatures";
+
+    /** Upstream's gate for {@code set(target, nil)} reaching the target (off: a nil value makes set do nothing, as the baseline). */
+    public static final String SET_ALLOW_NIL_GATE = "ottl.set.allowNil";
+
     private final FunctionCatalog catalog;
     private final Set<String> featureGates;
 

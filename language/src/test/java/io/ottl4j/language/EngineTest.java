@@ -3,6 +3,7 @@ package io.ottl4j.language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.ResourceGroup;
@@ -58,9 +59,23 @@ class EngineTest {
 
     @Test
     void setWithNilOrWrongTypeDoesNothing() throws Exception {
-        run(ContextKind.SPAN, "set(attributes[\"a\"], attributes[\"missing\"])", "set(name, 1)");
+        // the baseline (spec §5): a nil value makes set do nothing
+        run(ContextKind.SPAN, "set(attributes[\"a\"], attributes[\"missing\"])", "set(name, 1)", "set(name, nil)", "set(events, nil)");
         assertThat(span.attributes().containsKey("a")).isFalse();
         assertThat(span.name()).isEqualTo("GET /");
+        assertThat(span.events()).hasSize(1);
+    }
+
+    @Test
+    void setWithNilEmptiesUnderAllowNilGate() throws Exception {
+        // upstream's ottl.set.allowNil: nil reaches the setter, which creates a missing key empty and clears a whole list
+        Ottl allowNil = Ottl.builder().enableFeatureGate(Ottl.SET_ALLOW_NIL_GATE).build();
+        allowNil.compileStatements(ContextKind.SPAN, List.of("set(attributes[\"a\"], attributes[\"missing\"])", "set(name, 1)",
+                "set(name, nil)", "set(events, nil)"), ErrorMode.PROPAGATE).execute(batch);
+        assertThat(span.attributes().containsKey("a")).isTrue();
+        assertThat(span.attributes().get("a")).isEqualTo(AnyValue.EMPTY);
+        assertThat(span.name()).isEqualTo("GET /");
+        assertThat(span.events()).isEmpty();
     }
 
     @Test
@@ -142,6 +157,32 @@ class EngineTest {
                     assertThat(e.problems().get(1).diagnostic().code()).isEqualTo("OTTL-E104");
                     assertThat(e.stage()).isEqualTo(OttlCompileException.Stage.COMPILE);
                 });
+    }
+
+    @Test
+    void relaxedArgumentsNeedTheCurrentSignaturesGate() throws Exception {
+        // baseline: Split's delimiter is a string literal; an expression there names the gate that accepts it
+        assertThatThrownBy(() -> run(ContextKind.SPAN, "set(attributes[\"x\"], Split(name, attributes[\"d\"]))"))
+                .isInstanceOfSatisfying(OttlCompileException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    assertThat(e.problems().get(0).diagnostic().code()).isEqualTo("OTTL-E111");
+                    assertThat(e.problems().get(0).diagnostic().message())
+                            .isEqualTo("argument delimiter of Split must be a string literal, got a path");
+                    assertThat(e.problems().get(0).diagnostic().suggestion()).contains("--feature-gates=ottl.functions.currentSignatures");
+                });
+        // a literal of the wrong kind gets no gate suggestion (the gate would not make it right)
+        assertThatThrownBy(() -> run(ContextKind.SPAN, "set(attributes[\"x\"], Concat(\"a\", \"-\"))"))
+                .isInstanceOfSatisfying(OttlCompileException.class,
+                        e -> assertThat(e.problems().get(0).diagnostic().suggestion()).isNull());
+        run(ContextKind.SPAN, "set(attributes[\"parts\"], Split(name, \" \"))", "set(attributes[\"tid\"], TraceID(bytes = 0x0102030405060708090a0b0c0d0e0f10))");
+        assertThat(span.attributes().containsKey("tid")).isTrue();
+
+        Ottl current = Ottl.builder().enableFeatureGate(Ottl.CURRENT_SIGNATURES_GATE).build();
+        span.attributes().put("d", " ");
+        current.compileStatements(ContextKind.SPAN, List.of("set(attributes[\"x\"], Concat(Split(name, attributes[\"d\"]), \"+\"))",
+                "set(attributes[\"t2\"], TraceID(target = \"0102030405060708090a0b0c0d0e0f10\"))"), ErrorMode.PROPAGATE).execute(batch);
+        assertThat(span.attributes().get("x")).isEqualTo("GET+/");
+        assertThat(span.attributes().get("t2")).isEqualTo(span.attributes().get("tid"));
     }
 
     @Test

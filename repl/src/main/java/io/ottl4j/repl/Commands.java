@@ -396,7 +396,9 @@ final class Commands {
         out.println(style.dim(all.size() + " functions; :functions NAME for one"));
     }
 
-    private void describe(FunctionDef f) {
+    private void describe(FunctionDef declared) {
+        // the parameters as this session binds them (baseline, or upstream's current ones with the gate)
+        FunctionDef f = declared.under(session.ottl().featureGates());
         out.println(style.accent(f.signature()) + style.dim("  " + (f.isEditor() ? "editor" : "converter")));
         if (!f.doc().isEmpty()) {
             out.println("  " + f.doc());
@@ -411,6 +413,11 @@ final class Commands {
         out.println("  contexts: " + (f.contexts().isEmpty() ? "all" : f.contexts().stream().map(ContextKind::configName).toList()));
         if (!f.featureGate().isEmpty()) {
             out.println("  feature gate: " + f.featureGate() + (session.ottl().featureGates().contains(f.featureGate()) ? " (enabled)" : " (disabled)"));
+        }
+        if (declared.hasBaselineParams()) {
+            boolean on = f != declared;
+            out.println("  post-baseline signature " + declared.current().signature() + ": feature gate "
+                    + io.ottl4j.language.Ottl.CURRENT_SIGNATURES_GATE + (on ? " (enabled)" : " (disabled)"));
         }
         if (f.deprecated()) {
             out.println("  " + style.changed("deprecated"));

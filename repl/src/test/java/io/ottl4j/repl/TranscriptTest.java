@@ -36,7 +36,10 @@ class TranscriptTest {
     }
 
     private static void check(Path in) throws IOException {
-        String actual = run(Files.readString(in));
+        // NAME.gates (optional): feature gates the REPL starts with, one a line, as --feature-gates
+        Path gates = Path.of(in.toString().replaceAll("\\.in$", ".gates"));
+        String actual = run(Files.readString(in), Files.exists(gates) ? Files.readAllLines(gates).stream().map(String::strip)
+                .filter(l -> !l.isEmpty()).toList() : List.of());
         Path golden = Path.of(in.toString().replaceAll("\\.in$", ".out"));
         if (UPDATE || !Files.exists(golden)) {
             Files.writeString(golden, actual);
@@ -46,13 +49,17 @@ class TranscriptTest {
     }
 
     static String run(String input) throws IOException {
+        return run(input, List.of());
+    }
+
+    static String run(String input, List<String> featureGates) throws IOException {
         System.setProperty("ottl.repl.timeMillis", "40");
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         Path history = Files.createTempFile("ottl-history", "");
         try (Terminal terminal = new DumbTerminal("transcript", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink, StandardCharsets.UTF_8)) {
             terminal.echo(false);
-            Repl repl = Repl.create(new ReplOptions(null, List.of(), List.of(), history), terminal.writer(), false);
+            Repl repl = Repl.create(new ReplOptions(null, List.of(), featureGates, history), terminal.writer(), false);
             repl.runInteractive(terminal, history, true);
         } finally {
             Files.deleteIfExists(history);

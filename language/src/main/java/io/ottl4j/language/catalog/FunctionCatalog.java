@@ -1,6 +1,7 @@
 package io.ottl4j.language.catalog;
 
 import io.ottl4j.language.ContextKind;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.std.StandardLibrary;
@@ -86,7 +87,10 @@ public final class FunctionCatalog {
                 throw new IllegalStateException(c.getName() + ": required parameter " + ann.value() + " follows an optional one");
             }
             seenOptional |= ann.optional();
-            params.add(new ParamDef(ann.value(), ParamKind.of(p.getType()), ann.optional(), ann.defaultValue()));
+            ParamDef declared = new ParamDef(ann.value(), ParamKind.of(p.getType()), ann.optional(), ann.defaultValue());
+            Baseline baseline = p.getAnnotation(Baseline.class);
+            params.add(baseline == null ? declared : new ParamDef(baseline.name().isEmpty() ? ann.value() : baseline.name(),
+                    ParamKind.of(baseline.value()), ann.optional(), ann.defaultValue(), declared));
         }
         Set<ContextKind> contexts = f.contexts().length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(f.contexts()));
         return new FunctionDef(f.name(), f.kind(), f.doc(), f.example(), contexts, f.featureGate(), f.deprecated(), f.conditionsOnly(), List.copyOf(params), ctor);

@@ -1,6 +1,7 @@
 package io.ottl4j.language.catalog;
 
 import io.ottl4j.language.ContextKind;
+import io.ottl4j.language.Ottl;
 import io.ottl4j.language.function.OttlFunction;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -38,6 +39,29 @@ public record FunctionDef(
             }
         }
         return n;
+    }
+
+    /** True when a parameter takes upstream's post-baseline form only with {@code ottl.functions.currentSignatures}. */
+    public boolean hasBaselineParams() {
+        return params.stream().anyMatch(p -> p.relaxed() != null);
+    }
+
+    /**
+     * The function as it binds with the given feature gates: with {@code ottl.functions.currentSignatures} every
+     * relaxed parameter in upstream's current form (name and kind); otherwise this definition, whose parameters
+     * are the baseline's.
+     */
+    public FunctionDef under(Set<String> featureGates) {
+        if (!hasBaselineParams() || !featureGates.contains(Ottl.CURRENT_SIGNATURES_GATE)) {
+            return this;
+        }
+        List<ParamDef> current = params.stream().map(p -> p.relaxed() == null ? p : p.relaxed()).toList();
+        return new FunctionDef(name, kind, doc, example, contexts, featureGate, deprecated, conditionsOnly, current, constructor);
+    }
+
+    /** Upstream's current signature (every relaxed parameter in its post-baseline form). */
+    public FunctionDef current() {
+        return under(Set.of(Ottl.CURRENT_SIGNATURES_GATE));
     }
 
     /** {@code Concat(vals: list of string-likes, delimiter: string literal)}. */

@@ -1,6 +1,7 @@
 package io.ottl4j.language.catalog;
 
 import io.ottl4j.language.ContextKind;
+import io.ottl4j.language.Ottl;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,24 @@ public final class FunctionDocs {
         return sb.toString();
     }
 
+    /** The baseline form, and upstream's current one behind the gate when the parameter was relaxed. */
+    private static String accepts(ParamDef p) {
+        if (p.relaxed() == null) {
+            return p.kind().description();
+        }
+        return p.kind().description() + "; with `" + Ottl.CURRENT_SIGNATURES_GATE + "`: "
+                + (p.relaxed().name().equals(p.name()) ? "" : "`" + p.relaxed().name() + "`, ") + p.relaxed().kind().description();
+    }
+
     private static void section(StringBuilder sb, String title, List<FunctionDef> defs) {
         sb.append("## ").append(title).append("\n\n");
         for (FunctionDef d : defs) {
             sb.append("### `").append(d.name()).append("`\n\n");
             sb.append("`").append(d.signature()).append("`\n\n");
+            if (d.hasBaselineParams()) {
+                sb.append("With the feature gate `").append(Ottl.CURRENT_SIGNATURES_GATE).append("` (post-baseline upstream signatures): `")
+                        .append(d.current().signature()).append("`\n\n");
+            }
             sb.append(d.doc()).append("\n\n");
             if (!d.contexts().isEmpty()) {
                 sb.append("Contexts: ").append(d.contexts().stream().map(ContextKind::configName).collect(Collectors.joining(", ")))
@@ -42,7 +56,7 @@ public final class FunctionDocs {
             if (!d.params().isEmpty()) {
                 sb.append("| parameter | accepts | optional |\n|---|---|---|\n");
                 for (ParamDef p : d.params()) {
-                    sb.append("| `").append(p.name()).append("` | ").append(p.kind().description()).append(" | ")
+                    sb.append("| `").append(p.name()).append("` | ").append(accepts(p)).append(" | ")
                             .append(p.optional() ? "yes" + (p.defaultValue().isEmpty() ? "" : ", default `" + p.defaultValue() + "`") : "no")
                             .append(" |\n");
                 }

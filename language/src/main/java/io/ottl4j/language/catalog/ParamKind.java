@@ -14,6 +14,8 @@ import io.ottl4j.language.function.IntLikeGetter;
 import io.ottl4j.language.function.MapGetter;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.StringLikeGetter;
+import io.ottl4j.language.function.StringLikeSliceGetter;
+import io.ottl4j.language.function.StringSliceGetter;
 import io.ottl4j.language.function.TimeGetter;
 import io.ottl4j.language.function.LambdaGetter;
 
@@ -51,7 +53,9 @@ public enum ParamKind {
     STRING_LIKE_GETTER_LIST(StringLikeGetter[].class, "list of string-likes", false),
     INT_GETTER_LIST(IntGetter[].class, "list of ints", false),
     FLOAT_GETTER_LIST(FloatGetter[].class, "list of doubles", false),
-    MAP_GETTER_LIST(MapGetter[].class, "list of maps", false);
+    MAP_GETTER_LIST(MapGetter[].class, "list of maps", false),
+    STRING_LIKE_SLICE(StringLikeSliceGetter.class, "list of string-likes (or an expression giving one)", false),
+    STRING_SLICE(StringSliceGetter.class, "list of strings (or an expression giving one)", false);
 
     private final Class<?> javaType;
     private final String description;

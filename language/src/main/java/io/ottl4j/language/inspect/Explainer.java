@@ -260,11 +260,12 @@ public final class Explainer {
     }
 
     private void call(int depth, String role, Call c, String note) {
-        FunctionDef def = functions.find(c.name());
-        if (def == null) {
+        FunctionDef found = functions.find(c.name());
+        if (found == null) {
             line(depth, role, c.span(), "unknown function " + c.name());
             return;
         }
+        FunctionDef def = found.under(ottl.featureGates());
         String what = (def.isEditor() ? "editor " : "converter ") + def.signature();
         if (note != null) {
             what += (def.isEditor() ? "" : " → " + note);

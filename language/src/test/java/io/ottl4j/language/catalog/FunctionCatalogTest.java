@@ -13,7 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** The catalog is complete (spec §7) and docs/functions.md is generated from it. */
 class FunctionCatalogTest {
-    /** Every function of ../shared/spec/ottl-spec.md §7.1-7.5 (ParseCEF/ParseCLF are listed there as unreleased). */
+    /**
+     * Every function of ../shared/spec/ottl-spec.md §7.1-7.5 and §13, checked against upstream's current lists
+     * (pkg/ottl/ottlfuncs/testdata/stable_function_signatures.txt, the experimental lambda converters, and the
+     * transform processor's log, metric, datapoint and span registrations). Base64Decode, removed upstream, is kept
+     * (deprecated) so that older configs keep working.
+     */
     static final Set<String> SPEC_EDITORS = Set.of("append", "delete_index", "delete_key", "delete_matching_keys", "flatten", "keep_keys",
             "keep_matching_keys", "limit", "merge_maps", "replace_all_matches", "replace_all_patterns", "replace_match", "replace_pattern",
             "set", "stringify_all", "truncate_all",
@@ -24,7 +29,7 @@ class FunctionCatalogTest {
             // span context (§7.4)
             "set_semconv_span_name",
             // upstream after the baseline (spec §13): clear, and the transform processor's newer metric functions
-            "clear", "convert_summary_quantile_val_to_gauge", "extract_avg_metric", "merge_histogram_buckets");
+            "clear", "convert_summary_quantile_val_to_gauge", "extract_avg_metric", "extract_percentile_metric", "merge_histogram_buckets");
     static final Set<String> SPEC_CONVERTERS = Set.of("Base64Decode", "Base64Encode", "Bool", "Coalesce", "CommunityID", "Concat",
             "ContainsValue", "ConvertAttributesToElementsXML", "ConvertCase", "ConvertTextToElementsXML", "Day", "Decode", "Double", "Duration",
             "ExtractGrokPatterns", "ExtractPatterns", "FNV", "Format", "FormatTime", "GetXML", "HasPrefix", "HasSuffix", "Hex", "Hour", "Hours",
@@ -40,7 +45,7 @@ class FunctionCatalogTest {
             // filter processor, metric context (§7.4)
             "HasAttrKeyOnDatapoint", "HasAttrOnDatapoint",
             // transform processor, log context, after the baseline (spec §13)
-            "ParseLEEF");
+            "ParseCEF", "ParseCLF", "ParseELF", "ParseLEEF");
 
     @Test
     void catalogHasExactlyTheSpecFunctions() {
@@ -71,6 +76,10 @@ class FunctionCatalogTest {
         assertThat(catalog.find("convert_summary_sum_val_to_sum").contexts()).containsExactly(ContextKind.DATAPOINT);
         assertThat(catalog.find("merge_histogram_buckets").contexts()).containsExactly(ContextKind.DATAPOINT);
         assertThat(catalog.find("extract_avg_metric").contexts()).containsExactly(ContextKind.METRIC);
+        assertThat(catalog.find("extract_percentile_metric").contexts()).containsExactly(ContextKind.METRIC);
+        for (String parser : new String[] {"ParseCEF", "ParseCLF", "ParseELF", "ParseLEEF"}) {
+            assertThat(catalog.find(parser).contexts()).as(parser).containsExactly(ContextKind.LOG);
+        }
         assertThat(catalog.find("HasAttrOnDatapoint").conditionsOnly()).isTrue();
         assertThat(catalog.find("Filter").featureGate()).isEqualTo("ottl.functions.enableLambda");
         assertThat(catalog.find("Concat").contexts()).isEmpty();

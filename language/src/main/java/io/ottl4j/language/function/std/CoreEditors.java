@@ -1,22 +1,27 @@
 package io.ottl4j.language.function.std;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import io.ottl4j.language.Ottl;
 import io.ottl4j.language.OttlRuntimeException;
 import io.ottl4j.language.function.EditorNode;
 import io.ottl4j.language.function.GetSetter;
 import io.ottl4j.language.function.Getter;
 import io.ottl4j.language.function.IntGetter;
+import io.ottl4j.language.function.FeatureGateAware;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.Values;
+import io.ottl4j.language.internal.nodes.FieldPathNode;
 import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The editors of single fields and lists: {@code set}, {@code append}, {@code delete_index}. */
 public final class CoreEditors {
@@ -24,11 +29,16 @@ public final class CoreEditors {
     }
 
     @OttlFunction(name = "set", kind = OttlFunction.Kind.EDITOR,
-            doc = "Sets a field to a value; a nil value leaves the field unchanged.",
+            doc = "Sets a field to a value; a nil value leaves the field unchanged. With the feature gate ottl.set.allowNil "
+                    + "(upstream's, stable there since v0.162) a nil value empties the target instead: a map key or the body becomes "
+                    + "the empty value (a missing key is created), a whole map or list is cleared; typed fields (name, ids, times...) "
+                    + "are left as they are.",
             example = "set(attributes[\"env\"], \"prod\")")
-    public static final class SetEditor extends EditorNode {
+    public static final class SetEditor extends EditorNode implements FeatureGateAware {
         @Child private GetSetter target;
         @Child private Getter value;
+        /** ottl.set.allowNil: nil reaches the target (off: the baseline, where a nil value makes set do nothing). */
+        @CompilationFinal private boolean allowNil;
 
         public SetEditor(@Param("target") GetSetter target, @Param("value") Getter value) {
             this.target = target;
@@ -36,11 +46,47 @@ public final class CoreEditors {
         }
 
         @Override
+        public void featureGates(Set<String> enabled) {
+            allowNil = enabled.contains(Ottl.SET_ALLOW_NIL_GATE);
+        }
+
+        @Override
         public void execute(VirtualFrame frame) {
             Object v = value.get(frame);
             if (v != null) {
                 target.set(frame, v);
+            } else if (!allowNil) {
+                return;
+            } else if (target.path() instanceof FieldPathNode) {
+                // a whole field: upstream's map and slice setters clear on nil, a value setter empties it
+                Object current = target.get(frame);
+                if (!clear(current)) {
+                    target.set(frame, null);
+                }
+            } else {
+                // an indexed value (attributes["k"], body["a"][0]): the setters store the empty value
+                target.set(frame, null);
             }
+        }
+
+        /** Clears a live map or list read from a whole field; false when it is neither. */
+        @TruffleBoundary
+        private static boolean clear(Object current) {
+            if (current instanceof AttributeMap m) {
+                m.clear();
+                return true;
+            } else if (current instanceof AttributeList l) {
+                l.clear();
+                return true;
+            } else if (current instanceof List<?> l) {
+                try {
+                    l.clear();
+                } catch (UnsupportedOperationException e) {
+                    // a read-only view (a computed list): nothing to clear in the record
+                }
+                return true;
+            }
+            return false;
         }
     }
 

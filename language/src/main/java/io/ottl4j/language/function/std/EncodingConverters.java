@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ByteSliceLikeGetter;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.Getter;
@@ -11,6 +12,7 @@ import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.Values;
+import io.ottl4j.language.function.std.internal.Literals;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -44,7 +46,8 @@ public final class EncodingConverters {
     }
 
     @OttlFunction(name = "Base64Decode", kind = OttlFunction.Kind.CONVERTER, deprecated = true,
-            doc = "Decodes standard, padded base64 into a string. Deprecated: use Decode(value, \"base64\").",
+            doc = "Decodes standard, padded base64 into a string. Deprecated, and removed upstream in v0.162: use "
+                    + "Decode(value, \"base64\"); kept here so that older configs keep working.",
             example = "Base64Decode(attributes[\"encoded\"])")
     public static final class Base64DecodeConverter extends ConverterNode {
         @Child private StringGetter target;
@@ -97,19 +100,27 @@ public final class EncodingConverters {
             example = "Decode(body, \"base64\")")
     public static final class DecodeConverter extends ConverterNode {
         @Child private Getter target;
-        private final String encoding;
-        /** The character set, looked up once: null for base64, or the lookup's error text (reported when run, as upstream). */
+        @Child private StringGetter encoding;
+        /** A literal encoding, or null when it comes from an expression (then looked up on each call). */
+        private final String literal;
+        /** The literal's character set, looked up once: null for base64, or the lookup's error text (reported when run, as upstream). */
         private final Object charset;
 
-        public DecodeConverter(@Param("target") Getter target, @Param("encoding") String encoding) {
+        public DecodeConverter(@Param("target") Getter target, @Param("encoding") @Baseline(String.class) StringGetter encoding) {
             this.target = target;
             this.encoding = encoding;
-            this.charset = isBase64(encoding) ? null : lookupCharset(encoding);
+            this.literal = Literals.string(encoding);
+            this.charset = literal == null || isBase64(literal) ? null : lookupCharset(literal);
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            return decode(target.get(frame), encoding, charset, this);
+            Object v = target.get(frame);
+            if (literal != null) {
+                return decode(v, literal, charset, this);
+            }
+            String e = encoding.get(frame);
+            return decode(v, e, isBase64(e) ? null : lookupCharset(e), this);
         }
 
         @TruffleBoundary

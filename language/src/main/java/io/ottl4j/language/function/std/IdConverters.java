@@ -2,67 +2,114 @@ package io.ottl4j.language.function.std;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
+import io.ottl4j.language.function.ByteSliceLikeGetter;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
+import io.ottl4j.language.function.Values;
 import io.ottl4j.language.function.std.internal.ProfileIdValue;
 import io.ottl4j.pdata.SpanId;
 import io.ottl4j.pdata.TraceId;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Id converters: trace, span and profile ids from bytes literals (checked when the statement is compiled,
- * as at the baseline, where these take only a bytes literal), and random UUIDs.
+ * Id converters: trace, span and profile ids from raw bytes of the id's length or from hex text of twice
+ * that length (a literal is converted, and checked, when the statement is compiled), and random UUIDs.
  */
 public final class IdConverters {
     private IdConverters() {
     }
 
-    /** A converter returning the id it made, when the statement was compiled, from its bytes literal. */
-    abstract static class IdLiteral extends ConverterNode {
-        private final Object id;
+    /** Upstream's newIDExprFunc: bytes of the id's length, or hex of twice that length, become the id. */
+    abstract static class IdConverter extends ConverterNode {
+        @Child private ByteSliceLikeGetter target;
+        private final String function;
+        private final int length;
+        /** Makes the id from exactly {@code length} bytes. */
+        private final Function<byte[], Object> make;
+        /** The id of a literal argument, made once; null when the argument is an expression. */
+        private final Object literal;
 
-        IdLiteral(Object id) {
-            this.id = id;
+        IdConverter(ByteSliceLikeGetter target, String function, int length, Function<byte[], Object> make) {
+            this.target = target;
+            this.function = function;
+            this.length = length;
+            this.make = make;
+            if (target.isLiteral()) {
+                try {
+                    this.literal = toId(Values.byteSliceLike(target.literalValue(), null));
+                } catch (IllegalArgumentException e) {
+                    throw new OttlArgumentException("target", e.getMessage());
+                }
+            } else {
+                this.literal = null;
+            }
         }
 
         @Override
         public final Object executeGeneric(VirtualFrame frame) {
-            return id;
+            if (literal != null) {
+                return literal;
+            }
+            return convert(target.get(frame));
         }
 
-        /** The {@code bytes} argument, which must be {@code length} long (else a compile error with the message). */
-        static byte[] checked(byte[] bytes, int length, String message) {
-            if (bytes.length != length) {
-                throw new OttlArgumentException("bytes", message);
+        @TruffleBoundary
+        private Object convert(byte[] b) {
+            try {
+                return toId(b);
+            } catch (IllegalArgumentException e) {
+                throw new OttlRuntimeException(e.getMessage(), this);
             }
-            return bytes;
+        }
+
+        private Object toId(byte[] b) {
+            int n = b == null ? 0 : b.length;
+            if (n == length) {
+                return make.apply(b.clone());
+            }
+            if (n == 2 * length) {
+                try {
+                    return make.apply(HexFormat.of().parseHex(new String(b, StandardCharsets.ISO_8859_1)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(function + ": could not decode ID: invalid hex: " + e.getMessage());
+                }
+            }
+            throw new IllegalArgumentException(function + ": could not decode ID: invalid length: expected " + length + " or "
+                    + 2 * length + " bytes, got " + n);
         }
     }
 
     @OttlFunction(name = "TraceID", kind = OttlFunction.Kind.CONVERTER,
-            doc = "A trace id from a 16-byte bytes literal.", example = "TraceID(0x0102030405060708090a0b0c0d0e0f10)")
-    public static final class TraceIDConverter extends IdLiteral {
-        public TraceIDConverter(@Param("bytes") byte[] bytes) {
-            super(TraceId.fromBytes(checked(bytes, 16, "traces ids must be 16 bytes")));
+            doc = "A trace id from 16 bytes or from 32 hex digits (a string or bytes).",
+            example = "TraceID(0x0102030405060708090a0b0c0d0e0f10)")
+    public static final class TraceIDConverter extends IdConverter {
+        public TraceIDConverter(@Param("target") @Baseline(value = byte[].class, name = "bytes") ByteSliceLikeGetter target) {
+            super(target, "TraceID", 16, TraceId::fromBytes);
         }
     }
 
     @OttlFunction(name = "SpanID", kind = OttlFunction.Kind.CONVERTER,
-            doc = "A span id from an 8-byte bytes literal.", example = "SpanID(0x0102030405060708)")
-    public static final class SpanIDConverter extends IdLiteral {
-        public SpanIDConverter(@Param("bytes") byte[] bytes) {
-            super(SpanId.fromBytes(checked(bytes, 8, "span ids must be 8 bytes")));
+            doc = "A span id from 8 bytes or from 16 hex digits (a string or bytes).", example = "SpanID(0x0102030405060708)")
+    public static final class SpanIDConverter extends IdConverter {
+        public SpanIDConverter(@Param("target") @Baseline(value = byte[].class, name = "bytes") ByteSliceLikeGetter target) {
+            super(target, "SpanID", 8, SpanId::fromBytes);
         }
     }
 
     @OttlFunction(name = "ProfileID", kind = OttlFunction.Kind.CONVERTER,
-            doc = "A profile id from a 16-byte bytes literal.", example = "ProfileID(0x0102030405060708090a0b0c0d0e0f10)")
-    public static final class ProfileIDConverter extends IdLiteral {
-        public ProfileIDConverter(@Param("bytes") byte[] bytes) {
-            super(new ProfileIdValue(checked(bytes, 16, "profile ids must be 16 bytes")));
+            doc = "A profile id from 16 bytes or from 32 hex digits (a string or bytes).",
+            example = "ProfileID(0x0102030405060708090a0b0c0d0e0f10)")
+    public static final class ProfileIDConverter extends IdConverter {
+        public ProfileIDConverter(@Param("target") @Baseline(value = byte[].class, name = "bytes") ByteSliceLikeGetter target) {
+            super(target, "ProfileID", 16, ProfileIdValue::new);
         }
     }
 

@@ -3,6 +3,8 @@ package io.ottl4j.language.function.std;
 import com.google.re2j.Pattern;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.EditorNode;
 import io.ottl4j.language.function.MapGetter;
 import io.ottl4j.language.function.OttlArgumentException;
@@ -12,6 +14,7 @@ import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.std.internal.DynamicRegex;
 import io.ottl4j.language.function.std.internal.EditorsFlatten;
 import io.ottl4j.language.function.std.internal.EditorsTruncate;
+import io.ottl4j.language.function.std.internal.Literals;
 import io.ottl4j.pdata.AnyValue;
 import io.ottl4j.pdata.AttributeMap;
 import java.util.Arrays;
@@ -95,16 +98,43 @@ public final class MapEditors {
             example = "keep_keys(attributes, [\"http.method\", \"http.route\"])")
     public static final class KeepKeysEditor extends EditorNode {
         @Child private MapGetter target;
-        private final Set<String> keys;
+        @Children private final StringGetter[] keys;
+        /** The keys when every one is a string literal (known when compiled); else null and read on each run. */
+        private final Set<String> literal;
 
-        public KeepKeysEditor(@Param("target") MapGetter target, @Param("keys") String[] keys) {
+        public KeepKeysEditor(@Param("target") MapGetter target, @Param("keys") @Baseline(String[].class) StringGetter[] keys) {
             this.target = target;
-            this.keys = new HashSet<>(Arrays.asList(keys));
+            this.keys = keys;
+            Set<String> known = new HashSet<>();
+            for (StringGetter k : keys) {
+                String s = Literals.string(k);
+                if (s == null) {
+                    known = null;
+                    break;
+                }
+                known.add(s);
+            }
+            this.literal = known;
         }
 
         @Override
+        @ExplodeLoop
         public void execute(VirtualFrame frame) {
-            keep(target.get(frame), keys);
+            AttributeMap m = target.get(frame);
+            if (literal != null) {
+                keep(m, literal);
+                return;
+            }
+            String[] names = new String[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                names[i] = keys[i].get(frame);
+            }
+            keep(m, setOf(names));
+        }
+
+        @TruffleBoundary
+        private static Set<String> setOf(String[] names) {
+            return new HashSet<>(Arrays.asList(names));
         }
 
         @TruffleBoundary

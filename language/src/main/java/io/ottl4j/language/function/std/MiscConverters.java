@@ -5,12 +5,14 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.FloatLikeGetter;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
+import io.ottl4j.language.function.StringSliceGetter;
 import io.ottl4j.language.function.StringLikeGetter;
 import io.ottl4j.language.function.std.internal.HashAlgorithms;
 
@@ -106,16 +108,17 @@ public final class MiscConverters {
             example = "IsInCIDR(attributes[\"client.ip\"], [\"10.0.0.0/8\", \"192.168.0.0/16\"])")
     public static final class IsInCIDRConverter extends ConverterNode {
         @Child private StringGetter target;
-        @Children private final StringGetter[] networks;
-        /** The networks parsed once, when every element is a string literal; else null. */
+        @Child private StringSliceGetter networks;
+        /** The networks parsed once, when the argument is a list of string literals; else null. */
         private final HashAlgorithms.Cidr[] literal;
 
-        public IsInCIDRConverter(@Param("target") StringGetter target, @Param("networks") StringGetter[] networks) {
+        public IsInCIDRConverter(@Param("target") StringGetter target, @Param("networks") @Baseline(StringGetter[].class) StringSliceGetter networks) {
             this.target = target;
             this.networks = networks;
-            HashAlgorithms.Cidr[] parsed = new HashAlgorithms.Cidr[networks.length];
-            for (int i = 0; i < networks.length; i++) {
-                if (!networks[i].isLiteral() || !(networks[i].literalValue() instanceof String s)) {
+            StringGetter[] elements = networks.elements();
+            HashAlgorithms.Cidr[] parsed = elements == null ? null : new HashAlgorithms.Cidr[elements.length];
+            for (int i = 0; parsed != null && i < elements.length; i++) {
+                if (!elements[i].isLiteral() || !(elements[i].literalValue() instanceof String s)) {
                     parsed = null;
                     break;
                 }
@@ -128,7 +131,6 @@ public final class MiscConverters {
         }
 
         @Override
-        @ExplodeLoop
         public Object executeGeneric(VirtualFrame frame) {
             byte[] ip = parseIp(target.get(frame));
             if (ip == null) {
@@ -138,8 +140,14 @@ public final class MiscConverters {
                 return containsAny(literal, ip);
             }
             // networks are read only once the target is known to be an address, stopping at the first match
-            for (int i = 0; i < networks.length; i++) {
-                if (contains(networks[i].get(frame), ip, this)) {
+            Object[] nets = networks.get(frame);
+            return nets != null && containsAny(nets, ip, this);
+        }
+
+        @TruffleBoundary
+        private static boolean containsAny(Object[] nets, byte[] ip, Node at) {
+            for (Object n : nets) {
+                if (contains((String) n, ip, at)) {
                     return true;
                 }
             }

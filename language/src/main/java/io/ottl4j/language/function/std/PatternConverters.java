@@ -5,12 +5,14 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.Values;
+import io.ottl4j.language.function.std.internal.DynamicCompiled;
 import io.ottl4j.pdata.AttributeMap;
 import java.util.Map;
 
@@ -25,24 +27,30 @@ public final class PatternConverters {
             example = "ExtractPatterns(attributes[\"k8s.change_cause\"], \"GIT_SHA=(?P<git_sha>\\\\w+)\")")
     public static final class ExtractPatternsConverter extends ConverterNode {
         @Child private StringGetter target;
-        private final GrokRegex regex;
+        @Child private DynamicCompiled<GrokRegex> regex;
 
-        public ExtractPatternsConverter(@Param("target") StringGetter target, @Param("pattern") String pattern) {
+        public ExtractPatternsConverter(@Param("target") StringGetter target, @Param("pattern") @Baseline(String.class) StringGetter pattern) {
             this.target = target;
+            this.regex = new DynamicCompiled<>("pattern", pattern, ExtractPatternsConverter::compile);
+        }
+
+        private static GrokRegex compile(String pattern) {
+            GrokRegex r;
             try {
-                this.regex = GrokRegex.compile(pattern);
+                r = GrokRegex.compile(pattern);
             } catch (IllegalArgumentException e) {
-                throw new OttlArgumentException("pattern", "the pattern supplied to ExtractPatterns is not a valid pattern: "
-                        + e.getMessage());
+                throw new IllegalArgumentException("the pattern supplied to ExtractPatterns is not a valid pattern: " + e.getMessage());
             }
-            if (!regex.hasNamedGroups()) {
-                throw new OttlArgumentException("pattern", "at least 1 named capture group must be supplied in the given regex");
+            if (!r.hasNamedGroups()) {
+                throw new IllegalArgumentException("at least 1 named capture group must be supplied in the given regex");
             }
+            return r;
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            return extract(target.get(frame), regex);
+            String text = target.get(frame);
+            return extract(text, regex.get(frame));
         }
 
         @TruffleBoundary
@@ -71,10 +79,13 @@ public final class PatternConverters {
             example = "ExtractGrokPatterns(body, \"%{IP:client.ip} %{WORD:method} %{NUMBER:bytes:int}\", true)")
     public static final class ExtractGrokPatternsConverter extends ConverterNode {
         @Child private StringGetter target;
-        private final GrokRegex regex;
-        private final Map<String, String> typeHints;
+        @Child private DynamicCompiled<Compiled> compiled;
 
-        public ExtractGrokPatternsConverter(@Param("target") StringGetter target, @Param("pattern") String pattern,
+        /** A grok pattern expanded and compiled, with the types its captures ask for. */
+        private record Compiled(GrokRegex regex, Map<String, String> typeHints) {
+        }
+
+        public ExtractGrokPatternsConverter(@Param("target") StringGetter target, @Param("pattern") @Baseline(String.class) StringGetter pattern,
                 @Param(value = "named_captures_only", optional = true, defaultValue = "false") Boolean namedCapturesOnly,
                 @Param(value = "pattern_definitions", optional = true, defaultValue = "[]") String[] patternDefinitions) {
             this.target = target;
@@ -97,22 +108,28 @@ public final class PatternConverters {
                     grok.add(name, def.substring(eq + 1));
                 }
             }
+            this.compiled = new DynamicCompiled<>("pattern", pattern, p -> compile(grok, p, namedOnly));
+        }
+
+        private static Compiled compile(GrokPatterns grok, String pattern, boolean namedOnly) {
+            Compiled c;
             try {
                 GrokPatterns.Expanded expanded = grok.expand(pattern, namedOnly);
-                this.regex = GrokRegex.compile(expanded.regex());
-                this.typeHints = Map.copyOf(expanded.typeHints());
+                c = new Compiled(GrokRegex.compile(expanded.regex()), Map.copyOf(expanded.typeHints()));
             } catch (IllegalArgumentException e) {
-                throw new OttlArgumentException("pattern", "the pattern supplied to ExtractGrokPatterns is not a valid pattern: "
-                        + e.getMessage());
+                throw new IllegalArgumentException("the pattern supplied to ExtractGrokPatterns is not a valid pattern: " + e.getMessage());
             }
-            if (namedOnly && !regex.hasNamedGroups()) {
-                throw new OttlArgumentException("pattern", "at least 1 named capture group must be supplied in the given regex");
+            if (namedOnly && !c.regex().hasNamedGroups()) {
+                throw new IllegalArgumentException("at least 1 named capture group must be supplied in the given regex");
             }
+            return c;
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            return extract(target.get(frame), regex, typeHints, this);
+            String text = target.get(frame);
+            Compiled c = compiled.get(frame);
+            return extract(text, c.regex(), c.typeHints(), this);
         }
 
         @TruffleBoundary

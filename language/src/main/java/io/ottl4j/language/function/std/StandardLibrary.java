@@ -16,6 +16,6 @@ public final class StandardLibrary {
                 StringConverters.class, TypeConverters.class, CollectionConverters.class, EncodingConverters.class,
                 TimeConverters.class, HashConverters.class, IdConverters.class, MiscConverters.class,
                 ParseConverters.class, LogParsers.class, XmlFunctions.class, PatternConverters.class, WebConverters.class,
-                MetricFunctions.class, MetricSummaries.class, DataPointFunctions.class, FilterConverters.class, SpanFunctions.class, LambdaConverters.class);
+                MetricFunctions.class, MetricSummaries.class, MetricPercentiles.class, DataPointFunctions.class, FilterConverters.class, SpanFunctions.class, LambdaConverters.class);
     }
 }

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
+import io.ottl4j.language.function.Baseline;
 import io.ottl4j.language.function.ConverterNode;
 import io.ottl4j.language.function.Getter;
 import io.ottl4j.language.function.IntGetter;
@@ -16,6 +17,8 @@ import io.ottl4j.language.function.OttlFunction;
 import io.ottl4j.language.function.Param;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.StringLikeGetter;
+import io.ottl4j.language.function.StringLikeSliceGetter;
+import io.ottl4j.language.function.std.internal.DynamicRegex;
 import io.ottl4j.language.function.std.internal.GoFmt;
 import io.ottl4j.language.function.std.internal.GoStrings;
 import io.ottl4j.pdata.AnyValue;
@@ -24,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 
 /**
  * Converters over strings: joining, splitting, slicing, case conversion, trimming, matching and
@@ -35,54 +37,48 @@ public final class StringConverters {
     }
 
     @OttlFunction(name = "Concat", kind = OttlFunction.Kind.CONVERTER,
-            doc = "Joins the string forms of the values with a delimiter; a nil value is written as <nil>.",
+            doc = "Joins the string forms of the values (a list, or any expression yielding one) with a delimiter; a nil value is written as <nil>.",
             example = "Concat([attributes[\"http.method\"], attributes[\"http.path\"]], \" \")")
     public static final class ConcatConverter extends ConverterNode {
-        @Children private final StringLikeGetter[] vals;
-        private final String delimiter;
+        @Child private StringLikeSliceGetter vals;
+        @Child private StringGetter delimiter;
 
-        public ConcatConverter(@Param("vals") StringLikeGetter[] vals, @Param("delimiter") String delimiter) {
+        public ConcatConverter(@Param("vals") @Baseline(StringLikeGetter[].class) StringLikeSliceGetter vals,
+                @Param("delimiter") @Baseline(String.class) StringGetter delimiter) {
             this.vals = vals;
             this.delimiter = delimiter;
         }
 
         @Override
-        @ExplodeLoop
         public Object executeGeneric(VirtualFrame frame) {
-            if (vals.length == 2) {
+            // upstream reads the delimiter first, then ranges over the values
+            String d = delimiter.get(frame);
+            StringLikeGetter[] literal = vals.elements();
+            if (literal != null && literal.length == 2) {
                 // the common case, without the parts array escaping into the boundary
-                return join2(vals[0].get(frame), delimiter, vals[1].get(frame));
+                return join2(literal[0].get(frame), d, literal[1].get(frame));
             }
-            String[] parts = new String[vals.length];
-            for (int i = 0; i < vals.length; i++) {
-                parts[i] = vals[i].get(frame);
-            }
-            return join(parts, delimiter);
+            return join(vals.get(frame), d);
         }
 
         @TruffleBoundary
         private static String join2(String a, String delimiter, String b) {
-            return orNil(a) + delimiter + orNil(b);
+            return (a == null ? "<nil>" : a) + delimiter + (b == null ? "<nil>" : b);
         }
 
         @TruffleBoundary
-        private static String join(String[] parts, String delimiter) {
-            int size = delimiter.length() * Math.max(parts.length - 1, 0);
-            for (String p : parts) {
-                size += p == null ? 5 : p.length();
+        private static String join(Object[] parts, String delimiter) {
+            if (parts == null) {
+                return "";
             }
-            StringBuilder sb = new StringBuilder(size);
+            StringBuilder sb = new StringBuilder();
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {
                     sb.append(delimiter);
                 }
-                sb.append(orNil(parts[i]));
+                sb.append(parts[i] == null ? "<nil>" : (String) parts[i]);
             }
             return sb.toString();
-        }
-
-        private static String orNil(String s) {
-            return s == null ? "<nil>" : s;
         }
     }
 
@@ -91,17 +87,19 @@ public final class StringConverters {
             example = "IsMatch(attributes[\"http.path\"], \"^/api/v[0-9]+/\")")
     public static final class IsMatchConverter extends ConverterNode {
         @Child private StringLikeGetter target;
-        private final Pattern pattern;
+        @Child private DynamicRegex pattern;
 
-        public IsMatchConverter(@Param("target") StringLikeGetter target, @Param("pattern") String pattern) {
+        public IsMatchConverter(@Param("target") StringLikeGetter target, @Param("pattern") @Baseline(String.class) StringGetter pattern) {
             this.target = target;
-            this.pattern = compile(pattern);
+            this.pattern = new DynamicRegex("IsMatch", "pattern", pattern);
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
+            // upstream compiles a non-literal pattern before reading the target
+            Pattern p = pattern.get(frame);
             String s = target.get(frame);
-            return s != null && find(pattern, s);
+            return s != null && find(p, s);
         }
 
         @TruffleBoundary
@@ -110,31 +108,22 @@ public final class StringConverters {
         }
     }
 
-    /** Compiles a regex argument; a syntax error is a compile-time error at the {@code pattern} argument. */
-    static Pattern compile(String pattern) {
-        try {
-            return GoRegex.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new OttlArgumentException("pattern", "the regex pattern supplied to IsMatch is not a valid pattern: "
-                    + e.getMessage());
-        }
-    }
-
     @OttlFunction(name = "Split", kind = OttlFunction.Kind.CONVERTER,
             doc = "Splits a string at each occurrence of the delimiter into a list of strings.",
             example = "Split(attributes[\"flags\"], \"|\")")
     public static final class SplitConverter extends ConverterNode {
         @Child private StringGetter target;
-        private final String delimiter;
+        @Child private StringGetter delimiter;
 
-        public SplitConverter(@Param("target") StringGetter target, @Param("delimiter") String delimiter) {
+        public SplitConverter(@Param("target") StringGetter target, @Param("delimiter") @Baseline(String.class) StringGetter delimiter) {
             this.target = target;
             this.delimiter = delimiter;
         }
 
         @Override
         public Object executeGeneric(VirtualFrame frame) {
-            return split(target.get(frame), delimiter);
+            String s = target.get(frame);
+            return split(s, delimiter.get(frame));
         }
 
         @TruffleBoundary
@@ -370,41 +359,18 @@ public final class StringConverters {
         }
     }
 
-    /** A converter applying a string predicate, in a boundary, to its {@code target} and a literal string. */
-    abstract static class StringAndLiteral extends ConverterNode {
-        @Child private StringGetter target;
-        private final String literal;
-        private final BiPredicate<String, String> test;
-
-        StringAndLiteral(StringGetter target, String literal, BiPredicate<String, String> test) {
-            this.target = target;
-            this.literal = literal;
-            this.test = test;
-        }
-
-        @Override
-        public final Object executeGeneric(VirtualFrame frame) {
-            return test(target.get(frame), literal);
-        }
-
-        @TruffleBoundary
-        private boolean test(String s, String p) {
-            return test.test(s, p);
-        }
-    }
-
     @OttlFunction(name = "HasPrefix", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the string starts with the prefix.", example = "HasPrefix(name, \"http.\")")
-    public static final class HasPrefixConverter extends StringAndLiteral {
-        public HasPrefixConverter(@Param("target") StringGetter target, @Param("prefix") String prefix) {
+    public static final class HasPrefixConverter extends StringAndString {
+        public HasPrefixConverter(@Param("target") StringGetter target, @Param("prefix") @Baseline(String.class) StringGetter prefix) {
             super(target, prefix, String::startsWith);
         }
     }
 
     @OttlFunction(name = "HasSuffix", kind = OttlFunction.Kind.CONVERTER,
             doc = "True when the string ends with the suffix.", example = "HasSuffix(attributes[\"file\"], \".log\")")
-    public static final class HasSuffixConverter extends StringAndLiteral {
-        public HasSuffixConverter(@Param("target") StringGetter target, @Param("suffix") String suffix) {
+    public static final class HasSuffixConverter extends StringAndString {
+        public HasSuffixConverter(@Param("target") StringGetter target, @Param("suffix") @Baseline(String.class) StringGetter suffix) {
             super(target, suffix, String::endsWith);
         }
     }

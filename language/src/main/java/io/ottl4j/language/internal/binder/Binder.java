@@ -317,7 +317,9 @@ public final class Binder {
         return slots;
     }
 
+    /** The function as it binds under this compile's feature gates (baseline or current parameter forms). */
     FunctionDef lookupFunction(String name) {
-        return catalog.find(name);
+        FunctionDef def = catalog.find(name);
+        return def == null ? null : def.under(featureGates);
     }
 }

@@ -11,10 +11,13 @@ import io.ottl4j.grammar.ast.FunctionRef;
 import io.ottl4j.grammar.ast.IntLiteral;
 import io.ottl4j.grammar.ast.Lambda;
 import io.ottl4j.grammar.ast.ListLiteral;
+import io.ottl4j.grammar.ast.MapLiteral;
+import io.ottl4j.grammar.ast.NilLiteral;
 import io.ottl4j.grammar.ast.PathExpr;
 import io.ottl4j.grammar.ast.SourceSpan;
 import io.ottl4j.grammar.ast.StringLiteral;
 import io.ottl4j.grammar.ast.Value;
+import io.ottl4j.language.Ottl;
 import io.ottl4j.language.catalog.FunctionDef;
 import io.ottl4j.language.catalog.ParamDef;
 import io.ottl4j.language.catalog.ParamKind;
@@ -36,6 +39,8 @@ import io.ottl4j.language.function.MapGetter;
 import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.StringLikeGetter;
+import io.ottl4j.language.function.StringLikeSliceGetter;
+import io.ottl4j.language.function.StringSliceGetter;
 import io.ottl4j.language.function.TimeGetter;
 import io.ottl4j.language.internal.nodes.LiteralNode;
 import io.ottl4j.language.internal.nodes.LocalReadNode;
@@ -200,7 +205,11 @@ final class CallBinder {
 
     private Object construct(FunctionDef def, Object[] values, Argument[] byParam, SourceSpan callSpan) {
         try {
-            return def.constructor().newInstance(values);
+            Object node = def.constructor().newInstance(values);
+            if (node instanceof io.ottl4j.language.function.FeatureGateAware aware) {
+                aware.featureGates(binder.featureGates());
+            }
+            return node;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             SourceSpan at = callSpan;
@@ -221,9 +230,21 @@ final class CallBinder {
     // ------------------------------------------------------------------ argument forms
 
     private Object argument(ParamDef p, Value v, FunctionDef def) {
-        Object bound = bindArgument(p, v, def);
+        Object bound;
+        if (p.relaxed() != null) {
+            // the gate for upstream's current signature is off: the baseline form only, passed on in the current form
+            Value wrong = notBaseline(p.kind(), v);
+            if (wrong != null) {
+                return baselineMismatch(p, wrong, def);
+            }
+            bound = bindArgument(p.relaxed(), v, def);
+        } else {
+            bound = bindArgument(p, v, def);
+        }
         if (bound instanceof io.ottl4j.language.function.ArgumentGetter g) {
             g.describeAs(def.name(), p.name());
+        } else if (bound instanceof io.ottl4j.language.function.SliceGetter<?> slice) {
+            slice.describeAs(def.name(), p.name());
         } else if (bound instanceof io.ottl4j.language.function.ArgumentGetter[] list) {
             for (int i = 0; i < list.length; i++) {
                 list[i].describeAs(def.name(), p.name() + "[" + i + "]");
@@ -265,7 +286,41 @@ final class CallBinder {
             case INT_GETTER_LIST -> getterList(p, v, def, IntGetter.class, IntGetter::new);
             case FLOAT_GETTER_LIST -> getterList(p, v, def, FloatGetter.class, FloatGetter::new);
             case MAP_GETTER_LIST -> getterList(p, v, def, MapGetter.class, MapGetter::new);
+            case STRING_LIKE_SLICE -> v instanceof ListLiteral
+                    ? new StringLikeSliceGetter((StringLikeGetter[]) getterList(p, v, def, StringLikeGetter.class, StringLikeGetter::new), null)
+                    : new StringLikeSliceGetter(null, binder.value(v));
+            case STRING_SLICE -> v instanceof ListLiteral
+                    ? new StringSliceGetter((StringGetter[]) getterList(p, v, def, StringGetter.class, StringGetter::new), null)
+                    : new StringSliceGetter(null, binder.value(v));
         };
+    }
+
+    /** The part of {@code v} that does not have the baseline form {@code kind}, or null when it has it. */
+    private static Value notBaseline(ParamKind kind, Value v) {
+        return switch (kind) {
+            case STRING_LITERAL -> v instanceof StringLiteral ? null : v;
+            case BYTES_LITERAL -> v instanceof BytesLiteral ? null : v;
+            case STRING_LIST_LITERAL -> v instanceof ListLiteral l
+                    ? l.elements().stream().filter(e -> !(e instanceof StringLiteral)).findFirst().orElse(null) : v;
+            case GETTER_LIST, STRING_GETTER_LIST, STRING_LIKE_GETTER_LIST, INT_GETTER_LIST, FLOAT_GETTER_LIST, MAP_GETTER_LIST ->
+                    v instanceof ListLiteral ? null : v;
+            default -> throw new IllegalStateException("no baseline check for parameter kind " + kind);
+        };
+    }
+
+    /** The baseline's form error; for an expression where a literal was required, the gate that accepts it. */
+    private Object baselineMismatch(ParamDef p, Value wrong, FunctionDef def) {
+        String suggestion = isLiteral(wrong) ? null
+                : "expressions are accepted here by upstream's post-baseline signature (" + p.relaxed().name() + ": "
+                        + p.relaxed().kind().description() + "): enable it with --feature-gates=" + Ottl.CURRENT_SIGNATURES_GATE;
+        binder.error(BinderCode.ARGUMENT_FORM, wrong.span(), "argument " + p.name() + " of " + def.name() + " must be a "
+                + p.kind().description() + ", got " + describe(wrong), suggestion);
+        return null;
+    }
+
+    private static boolean isLiteral(Value v) {
+        return v instanceof StringLiteral || v instanceof BytesLiteral || v instanceof IntLiteral || v instanceof FloatLiteral
+                || v instanceof BoolLiteral || v instanceof ListLiteral || v instanceof NilLiteral || v instanceof MapLiteral;
     }
 
     private Object mismatch(ParamDef p, Value v, FunctionDef def) {

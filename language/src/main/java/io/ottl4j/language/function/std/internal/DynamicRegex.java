@@ -2,11 +2,8 @@ package io.ottl4j.language.function.std.internal;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
-import io.ottl4j.language.OttlRuntimeException;
-import io.ottl4j.language.function.OttlArgumentException;
 import io.ottl4j.language.function.StringGetter;
 import io.ottl4j.language.function.std.GoRegex;
 
@@ -16,53 +13,22 @@ import io.ottl4j.language.function.std.GoRegex;
  * expression is compiled each time it yields a new string (a bad one is a runtime error).
  */
 public final class DynamicRegex extends Node {
-    @Child private StringGetter getter;
-    private final Pattern literal;
-    private final String function;
-    /** The last runtime-compiled pattern, one immutable pair so that threads never mix halves. */
-    private Cached last;
-
-    private record Cached(String source, Pattern compiled) {
-    }
+    @Child private DynamicCompiled<Pattern> compiled;
 
     public DynamicRegex(String function, String parameter, StringGetter getter) {
-        this.function = function;
-        this.getter = getter;
-        String text = Literals.string(getter);
-        if (text != null) {
-            try {
-                this.literal = GoRegex.compile(text);
-            } catch (PatternSyntaxException e) {
-                throw new OttlArgumentException(parameter, message(function, text, e));
-            }
-        } else {
-            this.literal = null;
-        }
+        this.compiled = new DynamicCompiled<>(parameter, getter, source -> compile(function, source));
     }
 
     public Pattern get(VirtualFrame frame) {
-        if (literal != null) {
-            return literal;
-        }
-        return compile(getter.get(frame));
+        return compiled.get(frame);
     }
 
-    @TruffleBoundary
-    private Pattern compile(String source) {
-        Cached c = last;
-        if (c != null && c.source().equals(source)) {
-            return c.compiled();
-        }
+    private static Pattern compile(String function, String source) {
         try {
-            Pattern p = GoRegex.compile(source);
-            last = new Cached(source, p);
-            return p;
+            return GoRegex.compile(source);
         } catch (PatternSyntaxException e) {
-            throw new OttlRuntimeException(message(function, source, e), this);
+            throw new IllegalArgumentException("the regex pattern supplied to " + function + " \"" + source
+                    + "\" is not a valid pattern: " + e.getMessage(), e);
         }
-    }
-
-    private static String message(String function, String source, PatternSyntaxException e) {
-        return "the regex pattern supplied to " + function + " \"" + source + "\" is not a valid pattern: " + e.getMessage();
     }
 }

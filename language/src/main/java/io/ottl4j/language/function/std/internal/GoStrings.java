@@ -94,6 +94,22 @@ public final class GoStrings {
         return out;
     }
 
+    /** Go's {@code strings.SplitN} with a non-empty separator: at most n parts, the last holding the rest (n < 0: all). */
+    public static String[] splitN(String s, String sep, int n) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (n < 0 || out.size() < n - 1) {
+            int at = s.indexOf(sep, from);
+            if (at < 0) {
+                break;
+            }
+            out.add(s.substring(from, at));
+            from = at + sep.length();
+        }
+        out.add(s.substring(from));
+        return out.toArray(new String[0]);
+    }
+
     /** Go's {@code strings.Trim}: removes leading and trailing code points found in the cutset. */
     public static String trim(String s, String cutset) {
         if (s.isEmpty() || cutset.isEmpty()) {
