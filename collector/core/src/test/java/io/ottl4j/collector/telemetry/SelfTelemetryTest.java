@@ -180,7 +180,8 @@ class SelfTelemetryTest {
             sink.stop(0); // the exporter's sends now fail: a warning from the exporter's queue consumer
             start("metrics: {level: none}\nlogs: {level: warn, encoding: json}");
             sendSpans(1);
-            Harness.await(Duration.ofSeconds(10), () -> json.toString().contains("Exporting failed"));
+            // both handlers: the record reaches them one after the other on the exporter's thread
+            Harness.await(Duration.ofSeconds(60), () -> json.toString().contains("Exporting failed") && console.toString().contains("Exporting failed"));
         } finally {
             l.removeHandler(jh);
             l.removeHandler(ch);
