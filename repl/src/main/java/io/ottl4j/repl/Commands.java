@@ -192,6 +192,7 @@ final class Commands {
                 case TRACES -> ContextKind.SPAN;
                 case METRICS -> ContextKind.DATAPOINT;
                 case LOGS -> ContextKind.LOG;
+                case PROFILES -> ContextKind.PROFILE;
             });
         }
         context("");
@@ -225,6 +226,7 @@ final class Commands {
             case TRACES -> "span(s)";
             case METRICS -> "metric(s), " + b.dataPointCount() + " data point(s)";
             case LOGS -> "log record(s)";
+            case PROFILES -> "profile(s)";
         };
     }
 

@@ -188,7 +188,29 @@ public final class Profile implements TelemetryItem<Profile> {
         attributes.forEach(this::putAttribute);
     }
 
-    /** A copy pointing into the same dictionary. */
+    /**
+     * Applies the difference between two states of this profile's attribute map through the dictionary: keys absent
+     * from {@code after} lose their index, new or changed values are set as {@link #putAttribute} does, unchanged ones
+     * keep their entry (and unit).
+     */
+    public void updateAttributes(AttributeMap before, AttributeMap after) {
+        IntList kept = new IntList();
+        for (int k = 0; k < attributeIndices.size(); k++) {
+            int i = attributeIndices.get(k);
+            String key = i >= 0 && i < dictionary.attributeTable().size() ? dictionary.string(dictionary.attributeTable().get(i).keyStrindex()) : null;
+            if (key == null || after.containsKey(key)) {
+                kept.add(i);
+            }
+        }
+        attributeIndices.setAll(kept.toArray());
+        after.forEach((key, value) -> {
+            if (!before.containsKey(key) || !AnyValue.deepEquals(before.get(key), value)) {
+                putAttribute(key, value);
+            }
+        });
+    }
+
+    /** A copy pointing into {@code target} (the caller keeps the indices valid there). */
     public Profile copyInto(ProfilesDictionary target) {
         Profile c = new Profile(target);
         c.sampleType = sampleType;

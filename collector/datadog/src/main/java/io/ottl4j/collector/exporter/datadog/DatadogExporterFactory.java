@@ -70,6 +70,7 @@ public final class DatadogExporterFactory implements ExporterFactory<DatadogConf
             case TRACES -> senders::traces;
             case METRICS -> senders::metrics;
             case LOGS -> senders::logs;
+            case PROFILES -> throw new IllegalArgumentException("the datadog exporter does not take profiles");
         };
         AutoCloseable onShutdown = () -> {
             synchronized (SHARED) {
