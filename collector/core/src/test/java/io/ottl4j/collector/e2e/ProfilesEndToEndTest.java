@@ -9,6 +9,7 @@ import io.opentelemetry.proto.collector.profiles.v1development.ExportProfilesSer
 import io.opentelemetry.proto.collector.profiles.v1development.ProfilesServiceGrpc;
 import io.ottl4j.collector.component.PipelineId;
 import io.ottl4j.otlp.OtlpJson;
+import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.otlp.ProfileSamples;
 import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.TelemetryBatch;
@@ -120,8 +121,9 @@ class ProfilesEndToEndTest {
         ProfilesServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).export(ProfileSamples.request("checkout"));
         ProfilesServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).export(ProfileSamples.request("drop-me"));
         HttpResponse<byte[]> resp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http
-                + "/v1development/profiles")).header("Content-Type", "application/x-protobuf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ProfileSamples.request("cart").toByteArray())).build(),
+                + "/v1development/profiles")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(OtlpJson.write(OtlpProto.decodeProfiles(ProfileSamples.request("cart").toByteArray()))))
+                .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(resp.statusCode()).isEqualTo(200);
 
