@@ -90,6 +90,12 @@ class PlainConfigTest {
     }
 
     @Test
+    void nestedComponentSettingsComplete() throws Exception {
+        // the cursor before "grpc", under receivers::otlp::protocols
+        assertThat(ServerProcess.labels(lsp.completion(URI, pos(3, 6)))).contains("grpc", "http").doesNotContain("protocols", "endpoint");
+    }
+
+    @Test
     void componentSettingsCompleteWithDefaults() throws Exception {
         List<CompletionItem> keys = lsp.completion(URI, pos(7, 4));
         CompletionItem timeout = keys.stream().filter(i -> i.getLabel().equals("timeout")).findFirst().orElseThrow();

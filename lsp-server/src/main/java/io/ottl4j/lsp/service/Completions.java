@@ -252,6 +252,15 @@ final class Completions {
                     out.add(new Completion(e.getKey(), ItemKind.FIELD, def.isEmpty() ? "setting" : "default: " + def, null, insert, true, ws, offset));
                 }
             }
+        } else if (chain.size() >= 3 && keyPosition && Analyzer.kindOf(chain.get(0)) != null) {
+            // a nested map of a component's settings (sending_queue, protocols::grpc, ...)
+            Factory<?> f = components.find(Analyzer.kindOf(chain.get(0)), Analyzer.typeOf(chain.get(1)));
+            if (f != null) {
+                for (String key : ComponentDocs.keysAt(f, chain.subList(2, chain.size()))) {
+                    out.add(new Completion(key, ItemKind.FIELD, "setting of " + String.join("::", chain.subList(2, chain.size())), null,
+                            key + ": ${1}", true, ws, offset));
+                }
+            }
         } else if (chain.size() >= 3 && chain.get(0).equals("service") && chain.get(1).equals("pipelines")
                 && (chain.size() == 4 || cur.matches("\\s*(receivers|processors|exporters):.*"))) {
             String list = chain.size() == 4 ? chain.get(3) : cur.trim().substring(0, cur.trim().indexOf(':'));

@@ -31,6 +31,41 @@ public final class ComponentDocs {
         return KEYS.computeIfAbsent(f, ComponentDocs::read);
     }
 
+    /**
+     * The settings of a nested map of a component's config (for {@code path} [sending_queue] the keys of
+     * {@code sending_queue}), found by decoding a config where each map along the path is present and empty, so
+     * that decoders which only look inside a map when it is there are asked too. Defaults are not known here.
+     */
+    public static List<String> keysAt(Factory<?> f, List<String> path) {
+        if (path.isEmpty()) {
+            return keys(f);
+        }
+        return NESTED.computeIfAbsent(f.type() + "\0" + String.join("\0", path), k -> probe(f, path));
+    }
+
+    private static final Map<String, List<String>> NESTED = new ConcurrentHashMap<>();
+
+    private static List<String> probe(Factory<?> f, List<String> path) {
+        StringBuilder json = new StringBuilder();
+        for (String p : path) {
+            json.append("{\"").append(p.replace("\\", "\\\\").replace("\"", "\\\"")).append("\": ");
+        }
+        json.append("{}").append("}".repeat(path.size()));
+        try {
+            Conf c = new Conf(io.ottl4j.collector.config.YamlReader.read(json.toString(), "probe"), "", new Problems());
+            f.decode(c);
+            for (String p : path) {
+                c = c.children().get(p);
+                if (c == null) {
+                    return List.of();
+                }
+            }
+            return List.copyOf(c.usedKeys());
+        } catch (io.ottl4j.collector.config.ConfigException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private static Map<String, String> read(Factory<?> f) {
         Map<String, String> out = new LinkedHashMap<>();
         Object cfg = null;

@@ -23,6 +23,8 @@ public final class Conf {
     private final String path;
     private final Problems problems;
     private final Set<String> used = new LinkedHashSet<>();
+    /** The nested maps read through {@link #child}, so tools (completion, docs) can list the keys read at each level. */
+    private final Map<String, Conf> children = new LinkedHashMap<>();
 
     public Conf(ConfigNode node, String path, Problems problems) {
         this.path = path;
@@ -270,10 +272,16 @@ public final class Conf {
     /** A nested map (absent or null gives an empty view). */
     public Conf child(String key) {
         ConfigNode n = raw(key);
-        if (n == null || n instanceof ConfigNode.NullNode) {
-            return new Conf(ConfigNode.MapNode.empty(n == null ? map.location() : n.location()), pathOf(key), problems);
-        }
-        return new Conf(n, pathOf(key), problems);
+        Conf c = n == null || n instanceof ConfigNode.NullNode
+                ? new Conf(ConfigNode.MapNode.empty(n == null ? map.location() : n.location()), pathOf(key), problems)
+                : new Conf(n, pathOf(key), problems);
+        children.put(key, c);
+        return c;
+    }
+
+    /** The nested maps decoding asked for, by key (the last view when a key was read twice). */
+    public Map<String, Conf> children() {
+        return java.util.Collections.unmodifiableMap(children);
     }
 
     /** A list of maps. */

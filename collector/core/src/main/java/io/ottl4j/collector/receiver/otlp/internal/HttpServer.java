@@ -12,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -88,6 +87,15 @@ final class HttpServer {
     private EventLoopGroup workers;
     private EventExecutorGroup handlers;
     private Channel channel;
+    /** Accepted connections, closed on stop once in-flight requests are answered. */
+    private final io.netty.channel.group.ChannelGroup connections =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+    /** Set on stop: requests still arriving on kept-alive connections get 503 instead of reaching a stopped executor. */
+    private volatile boolean stopping;
+    /** Requests handed to the handler executors and not yet answered; stop waits for none. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long stop waits for in-flight requests before closing their connections anyway. */
+    private static final long DRAIN_MILLIS = 10_000;
     private final ServerAuth auth;
 
     HttpServer(CreateSettings settings, OtlpReceiverFactory.Http config, Map<Signal, Consumer> next) {
@@ -130,6 +138,7 @@ final class HttpServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         var p = ch.pipeline();
                         if (ssl != null) {
                             p.addLast("tls", ssl.newHandler(ch.alloc()));
@@ -145,7 +154,8 @@ final class HttpServer {
                         p.addLast("encoding", new EncodingCheck());
                         p.addLast("decompress", new HttpContentDecompressor(0));
                         p.addLast("aggregate", new Aggregator((int) Math.min(Integer.MAX_VALUE, config.maxRequestBodySize())));
-                        p.addLast(handlers, "otlp", new OtlpHandler());
+                        p.addLast("stopGate", new StopGate());
+                        p.addLast("otlp", new OtlpHandler());
                     }
                 });
         InetSocketAddress addr = Endpoints.bindable(config.endpoint());
@@ -178,14 +188,65 @@ final class HttpServer {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /**
+     * Stops in the order that lets every request already taken be answered: no new connections, new requests on
+     * open connections refused (503, connection closed), in-flight requests finished while the I/O loops that write
+     * their responses run, then the connections, the handler executors (tasks left after the drain still write on
+     * live loops) and the loops.
+     */
     void stop() {
+        stopping = true;
         if (channel != null) {
             channel.close().awaitUninterruptibly();
         }
         if (boss != null) {
-            boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-            workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            awaitInFlight();
+            connections.close().awaitUninterruptibly();
             handlers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    private void awaitInFlight() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        synchronized (inFlight) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(inFlight, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void finished() {
+        if (inFlight.decrementAndGet() == 0) {
+            synchronized (inFlight) {
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /** On the I/O loop, in front of the handler executors: once stopping, answers 503 instead of handing the request on. */
+    private final class StopGate extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (stopping && msg instanceof FullHttpRequest req) {
+                req.release();
+                respondFailure(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, 14, "the collector is shutting down");
+                return;
+            }
+            if (msg instanceof FullHttpRequest) {
+                inFlight.incrementAndGet();
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 
@@ -316,9 +377,39 @@ final class HttpServer {
         return (semi >= 0 ? ct.substring(0, semi) : ct).trim().toLowerCase(Locale.ROOT);
     }
 
-    private final class OtlpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Runs on the channel's I/O loop and hands each request to one handler executor per connection (so pipelined
+     * requests are answered in order), keeping decoding and the pipeline's consumers off the I/O threads. The
+     * channel's own events stay on its loop, so closing a connection never needs a handler executor.
+     */
+    private final class OtlpHandler extends ChannelInboundHandlerAdapter {
+        private final io.netty.util.concurrent.EventExecutor executor = handlers.next();
+
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest req)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            try {
+                executor.execute(() -> {
+                    try {
+                        channelRead0(ctx, req);
+                    } catch (Throwable t) {
+                        exceptionCaught(ctx, t);
+                    } finally {
+                        req.release();
+                        finished();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                req.release();
+                finished();
+                respondFailure(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, Ingest.UNAVAILABLE, "the collector is shutting down");
+            }
+        }
+
+        private void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
             if (auth != null && !authenticated(req)) {
                 respondText(ctx, req, 401, "Unauthorized\n"); // upstream's confighttp answer, whatever the path
                 return;
