@@ -817,33 +817,16 @@ final class OtlpJsonReader {
     }
 
     private int[] readInt32Array() throws IOException {
-        if (!startArray()) {
-            return new int[0];
+        long[] wide = readLongArray(this::readInt32);
+        int[] out = new int[wide.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) wide[i];
         }
-        int[] out = new int[8];
-        int n = 0;
-        while (nextElement()) {
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = readInt32();
-        }
-        return Arrays.copyOf(out, n);
+        return out;
     }
 
     private long[] readInt64Array() throws IOException {
-        if (!startArray()) {
-            return new long[0];
-        }
-        long[] out = new long[8];
-        int n = 0;
-        while (nextElement()) {
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = readInt64();
-        }
-        return Arrays.copyOf(out, n);
+        return readLongArray(this::readInt64);
     }
 
     // ---------------------------------------------------------------- attributes and AnyValue
@@ -1258,6 +1241,16 @@ final class OtlpJsonReader {
     }
 
     private long[] readUint64Array() throws IOException {
+        return readLongArray(this::readUint64);
+    }
+
+    @FunctionalInterface
+    private interface LongElement {
+        long read() throws IOException;
+    }
+
+    /** A JSON array of integers, each read by {@code element} (which checks its range). */
+    private long[] readLongArray(LongElement element) throws IOException {
         if (!startArray()) {
             return new long[0];
         }
@@ -1267,7 +1260,7 @@ final class OtlpJsonReader {
             if (n == out.length) {
                 out = Arrays.copyOf(out, n * 2);
             }
-            out[n++] = readUint64();
+            out[n++] = element.read();
         }
         return Arrays.copyOf(out, n);
     }

@@ -159,9 +159,13 @@ public final class ProfilesDictionaries {
         }
 
         int[] strings(int[] a) {
+            return each(a, this::string);
+        }
+
+        private static int[] each(int[] a, java.util.function.IntUnaryOperator f) {
             int[] r = new int[a.length];
             for (int i = 0; i < a.length; i++) {
-                r[i] = string(a[i]);
+                r[i] = f.applyAsInt(a[i]);
             }
             return r;
         }
@@ -178,11 +182,7 @@ public final class ProfilesDictionaries {
         }
 
         int[] attributes(int[] a) {
-            int[] r = new int[a.length];
-            for (int i = 0; i < a.length; i++) {
-                r[i] = attribute(a[i]);
-            }
-            return r;
+            return each(a, this::attribute);
         }
 
         int mapping(int i) {
@@ -233,11 +233,7 @@ public final class ProfilesDictionaries {
                 if (k < 0 || k >= src.stackTable().size()) {
                     return k;
                 }
-                int[] x = src.stackTable().get(k).locationIndices();
-                int[] r = new int[x.length];
-                for (int j = 0; j < x.length; j++) {
-                    r[j] = location(x[j]);
-                }
+                int[] r = each(src.stackTable().get(k).locationIndices(), this::location);
                 return m.entry("stack", m.target.stackTable(), new ProfilesDictionary.Stack(r), (Object) r);
             });
         }
