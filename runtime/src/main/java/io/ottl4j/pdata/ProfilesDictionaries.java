@@ -17,6 +17,11 @@ public final class ProfilesDictionaries {
     /** A deep copy in which profiles that shared a dictionary share one copy of it. */
     public static TelemetryBatch<Profile> deepCopy(TelemetryBatch<Profile> batch) {
         Map<ProfilesDictionary, ProfilesDictionary> copies = new IdentityHashMap<>();
+        return copyGroups(batch, p -> p.copyInto(copies.computeIfAbsent(p.dictionary(), ProfilesDictionary::deepCopy)));
+    }
+
+    /** A new batch with the resources and scopes of {@code batch} copied and each profile replaced by {@code profile}'s. */
+    private static TelemetryBatch<Profile> copyGroups(TelemetryBatch<Profile> batch, java.util.function.UnaryOperator<Profile> profile) {
         TelemetryBatch<Profile> c = TelemetryBatch.profiles();
         for (ResourceGroup<Profile> rg : batch.resources()) {
             ResourceGroup<Profile> rc = c.addResource();
@@ -27,7 +32,7 @@ public final class ProfilesDictionaries {
                 sc.scope().copyFrom(sg.scope());
                 sc.setSchemaUrl(sg.schemaUrl());
                 for (Profile p : sg.items()) {
-                    sc.items().add(p.copyInto(copies.computeIfAbsent(p.dictionary(), ProfilesDictionary::deepCopy)));
+                    sc.items().add(profile.apply(p));
                 }
             }
         }
@@ -61,22 +66,7 @@ public final class ProfilesDictionaries {
         }
         Merger merger = new Merger();
         Map<ProfilesDictionary, Remap> remaps = new IdentityHashMap<>();
-        TelemetryBatch<Profile> c = TelemetryBatch.profiles();
-        for (ResourceGroup<Profile> rg : batch.resources()) {
-            ResourceGroup<Profile> rc = c.addResource();
-            rc.resource().copyFrom(rg.resource());
-            rc.setSchemaUrl(rg.schemaUrl());
-            for (ScopeGroup<Profile> sg : rg.scopes()) {
-                ScopeGroup<Profile> sc = rc.addScope();
-                sc.scope().copyFrom(sg.scope());
-                sc.setSchemaUrl(sg.schemaUrl());
-                for (Profile p : sg.items()) {
-                    Remap r = remaps.computeIfAbsent(p.dictionary(), d -> new Remap(d, merger));
-                    sc.items().add(r.profile(p));
-                }
-            }
-        }
-        return c;
+        return copyGroups(batch, p -> remaps.computeIfAbsent(p.dictionary(), d -> new Remap(d, merger)).profile(p));
     }
 
     /** The merged dictionary under construction, each table with its zero entry first and equal entries once. */
