@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * OTLP profiles (proto {@code opentelemetry.proto.profiles.v1development}, as opentelemetry-proto 1.9 defines it:
+ * OTLP profiles (proto {@code opentelemetry.proto.profiles.v1development}, as the opentelemetry-proto dependency ships it:
  * one {@code ProfilesDictionary} per request) ↔ the model, through the generated classes. A batch whose profiles point
  * into several dictionaries is encoded with one merged dictionary ({@link ProfilesDictionaries#unify}).
  */
