@@ -63,12 +63,14 @@ public final class Pipelines {
         Map<String, ConnectorFactory.Connector> connectorInstances = new LinkedHashMap<>();
         Map<PipelineId, Consumer> entries = new LinkedHashMap<>();
 
+        for (CollectorConfig.Pipeline p : pipes.values()) {
+            if (p.id().signal() == Signal.PROFILES) {
+                requireProfiles(cfg, p); // before anything is created
+            }
+        }
         for (PipelineId pid : order) {
             CollectorConfig.Pipeline p = pipes.get(pid);
             Signal signal = pid.signal();
-            if (signal == Signal.PROFILES) {
-                requireProfiles(cfg, p);
-            }
             List<Consumer> outs = new ArrayList<>();
             for (CollectorConfig.Ref ref : p.exporters()) {
                 if (exporters.containsKey(ref.id())) {
