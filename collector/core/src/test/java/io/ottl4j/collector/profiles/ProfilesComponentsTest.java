@@ -113,4 +113,19 @@ class ProfilesComponentsTest {
         assertThat(p.isEmpty()).isTrue();
         assertThat(c2.url(Signal.PROFILES)).isEqualTo("http://pyroscope:4040/custom");
     }
+
+    @Test
+    void batchesCountAndSplitProfilesBySamples() {
+        TelemetryBatch<Profile> b = profiles("a");
+        assertThat(io.ottl4j.collector.internal.Batches.count(b)).isEqualTo(2);
+        TelemetryBatch<Profile> first = io.ottl4j.collector.internal.Batches.split(b, 1);
+        Profile head = first.resources().getFirst().scopes().getFirst().items().getFirst();
+        Profile rest = b.resources().getFirst().scopes().getFirst().items().getFirst();
+        assertThat(head.samples()).hasSize(1);
+        assertThat(rest.samples()).hasSize(1);
+        assertThat(head.dictionary()).isSameAs(rest.dictionary());
+        assertThat(head.samples().getFirst().values()).containsExactly(3L);
+        assertThat(rest.samples().getFirst().values()).containsExactly(1L);
+        assertThat(head.attributes().get("thread.name")).isEqualTo("main");
+    }
 }
