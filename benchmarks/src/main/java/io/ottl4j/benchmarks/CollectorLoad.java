@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * CollectorLoad codec SECONDS
- * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka|tailsampling max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
+ * CollectorLoad run OTTL_LAUNCHER transform|none|loadbalancing|kafka|tailsampling|datadog max|SPANS_PER_SECOND WARMUP_SECONDS SECONDS
  * </pre>
  */
 public final class CollectorLoad {
@@ -224,13 +224,23 @@ public final class CollectorLoad {
                 """.formatted(port, TRANSFORM + (tail ? TAIL_SAMPLING : ""), exporter, processors, lb ? "loadbalancing" : kafka ? "kafka" : "otlp_grpc");
         Path cfg = Files.createTempFile("collector-load", ".yaml");
         Files.writeString(cfg, config);
-        Process collector = new ProcessBuilder(launcher, "collector", "--config", cfg.toString()).redirectErrorStream(true)
+        // datadog: the seed config itself (its traces path: processors → datadog connector → tail_sampling → datadog
+        // exporter) against a loopback intake that decodes and counts (DatadogIntakeSink)
+        boolean dd = variant.equals("datadog");
+        DatadogIntakeSink intake = dd ? DatadogIntakeSink.start() : null;
+        ProcessBuilder pb = dd ? DatadogIntakeSink.seedCollector(launcher, port, intake.url()) : new ProcessBuilder(launcher, "collector", "--config", cfg.toString());
+        long started = System.nanoTime();
+        Process collector = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "collector-load.log").toFile()))
                 .start();
         Process gateway = null;
         Path gatewayCfg = null;
         try {
             awaitPort(port, collector);
+            // start-up to ready: launcher start to the OTLP port accepting, wall time and the JVM's own CPU time
+            System.out.printf(Locale.ROOT, "start-up to OTLP port accepting: %.2f s wall, %.2f CPU-s (load average %s)%n",
+                    (System.nanoTime() - started) / 1e9, cpuTicks(collector.pid()) / (double) clockTicks(),
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             if (kafka) {
                 gatewayCfg = Files.createTempFile("collector-load-gateway", ".yaml");
                 Files.writeString(gatewayCfg, """
@@ -290,22 +300,28 @@ public final class CollectorLoad {
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             long cpu0 = cpuTicks(collector.pid());
             long gatewayCpu0 = gateway == null ? 0 : cpuTicks(gateway.pid());
-            long d0 = delivered.get();
+            // datadog: tail_sampling keeps ~0.1%, so throughput is what the collector accepted (the connector saw it all)
+            AtomicLong counted = dd ? sent : delivered;
+            long d0 = counted.get();
+            long intake0 = dd ? intake.spans() : 0;
             long t0 = System.nanoTime();
             long rssMax = 0;
             long rssSum = 0;
+            long pssSum = 0;
             int samples = 0;
             for (int s = 0; s < seconds; s++) {
                 Thread.sleep(1000);
                 long rss = rssKib(collector.pid());
                 rssMax = Math.max(rssMax, rss);
                 rssSum += rss;
+                pssSum += pssKib(collector.pid());
                 samples++;
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             long cpu1 = cpuTicks(collector.pid());
             long gatewayCpu1 = gateway == null ? 0 : cpuTicks(gateway.pid());
-            long d1 = delivered.get();
+            long d1 = counted.get();
+            long intake1 = dd ? intake.spans() : 0;
             stop.set(true);
             for (Thread c : clients) {
                 c.join(35_000);
@@ -314,8 +330,14 @@ public final class CollectorLoad {
             double cpuSeconds = (cpu1 - cpu0) / (double) clockTicks();
             double spansPerSecond = (d1 - d0) / wall;
             System.out.printf(Locale.ROOT, "run %s rate=%s: %.0f spans/s delivered, collector CPU %.2f cores, %.0f spans per CPU-second, "
-                    + "VmRSS avg %.0f MiB max %.0f MiB (sent %d, delivered %d in total)%n", variant, rate, spansPerSecond, cpuSeconds / wall,
-                    (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0, sent.get(), delivered.get());
+                    + "VmRSS avg %.0f MiB max %.0f MiB, PSS avg %.0f MiB (sent %d, delivered %d in total; load average %s)%n", variant, rate,
+                    spansPerSecond, cpuSeconds / wall, (d1 - d0) / cpuSeconds, rssSum / (double) samples / 1024, rssMax / 1024.0,
+                    pssSum / (double) samples / 1024, sent.get(), delivered.get(), Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            if (dd) {
+                System.out.printf(Locale.ROOT, "  (datadog: spans/s above = accepted by the collector) intake: %.0f sampled spans/s in %d trace payloads, "
+                        + "%d stats payloads, %d other requests, %d decode errors in total%n", (intake1 - intake0) / wall, intake.tracePayloads(),
+                        intake.statsPayloads(), intake.otherRequests(), intake.errors());
+            }
             if (gateway != null) {
                 double gatewaySeconds = (gatewayCpu1 - gatewayCpu0) / (double) clockTicks();
                 System.out.printf(Locale.ROOT, "  (the figures above are the agent's: otlp → batch → kafka) gateway kafka → otlp_grpc: CPU %.2f cores,"
@@ -337,6 +359,9 @@ public final class CollectorLoad {
                 broker.close();
             }
             sinks.forEach(Server::shutdownNow);
+            if (intake != null) {
+                intake.close();
+            }
             Files.deleteIfExists(cfg);
         }
     }
@@ -369,7 +394,7 @@ public final class CollectorLoad {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException e) {
-                Thread.sleep(100);
+                Thread.sleep(10); // fine-grained: the wait is the start-up time reported
             }
         }
         throw new IllegalStateException("collector did not open port " + port);
@@ -384,6 +409,16 @@ public final class CollectorLoad {
 
     static long clockTicks() {
         return 100; // USER_HZ on Linux
+    }
+
+    /** Proportional set size: shared pages (the JVM's text, a mapped AOT cache) divided among the processes mapping them. */
+    static long pssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+            if (line.startsWith("Pss:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
     }
 
     static long rssKib(long pid) throws IOException {

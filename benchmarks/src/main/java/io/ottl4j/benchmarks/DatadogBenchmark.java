@@ -7,6 +7,7 @@ import io.ottl4j.collector.datadog.mapping.DdSpan;
 import io.ottl4j.collector.datadog.mapping.SpanMapper;
 import io.ottl4j.collector.datadog.mapping.TraceConfig;
 import io.ottl4j.collector.datadog.stats.Concentrator;
+import io.ottl4j.collector.datadog.stats.SpanStats;
 import io.ottl4j.collector.exporter.datadog.TraceEncoder;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.InstrumentationScope;
@@ -54,6 +55,7 @@ public class DatadogBenchmark {
     private TraceEncoder encoder;
     private SpanMapper mapper;
     private Concentrator concentrator;
+    private SpanStats spanStats;
     private Map<String, long[]> baselineCounts;
     private DDSketch baselineSketch;
     private final byte[] buffer = new byte[1 << 20];
@@ -70,6 +72,7 @@ public class DatadogBenchmark {
         encoder = new TraceEncoder(cfg, "collector-host", "bench");
         mapper = new SpanMapper(cfg);
         concentrator = new Concentrator(10_000_000_000L, true, cfg.peerTagKeys(), 1_700_000_000_000_000_000L);
+        spanStats = new SpanStats(TraceConfig.defaults(true), () -> 1_700_000_000_000L, java.util.logging.Logger.getLogger("bench"));
         baselineCounts = new HashMap<>();
         baselineSketch = DDSketches.logarithmicCollapsingLowestDense(0.01, 2048);
     }
@@ -133,6 +136,14 @@ public class DatadogBenchmark {
             concentrator.add(d);
         }
         return concentrator.openBuckets();
+    }
+
+    /** The connector's whole traces → stats path per span: marks check, chunks by trace, top-level, concentrator. */
+    @Benchmark
+    @OperationsPerInvocation(SPANS)
+    public Object connectorSpanStats() {
+        spanStats.add(batch);
+        return spanStats;
     }
 
     @Benchmark

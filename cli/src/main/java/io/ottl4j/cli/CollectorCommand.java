@@ -28,6 +28,10 @@ public final class CollectorCommand implements Callable<Integer> {
     @Option(names = "--shutdown-timeout", paramLabel = "DURATION", defaultValue = "10s", description = "Deadline for draining on shutdown (default ${DEFAULT-VALUE}).")
     String shutdownTimeout;
 
+    /** For the launcher's start-up cache (AOT training run, see the {@code ottl} script): start, then stop at once. */
+    @Option(names = "--exit-when-ready", hidden = true)
+    boolean exitWhenReady;
+
     @Mixin
     FeatureGateOption gates;
 
@@ -70,6 +74,10 @@ public final class CollectorCommand implements Callable<Integer> {
             System.err.println("Error: cannot start pipelines: " + e.getMessage());
             return 1;
         }
+        if (exitWhenReady) {
+            return collector.shutdown(deadline == null ? java.time.Duration.ofSeconds(10) : deadline) ? 0 : 1;
+        }
+        io.ottl4j.cli.internal.PeriodicHeapTrim.startIfConfigured();
         Thread hook = new Thread(() -> collector.shutdown(deadline == null ? java.time.Duration.ofSeconds(10) : deadline), "shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
         collector.awaitTermination();

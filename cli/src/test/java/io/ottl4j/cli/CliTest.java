@@ -164,4 +164,15 @@ class CliTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("no function named replace_pattrn; did you mean replace_pattern?" + System.lineSeparator());
     }
+
+    /** `ottl collector` is parsed without the other subcommands' models (start-up): same name, help and errors. */
+    @Test
+    void collectorCommandLineIsTheSameOnItsFastPath() {
+        Run help = run("collector", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).startsWith("Usage: ottl collector").contains("--config=URI", "--shutdown-timeout");
+        Run bad = run("collector", "--no-such-option");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("Unknown option: '--no-such-option'").contains("Usage: ottl collector");
+    }
 }

@@ -7,6 +7,7 @@ import io.ottl4j.collector.component.PipelineId;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.datadog.mapping.TraceConfig;
+import io.ottl4j.collector.datadog.stats.SpanStats;
 import io.ottl4j.collector.service.internal.Fanout;
 import io.ottl4j.pdata.Signal;
 import java.util.ArrayList;
@@ -54,12 +55,17 @@ public final class DatadogConnectorFactory implements ConnectorFactory<DatadogCo
             return new Connector() {
                 @Override
                 public void consume(io.ottl4j.pdata.TelemetryBatch<?> batch) throws Exception {
+                    // as upstream: the resources whose stats this connector computes are marked, so an exporter
+                    // (or agent) computing stats further on does not count them again
+                    for (io.ottl4j.pdata.ResourceGroup<?> rg : batch.resources()) {
+                        rg.resource().attributes().putBool(SpanStats.STATS_COMPUTED, true);
+                    }
                     fanout.consume(batch);
                 }
 
                 @Override
                 public boolean mutatesData() {
-                    return fanout.mutatesData();
+                    return true; // the mark above
                 }
             };
         }

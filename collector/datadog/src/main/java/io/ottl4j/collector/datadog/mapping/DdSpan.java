@@ -40,20 +40,27 @@ public final class DdSpan {
 
     /** The encoder's cached protobuf size of this span (-1: not computed); the span must not change after. */
     public int encodedSize = -1;
+    /** {@code _top_level} and {@code _dd.measured} as flags too: the concentrator asks for every span. */
+    private boolean top;
+    private boolean measuredFlag;
+    /** {@code span.kind} and the HTTP status as fields too, for the same reason. */
+    public String spanKindName = "";
+    public int httpStatusCode;
 
     public DdSpan(int metaCapacity) {
         this.meta = new HashMap<>(metaCapacity);
     }
 
     public boolean topLevel() {
-        return metrics.getOrDefault(TOP_LEVEL, 0.0) == 1.0;
+        return top;
     }
 
     public boolean measured() {
-        return metrics.getOrDefault(MEASURED, 0.0) == 1.0;
+        return measuredFlag;
     }
 
     public void setTopLevel(boolean v) {
+        top = v;
         if (v) {
             metrics.put(TOP_LEVEL, 1.0);
         } else {
@@ -61,9 +68,24 @@ public final class DdSpan {
         }
     }
 
+    /** Top-level as a flag only: the stats path, whose spans are never encoded. */
+    public void setTopLevelFlag(boolean v) {
+        top = v;
+    }
+
+    public void setMeasured() {
+        measuredFlag = true;
+        metrics.put(MEASURED, 1.0);
+    }
+
+    /** Re-reads the flags from {@code metrics} after attributes were copied into it. */
+    public void syncFlags() {
+        top = metrics.getOrDefault(TOP_LEVEL, 0.0) == 1.0;
+        measuredFlag = metrics.getOrDefault(MEASURED, 0.0) == 1.0;
+    }
+
     public int httpStatus() {
-        Double d = metrics.get(HTTP_STATUS);
-        return d == null ? 0 : d.intValue();
+        return httpStatusCode;
     }
 
     @Override

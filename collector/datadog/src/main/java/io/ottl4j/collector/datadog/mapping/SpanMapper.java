@@ -82,10 +82,12 @@ public final class SpanMapper {
             d.resource = config.spanNameAsResourceName() ? span.name() : resourceV2(span, res);
         }
         d.type = spanType(span, res);
-        d.meta.put(DdSpan.SPAN_KIND, kindName(span.kind()));
+        d.spanKindName = kindName(span.kind());
+        d.meta.put(DdSpan.SPAN_KIND, d.spanKindName);
         Long code = Attrs.getLong(sa, res, "http.response.status_code", "http.status_code");
         if (code != null && code >= 0) {
             d.metrics.put(DdSpan.HTTP_STATUS, code.doubleValue());
+            d.httpStatusCode = code.intValue();
         }
         String grpc = Attrs.get(sa, res, "rpc.grpc.status_code");
         if (!grpc.isEmpty()) {
@@ -96,9 +98,9 @@ public final class SpanMapper {
         }
         Long measured = Attrs.getLong(sa, res, "_dd.measured");
         if (measured != null && measured == 1) {
-            d.metrics.put(DdSpan.MEASURED, 1.0);
+            d.setMeasured();
         } else if (config.computeTopLevelBySpanKind() && (span.kind() == Span.KIND_CLIENT || span.kind() == Span.KIND_PRODUCER)) {
-            d.metrics.put(DdSpan.MEASURED, 1.0);
+            d.setMeasured();
         }
         if (span.kind() == Span.KIND_CLIENT || span.kind() == Span.KIND_PRODUCER || span.kind() == Span.KIND_CONSUMER) {
             // peer tags only aggregate on spans that talk to a peer; the full mapping copies every attribute anyway
@@ -136,6 +138,7 @@ public final class SpanMapper {
                 d.meta.put(key, Attrs.str(v));
             }
         }
+        d.syncFlags();
         d.meta.put("otel.trace_id", span.traceId().toHex());
         if (!d.version.isEmpty()) {
             d.meta.putIfAbsent("version", d.version);
@@ -354,7 +357,17 @@ public final class SpanMapper {
      * span kind.
      */
     public void computeTopLevel(List<DdSpan> chunk) {
+        computeTopLevel(chunk, false);
+    }
+
+    /** {@code flagOnly}: for spans that are only aggregated, never encoded (no {@code _top_level} metric entry). */
+    public void computeTopLevel(List<DdSpan> chunk, boolean flagOnly) {
         if (config.computeTopLevelBySpanKind()) {
+            return;
+        }
+        if (chunk.size() == 1) { // the common case of a sampled or single-span trace: no map needed
+            DdSpan s = chunk.get(0);
+            mark(s, s.parentId == 0 || s.parentId != s.spanId, flagOnly);
             return;
         }
         Map<Long, String> services = new HashMap<>(chunk.size() * 2);
@@ -363,7 +376,15 @@ public final class SpanMapper {
         }
         for (DdSpan s : chunk) {
             String parentService = s.parentId == 0 ? null : services.get(s.parentId);
-            s.setTopLevel(parentService == null || !parentService.equals(s.service));
+            mark(s, parentService == null || !parentService.equals(s.service), flagOnly);
+        }
+    }
+
+    private static void mark(DdSpan s, boolean top, boolean flagOnly) {
+        if (flagOnly) {
+            s.setTopLevelFlag(top);
+        } else {
+            s.setTopLevel(top);
         }
     }
 

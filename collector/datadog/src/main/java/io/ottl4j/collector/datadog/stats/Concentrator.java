@@ -37,8 +37,16 @@ public final class Concentrator {
     private final List<String> peerTagKeys;
     private final TreeMap<Long, Map<PayloadKey, Map<GroupKey, Group>>> buckets = new TreeMap<>();
     private long oldest;
+    /** The payload-key map the previous span went to (cleared by flush, which may remove its bucket). */
+    private long lastBucket;
+    private PayloadKey lastKey;
+    private Map<GroupKey, Group> lastGroups;
 
     public record PayloadKey(String hostname, String env, String version, String containerId, String gitCommitSha, String containerTags) {
+        boolean matches(DdSpan s) {
+            return hostname.equals(s.hostname) && env.equals(s.env) && version.equals(s.version) && containerId.equals(s.containerId)
+                    && gitCommitSha.equals(s.gitCommitSha) && containerTags.equals(s.containerTags);
+        }
     }
 
     /** One aggregation key; {@code peerTags} as "key:value" in key order. */
@@ -84,11 +92,19 @@ public final class Concentrator {
         }
         long end = s.start + s.duration;
         long btime = Math.max(align(end), oldest);
-        PayloadKey pk = new PayloadKey(s.hostname, s.env, s.version, s.containerId, s.gitCommitSha, s.containerTags);
-        GroupKey gk = new GroupKey(s.service, s.name, s.resource, s.type, s.httpStatus(), s.meta.getOrDefault(DdSpan.SPAN_KIND, ""), peerTags(s),
+        Map<GroupKey, Group> groups;
+        if (lastGroups != null && btime == lastBucket && lastKey.matches(s)) {
+            groups = lastGroups; // spans come in runs of one resource: skip hashing the same payload key again
+        } else {
+            PayloadKey pk = new PayloadKey(s.hostname, s.env, s.version, s.containerId, s.gitCommitSha, s.containerTags);
+            groups = buckets.computeIfAbsent(btime, k -> new HashMap<>()).computeIfAbsent(pk, k -> new HashMap<>());
+            lastBucket = btime;
+            lastKey = pk;
+            lastGroups = groups;
+        }
+        GroupKey gk = new GroupKey(s.service, s.name, s.resource, s.type, s.httpStatus(), s.spanKindName, peerTags(s),
                 s.parentId == 0);
-        Group g = buckets.computeIfAbsent(btime, k -> new HashMap<>()).computeIfAbsent(pk, k -> new HashMap<>())
-                .computeIfAbsent(gk, k -> new Group());
+        Group g = groups.computeIfAbsent(gk, k -> new Group());
         g.hits++;
         if (s.topLevel()) {
             g.topLevelHits++;
@@ -147,6 +163,7 @@ public final class Concentrator {
      * there is nothing to emit.
      */
     public StatsPayload flush(long nowNanos, boolean force) {
+        lastGroups = null;
         Map<PayloadKey, ClientStatsPayload.Builder> out = new HashMap<>();
         for (Iterator<Map.Entry<Long, Map<PayloadKey, Map<GroupKey, Group>>>> it = buckets.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Long, Map<PayloadKey, Map<GroupKey, Group>>> b = it.next();

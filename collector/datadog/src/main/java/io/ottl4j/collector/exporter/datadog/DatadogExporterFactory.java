@@ -2,6 +2,7 @@ package io.ottl4j.collector.exporter.datadog;
 
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.ExporterFactory;
+import io.ottl4j.collector.component.ShutdownBudget;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.exporter.internal.ExporterHelper;
@@ -65,7 +66,7 @@ public final class DatadogExporterFactory implements ExporterFactory<DatadogConf
             shared.users++;
         }
         Shared sh = shared;
-        Senders senders = new Senders(settings, config, intake, sh.metadata, System::currentTimeMillis);
+        Senders senders = new Senders(settings, config, intake, sh.metadata, System::currentTimeMillis, config.onlyMetadata() ? null : signal);
         ExporterHelper.Sender sender = config.onlyMetadata() ? (batch, timeout) -> senders.observe(batch) : switch (signal) {
             case TRACES -> senders::traces;
             case METRICS -> senders::metrics;
@@ -73,6 +74,8 @@ public final class DatadogExporterFactory implements ExporterFactory<DatadogConf
             case PROFILES -> throw new IllegalArgumentException("the datadog exporter does not take profiles");
         };
         AutoCloseable onShutdown = () -> {
+            // the sending queue is drained by now: flush and drain what the exporter itself holds
+            senders.close(ShutdownBudget.remaining(Duration.ofMillis(1500), Duration.ofSeconds(8)));
             synchronized (SHARED) {
                 if (--sh.users == 0) {
                     SHARED.remove(config);
@@ -83,6 +86,7 @@ public final class DatadogExporterFactory implements ExporterFactory<DatadogConf
         };
         ExporterHelper.StartHook onStart = () -> {
             validateKey(config, intake, log);
+            senders.start();
             synchronized (SHARED) {
                 if (!sh.started) {
                     sh.started = true;

@@ -24,8 +24,8 @@ import java.util.List;
  * upstream's exporter builds it: message, status (from a status/severity/level attribute, else the
  * severity text, else the severity number), hostname, service, ddsource, ddtags, timestamps, trace
  * correlation ({@code dd.trace_id}/{@code dd.span_id} as decimals of the low 64 bits), and every record
- * and resource attribute flattened with dots. Items are grouped into arrays of at most 1000 items and
- * 5 MB; one item is cut to 1 MB.
+ * and resource attribute flattened with dots. {@link LogsBatcher} groups the items into arrays of at most
+ * 1000 items and 5 MB; a message is cut to half a megabyte so that one item stays under the intake's 1 MB.
  */
 final class LogsEncoder {
     static final int MAX_ITEMS = 1000;
@@ -37,20 +37,18 @@ final class LogsEncoder {
 
     private final String fallbackHost;
 
-    /** The JSON arrays of a batch, and how many records could not be written. */
-    record Encoded(List<byte[]> arrays, int skipped) {
+    /** The JSON objects of a batch's records, one per record, and how many records could not be written. */
+    record Encoded(List<byte[]> items, int skipped) {
     }
 
     LogsEncoder(String fallbackHost) {
         this.fallbackHost = fallbackHost;
     }
 
-    /** The JSON arrays (one per request) of a batch. */
+    /** One JSON object per record; {@link LogsBatcher} groups them into the intake's arrays. */
     Encoded encode(TelemetryBatch<?> batch) throws IOException {
         List<byte[]> out = new ArrayList<>();
         int skipped = 0;
-        ByteArrayOutputStream cur = new ByteArrayOutputStream();
-        int items = 0;
         for (ResourceGroup<?> rg : batch.resources()) {
             AttributeMap res = rg.resource().attributes();
             String host = Hosts.resolve(res, fallbackHost);
@@ -59,33 +57,15 @@ final class LogsEncoder {
             String ddtags = String.join(",", tags);
             for (ScopeGroup<?> sg : rg.scopes()) {
                 for (Object item : sg.items()) {
-                    byte[] json;
                     try {
-                        json = item((LogRecord) item, res, host, ddtags);
+                        out.add(item((LogRecord) item, res, host, ddtags));
                     } catch (RuntimeException e) { // a record that cannot be written is dropped, not the batch
                         skipped++;
-                        continue;
                     }
-                    if (items > 0 && (items >= MAX_ITEMS || cur.size() + json.length + 2 > MAX_PAYLOAD_BYTES)) {
-                        out.add(close(cur));
-                        cur = new ByteArrayOutputStream();
-                        items = 0;
-                    }
-                    cur.write(items == 0 ? '[' : ',');
-                    cur.write(json);
-                    items++;
                 }
             }
         }
-        if (items > 0) {
-            out.add(close(cur));
-        }
         return new Encoded(out, skipped);
-    }
-
-    private static byte[] close(ByteArrayOutputStream b) {
-        b.write(']');
-        return b.toByteArray();
     }
 
     byte[] item(LogRecord r, AttributeMap res, String host, String ddtags) throws IOException {

@@ -5,11 +5,13 @@ import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.datadog.mapping.Hosts;
 import io.ottl4j.collector.datadog.pb.metrics.SketchPayload;
 import io.ottl4j.collector.datadog.pb.trace.StatsPayload;
+import io.ottl4j.collector.datadog.stats.SpanStats;
 import io.ottl4j.collector.datadog.stats.StatsMetric;
 import io.ottl4j.collector.exporter.internal.ExporterHelper.SendException;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +22,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One attempt at sending a batch of each signal to its intake. A batch becomes a list of requests once, on
- * its first attempt; a retry (the exporter helper retries the whole batch) resumes at the first request not
- * yet accepted, so nothing is sent twice and cumulative → delta conversion sees each point once.
+ * One attempt at sending a batch of each signal to its intake. A batch becomes a list of units (requests, or
+ * log items) once, on its first attempt; a retry (the exporter helper retries the whole batch) resumes at the
+ * first unit not yet accepted, so nothing is sent twice and cumulative → delta conversion sees each point once.
+ *
+ * <p>Traces are posted by the consumer itself, or with {@code traces::trace_buffer} &gt; 0 handed to a
+ * {@link PayloadWriter} of that many payloads; logs go through the {@link LogsBatcher} ({@code batch_wait})
+ * and a writer; with the {@value #NO_APM_STATS_GATE} gate off the exporter computes APM stats itself
+ * ({@link SpanStats}) from the spans it exports, skipping those the datadog connector marked.
  */
 final class Senders {
     /** Gate names: the metrics serializer (protobuf series, default on) and the legacy v1 JSON client. */
     static final String SERIALIZER_GATE = "exporter.datadogexporter.metricexportserializerclient";
     static final String NATIVE_CLIENT_GATE = "exporter.datadogexporter.metricexportnativeclient";
+    /** Upstream's gate (beta, on by default): while on, the exporter computes no APM stats (the connector does). */
+    static final String NO_APM_STATS_GATE = "exporter.datadogexporter.DisableAPMStats";
+    /** Payloads the logs writer holds besides the open one (the logs agent's pipeline has a few in flight too). */
+    static final int LOGS_BUFFER = 8;
+    static final int STATS_BUFFER = 16;
+    /** Threads sending buffered payloads. */
+    static final int SENDERS = 4;
 
     private final CreateSettings settings;
     private final DatadogConfig config;
@@ -45,25 +62,44 @@ final class Senders {
     private final String seriesFormat;
     /** Batches being retried, by identity (TelemetryBatch keeps Object's equality), with their requests. */
     private final Map<TelemetryBatch<?>, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
+    /** traces::trace_buffer payloads; null when 0 (the consumer posts itself). */
+    private PayloadWriter traceWriter;
+    /** The exporter's own APM stats (gate off, traces instance only) and their writer; null otherwise. */
+    private SpanStats apmStats;
+    private PayloadWriter statsWriter;
+    private PayloadWriter logsWriter;
+    private LogsBatcher logsBatcher;
+    private ScheduledExecutorService logsTicker;
 
-    record Request(String url, Map<String, String> headers, byte[] body) {
+    /** One payload; {@code items}: the spans, points or records it carries (for drop counts). */
+    record Request(String url, Map<String, String> headers, byte[] body, int items) {
+        Request(String url, Map<String, String> headers, byte[] body) {
+            this(url, headers, body, 0);
+        }
     }
 
     private static final class Pending {
-        final List<Request> requests;
+        final List<?> units;
         int next;
 
-        Pending(List<Request> requests) {
-            this.requests = requests;
+        Pending(List<?> units) {
+            this.units = units;
         }
     }
 
     @FunctionalInterface
     private interface Encoder {
-        List<Request> encode(TelemetryBatch<?> batch) throws SendException;
+        List<?> encode(TelemetryBatch<?> batch) throws SendException;
     }
 
-    Senders(CreateSettings settings, DatadogConfig config, Intake intake, HostMetadata metadata, LongSupplier clockMillis) {
+    /** Takes one unit of a batch (posts it, buffers it); throws when it was not taken. */
+    @FunctionalInterface
+    private interface Deliverer {
+        void deliver(Object unit, Duration timeout) throws SendException;
+    }
+
+    /** {@code signal}: the signal of the exporter instance, which decides its writers. */
+    Senders(CreateSettings settings, DatadogConfig config, Intake intake, HostMetadata metadata, LongSupplier clockMillis, Signal signal) {
         this.settings = settings;
         this.config = config;
         this.intake = intake;
@@ -75,6 +111,77 @@ final class Senders {
         this.logs = new LogsEncoder(fallbackHost);
         this.seriesFormat = settings.featureGates().contains(NATIVE_CLIENT_GATE) ? "v1json"
                 : settings.featureGates().contains("-" + SERIALIZER_GATE) ? "v2json" : "proto";
+        if (signal == Signal.TRACES && config.traces().traceBuffer() > 0) {
+            traceWriter = writer("trace", config.traces().traceBuffer(), Signal.TRACES);
+        }
+        if (signal == Signal.TRACES && settings.featureGates().contains("-" + NO_APM_STATS_GATE)) {
+            apmStats = new SpanStats(config.traces(), clockMillis, settings.logger(Signal.TRACES));
+            statsWriter = writer("stats", STATS_BUFFER, Signal.TRACES);
+        }
+        if (signal == Signal.LOGS) {
+            logsWriter = writer("logs", LOGS_BUFFER, Signal.LOGS);
+            logsBatcher = new LogsBatcher(config.logs(), logsWriter, System::nanoTime, clockMillis);
+        }
+    }
+
+    private PayloadWriter writer(String what, int capacity, Signal s) {
+        return new PayloadWriter(what, capacity, SENDERS, (r, t) -> intake.post(r.url(), r.headers(), r.body(), t), config.helper(),
+                settings.logger(s), n -> settings.telemetry().exporter(settings.id(), s, "send_failed", n), "datadog-" + what + "-writer-" + settings.id());
+    }
+
+    /** Starts the timers: the exporter's stats buckets and the logs batch_wait ticker. */
+    void start() {
+        if (apmStats != null) {
+            apmStats.start("datadog-exporter-stats-" + settings.id(), this::sendStats);
+        }
+        if (logsBatcher != null) {
+            long tick = Math.max(10, Math.min(250, config.logs().batchWait().toMillis() / 10));
+            logsTicker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("datadog-logs-batch-" + settings.id()).unstarted(r));
+            logsTicker.scheduleWithFixedDelay(() -> {
+                try {
+                    logsBatcher.flushIfDue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    settings.logger(Signal.LOGS).warning("logs batching failed: " + e);
+                }
+            }, tick, tick, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Flushes what the exporter holds (open log batch, open stats buckets) and drains the writers within
+     * {@code deadline}; what cannot be sent is logged with counts.
+     */
+    void close(Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        if (logsTicker != null) {
+            logsTicker.shutdownNow();
+        }
+        if (logsBatcher != null && !logsBatcher.flushAll(left(end))) {
+            settings.logger(Signal.LOGS).warning("shutdown: " + logsBatcher.pending() + " log record(s) could not be buffered before the deadline and are dropped");
+        }
+        if (apmStats != null) {
+            apmStats.stop();
+        }
+        for (PayloadWriter w : new PayloadWriter[] {traceWriter, logsWriter, statsWriter}) {
+            if (w != null) {
+                w.close(left(end));
+            }
+        }
+    }
+
+    private static Duration left(long end) {
+        return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
+    }
+
+    /** The trace writer (tests). */
+    PayloadWriter traceWriter() {
+        return traceWriter;
+    }
+
+    LogsBatcher logsBatcher() {
+        return logsBatcher;
     }
 
     void observe(TelemetryBatch<?> batch) {
@@ -84,44 +191,85 @@ final class Senders {
     }
 
     void traces(TelemetryBatch<?> batch, Duration timeout) throws SendException {
-        send(batch, timeout, this::traceRequests);
+        send(batch, timeout, this::traceRequests, traceWriter == null ? this::post : this::buffer);
     }
 
     void metrics(TelemetryBatch<?> batch, Duration timeout) throws SendException {
-        send(batch, timeout, this::metricRequests);
+        send(batch, timeout, this::metricRequests, this::post);
     }
 
     void logs(TelemetryBatch<?> batch, Duration timeout) throws SendException {
-        send(batch, timeout, this::logRequests);
+        send(batch, timeout, this::logItems, this::batchLog);
     }
 
-    private void send(TelemetryBatch<?> batch, Duration timeout, Encoder encoder) throws SendException {
+    private void send(TelemetryBatch<?> batch, Duration timeout, Encoder encoder, Deliverer deliverer) throws SendException {
         Pending p = pending.get(batch);
         if (p == null) {
             observe(batch);
             p = new Pending(encoder.encode(batch));
             pending.put(batch, p);
         }
-        while (p.next < p.requests.size()) {
-            Request r = p.requests.get(p.next);
-            intake.post(r.url(), r.headers(), r.body(), timeout);
+        while (p.next < p.units.size()) {
+            deliverer.deliver(p.units.get(p.next), timeout);
             p.next++;
         }
         pending.remove(batch);
     }
 
+    private void post(Object unit, Duration timeout) throws SendException {
+        Request r = (Request) unit;
+        intake.post(r.url(), r.headers(), r.body(), timeout);
+    }
+
+    /** trace_buffer: waits up to the request timeout for room; a buffer that stays full is a retryable refusal. */
+    private void buffer(Object unit, Duration timeout) throws SendException {
+        try {
+            if (!traceWriter.offer((Request) unit, timeout)) {
+                throw new SendException("trace buffer full: " + traceWriter.capacity() + " payloads (traces::trace_buffer) wait to be sent", true, null,
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendException("interrupted", false, null, e);
+        }
+    }
+
+    private void batchLog(Object unit, Duration timeout) throws SendException {
+        try {
+            if (!logsBatcher.add((byte[]) unit) && !(logsBatcher.handOff(timeout) && logsBatcher.add((byte[]) unit))) {
+                throw new SendException("logs buffer full: " + logsWriter.capacity() + " payloads wait to be sent", true, null, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendException("interrupted", false, null, e);
+        }
+    }
+
+    private void sendStats(StatsPayload p) {
+        try {
+            if (!statsWriter.offer(statsRequest(p), config.helper().timeout())) {
+                settings.logger(Signal.TRACES).warning("dropping APM stats: the stats buffer is full");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private List<Request> traceRequests(TelemetryBatch<?> batch) {
+        if (apmStats != null) {
+            apmStats.add(batch);
+        }
         TraceEncoder.Encoded enc = traces.encode(batch);
         if (enc.skipped() > 0) {
             settings.logger().warning("dropped " + enc.skipped() + " span(s) the Datadog mapping cannot read");
         }
         List<Request> out = new ArrayList<>();
-        for (byte[] p : enc.payloads()) {
+        for (int i = 0; i < enc.payloads().size(); i++) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "application/x-protobuf");
             headers.put("Content-Encoding", "gzip");
             headers.put("X-Datadog-Reported-Languages", enc.languages());
-            out.add(new Request(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(p, 6)));
+            out.add(new Request(config.traces().endpoint() + "/api/v0.2/traces", headers, Intake.gzip(enc.payloads().get(i), 6), enc.spans()[i]));
         }
         return out;
     }
@@ -170,7 +318,7 @@ final class Senders {
                 Intake.gzip(StatsEncoder.encode(full), 6));
     }
 
-    private List<Request> logRequests(TelemetryBatch<?> batch) throws SendException {
+    private List<byte[]> logItems(TelemetryBatch<?> batch) throws SendException {
         LogsEncoder.Encoded enc;
         try {
             enc = logs.encode(batch);
@@ -180,21 +328,6 @@ final class Senders {
         if (enc.skipped() > 0) {
             settings.logger().warning("dropped " + enc.skipped() + " log record(s) that could not be written");
         }
-        List<byte[]> arrays = enc.arrays();
-        List<Request> out = new ArrayList<>();
-        for (byte[] a : arrays) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", "application/json");
-            headers.put("DD-PROTOCOL", "agent-json");
-            headers.put("DD-EVP-ORIGIN", "otel");
-            headers.put("dd-current-timestamp", Long.toString(clockMillis.getAsLong()));
-            byte[] body = a;
-            if (config.logs().useCompression()) {
-                body = Intake.gzip(a, config.logs().compressionLevel());
-                headers.put("Content-Encoding", "gzip");
-            }
-            out.add(new Request(config.logs().endpoint() + "/api/v2/logs", headers, body));
-        }
-        return out;
+        return enc.items();
     }
 }

@@ -32,8 +32,8 @@ public final class TraceEncoder {
     private final String fallbackHost;
     private final String agentVersion;
 
-    /** The encoded payloads of one batch and the tracer languages they carry. */
-    public record Encoded(List<byte[]> payloads, String languages, int skipped) {
+    /** The encoded payloads of one batch, the spans in each, and the tracer languages they carry. */
+    public record Encoded(List<byte[]> payloads, int[] spans, String languages, int skipped) {
     }
 
     public TraceEncoder(TraceConfig config, String fallbackHost, String agentVersion) {
@@ -83,7 +83,9 @@ public final class TraceEncoder {
                     Attrs.getNormalized(null, res, "deployment.environment.name", "deployment.environment"), Hosts.resolve(res, fallbackHost),
                     Attrs.get(null, res, "service.version"), PRIORITY_AUTO_KEEP, kept));
         }
-        return new Encoded(split(tracers), String.join("|", languages), skipped);
+        List<Integer> counts = new ArrayList<>();
+        List<byte[]> payloads = split(tracers, counts);
+        return new Encoded(payloads, counts.stream().mapToInt(Integer::intValue).toArray(), String.join("|", languages), skipped);
     }
 
     /** ignore_resources drops a trace whose root span's resource matches. */
@@ -105,25 +107,32 @@ public final class TraceEncoder {
     }
 
     /** Tracer payloads grouped into AgentPayloads of at most {@link #MAX_PAYLOAD_BYTES}. */
-    private List<byte[]> split(List<AgentPayloadWriter.Tracer> tracers) {
+    private List<byte[]> split(List<AgentPayloadWriter.Tracer> tracers, List<Integer> spanCounts) {
         List<byte[]> out = new ArrayList<>();
         List<AgentPayloadWriter.Tracer> cur = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         int total = 0;
+        int spans = 0;
         for (AgentPayloadWriter.Tracer t : tracers) {
             int s = AgentPayloadWriter.tracerSize(t);
             if (!cur.isEmpty() && total + s + 8 > MAX_PAYLOAD_BYTES) {
                 out.add(write(cur, sizes));
+                spanCounts.add(spans);
                 cur = new ArrayList<>();
                 sizes = new ArrayList<>();
                 total = 0;
+                spans = 0;
             }
             cur.add(t);
             sizes.add(s);
             total += s + 8;
+            for (List<DdSpan> chunk : t.chunks()) {
+                spans += chunk.size();
+            }
         }
         if (!cur.isEmpty()) {
             out.add(write(cur, sizes));
+            spanCounts.add(spans);
         }
         return out;
     }

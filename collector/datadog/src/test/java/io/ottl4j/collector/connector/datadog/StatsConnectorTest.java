@@ -116,6 +116,39 @@ class StatsConnectorTest {
     }
 
     @Test
+    void resourcesWhoseStatsWereComputedAreSkipped() throws Exception {
+        Sink sink = new Sink();
+        StatsConnector c = new StatsConnector(TestComponents.settings(Kind.CONNECTOR, "datadog"), new DatadogConnectorFactory().defaultConfig().traces(),
+                sink, () -> T0 / 1_000_000L);
+        In web = new In("web", 1, 1, 0, Span.KIND_SERVER, T0 + 1_000_000_000L, 5_000_000, false, "GET /");
+        TelemetryBatch<Span> marked = batch(List.of(web));
+        marked.resources().get(0).resource().attributes().putBool("_dd.stats_computed", true); // the connector's own mark
+        TelemetryBatch<Span> sdk = batch(List.of(web));
+        sdk.resources().get(0).resource().attributes().putString("_dd.stats_computed", "true"); // a Datadog SDK's mark
+        TelemetryBatch<Span> onSpan = batch(List.of(web));
+        onSpan.resources().get(0).scopes().get(0).items().get(0).attributes().putString("_dd.stats_computed", "true");
+        TelemetryBatch<Span> notMarked = batch(List.of(web));
+        notMarked.resources().get(0).resource().attributes().putString("_dd.stats_computed", "false");
+        for (TelemetryBatch<Span> b : List.of(marked, sdk, onSpan, notMarked, batch(List.of(web)))) {
+            c.consume(b);
+        }
+        c.flush(true);
+        long hits = 0;
+        for (TelemetryBatch<?> b : sink.batches()) {
+            for (StatsPayload p : StatsMetric.fromMetric((Metric) b.resources().get(0).scopes().get(0).items().get(0))) {
+                for (var csp : p.getStatsList()) {
+                    for (var bucket : csp.getStatsList()) {
+                        for (var g : bucket.getStatsList()) {
+                            hits += g.getHits();
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hits).as("only the unmarked and the 'false' batches count").isEqualTo(2);
+    }
+
+    @Test
     void peerTagsOnClientSpansAndIgnoredResources() throws Exception {
         Sink sink = new Sink();
         Config cfg = TestComponents.decode(new DatadogConnectorFactory(), """

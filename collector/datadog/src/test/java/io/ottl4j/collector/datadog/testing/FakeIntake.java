@@ -62,6 +62,9 @@ public final class FakeIntake implements AutoCloseable {
     public final List<String> errors = new CopyOnWriteArrayList<>();
     private volatile int failNext;
     private volatile int failStatus = 503;
+    /** While set, data requests wait here before they are answered (a slow or stuck intake). */
+    private volatile java.util.concurrent.CountDownLatch gate;
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeIntake(String apiKey) throws IOException {
         this(apiKey, 0);
@@ -85,6 +88,24 @@ public final class FakeIntake implements AutoCloseable {
         this.failNext = n;
     }
 
+    /** Holds every data request (not host metadata or key validation) until {@link #release}. */
+    public void hold() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void release() {
+        java.util.concurrent.CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** Data requests waiting at the gate now. */
+    public int held() {
+        return held.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             byte[] raw = ex.getRequestBody().readAllBytes();
@@ -98,6 +119,17 @@ public final class FakeIntake implements AutoCloseable {
                 requests.add(new Request(ex.getRequestMethod(), path, Map.copyOf(ex.getRequestHeaders()), raw));
                 reply(ex, 200, "{\"valid\":true}");
                 return;
+            }
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null && !path.startsWith("/intake")) {
+                held.incrementAndGet();
+                try {
+                    g.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    held.decrementAndGet();
+                }
             }
             if (failNext > 0 && !path.startsWith("/intake")) {
                 failNext--;
@@ -202,6 +234,7 @@ public final class FakeIntake implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

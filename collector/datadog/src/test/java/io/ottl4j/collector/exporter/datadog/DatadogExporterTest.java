@@ -91,7 +91,7 @@ class DatadogExporterTest {
                     hostname: collector-host
                     metrics: {endpoint: %s}
                     traces: {endpoint: %s}
-                    logs: {endpoint: %s}
+                    logs: {endpoint: %s, batch_wait: 1}
                     sending_queue: {enabled: false}
                     retry_on_failure: {initial_interval: 10ms, max_interval: 20ms}
                     host_metadata: {tags: ['team:social']}

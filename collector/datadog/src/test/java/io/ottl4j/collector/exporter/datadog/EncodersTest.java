@@ -22,27 +22,6 @@ class EncodersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void logsSplitAtOneThousandItems() throws Exception {
-        TelemetryBatch<LogRecord> b = TelemetryBatch.logs();
-        ScopeGroup<LogRecord> sg = b.addResource().addScope();
-        for (int i = 0; i < 2500; i++) {
-            LogRecord r = new LogRecord();
-            r.setBody("line " + i);
-            r.attributes().putString("level", "debug");
-            r.attributes().putEmptyMap("http").putLong("status", 200);
-            sg.items().add(r);
-        }
-        List<byte[]> arrays = new LogsEncoder("h").encode(b).arrays();
-        assertThat(arrays).hasSize(3);
-        JsonNode first = JSON.readTree(arrays.get(0));
-        assertThat(first).hasSize(1000);
-        assertThat(JSON.readTree(arrays.get(2))).hasSize(500);
-        assertThat(first.get(0).path("status").asText()).isEqualTo("debug");
-        assertThat(first.get(0).path("http.status").asLong()).isEqualTo(200);
-        assertThat(first.get(0).path("hostname").asText()).isEqualTo("h");
-    }
-
-    @Test
     void severityBucketsAndText() {
         for (int[] c : new int[][] {{1, 0}, {5, 1}, {9, 2}, {13, 3}, {17, 4}, {24, 5}}) {
             LogRecord r = new LogRecord();

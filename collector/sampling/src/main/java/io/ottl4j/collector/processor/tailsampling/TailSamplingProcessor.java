@@ -157,8 +157,21 @@ public final class TailSamplingProcessor implements ProcessorFactory.Processor {
         forward(out);
     }
 
+    /**
+     * The shard from the top bits of a Fibonacci-mixed hash: each shard's HashMap indexes its buckets by the low
+     * bits of {@code h ^ h >>> 16}, so choosing the shard from those same bits (as a modulo by a power of two
+     * would) leaves every shard's map using a fraction of its buckets, with long, treeified chains.
+     */
+    static int shardOf(TraceId id, int shards) {
+        if (shards == 1) {
+            return 0;
+        }
+        int mixed = id.hashCode() * 0x9E3779B9;
+        return (int) (((mixed >>> 16) * (long) shards) >>> 16);
+    }
+
     private int shardOf(TraceId id) {
-        return shards.length == 1 ? 0 : Math.floorMod(id.hashCode() ^ (id.hashCode() >>> 16), shards.length);
+        return shardOf(id, shards.length);
     }
 
     private void ingest(Shard s, Incoming in, Release out) throws InterruptedException {

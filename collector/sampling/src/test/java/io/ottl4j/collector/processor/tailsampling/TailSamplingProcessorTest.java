@@ -222,9 +222,14 @@ class TailSamplingProcessorTest {
     @Test
     void shardsDecideIndependently() throws Exception {
         TailSamplingProcessor p = processor("decision_wait: 2s\nnum_shards: 4\nnum_traces: 8\npolicies: [{name: all, type: always_sample}]");
+        // two traces per shard: each shard holds num_traces / num_shards = 2
         List<TraceId> ids = new ArrayList<>();
-        for (long i = 0; i < 8; i++) {
-            ids.add(id(i * 7919));
+        int[] perShard = new int[4];
+        for (long i = 0; ids.size() < 8; i++) {
+            TraceId t = id(i * 7919);
+            if (perShard[TailSamplingProcessor.shardOf(t, 4)]++ < 2) {
+                ids.add(t);
+            }
         }
         p.consume(TestTraces.batchOf(ids, TestTraces::plain));
         ticks(p, 2);
