@@ -1,2 +1,2 @@
-/** Kubernetes and host enrichment: k8sattributes, resourcedetection (with the k8snode detector), and the shared Kubernetes client. */
+/** Kubernetes and host enrichment: k8sattributes, resource_detection (with its host, container, cloud and Kubernetes detectors), and the shared Kubernetes client. */
 package io.ottl4j.collector.k8s;

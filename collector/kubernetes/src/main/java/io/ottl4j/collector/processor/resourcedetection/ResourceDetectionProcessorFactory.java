@@ -7,13 +7,9 @@ import io.ottl4j.collector.component.ProcessorFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.k8s.KubernetesClients;
-import io.ottl4j.collector.processor.resourcedetection.internal.AttributeSwitches;
-import io.ottl4j.collector.processor.resourcedetection.internal.AzureDetector;
 import io.ottl4j.collector.processor.resourcedetection.internal.Detector;
-import io.ottl4j.collector.processor.resourcedetection.internal.Ec2Detector;
-import io.ottl4j.collector.processor.resourcedetection.internal.EnvDetector;
-import io.ottl4j.collector.processor.resourcedetection.internal.GcpDetector;
-import io.ottl4j.collector.processor.resourcedetection.internal.K8sNodeDetector;
+import io.ottl4j.collector.processor.resourcedetection.internal.Detectors;
+import io.ottl4j.collector.processor.resourcedetection.internal.Setup;
 import io.ottl4j.collector.processor.resourcedetection.internal.SystemDetector;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
@@ -36,31 +32,59 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
- * The {@code resourcedetection} processor (alias {@code resource_detection}; collector-spec §3.5): detects the
- * resource once at start (detectors run concurrently; the first detector in the list to set a key wins) and
- * merges it into every resource, overwriting existing keys when {@code override} is true.
+ * The {@code resource_detection} processor (alias {@code resourcedetection}; collector-spec §3.5): detects the
+ * resource at start (detectors run concurrently; the first detector in the list to set a key wins) and merges it
+ * into every resource, overwriting existing keys when {@code override} is true; with {@code refresh_interval} the
+ * detection runs again on that period and a successful run replaces the resource.
  *
- * <p>A detector's own error fails the collector's start, as upstream; a cloud detector whose metadata service
- * does not answer adds nothing; a detector still running when {@code timeout} has passed is logged and skipped.
+ * <p>A detector's own error fails the collector's start, as upstream; a detector whose platform is absent adds
+ * nothing (an error instead with {@code fail_on_missing_metadata}); a detector still running when {@code timeout}
+ * has passed is logged and skipped.
  */
 public final class ResourceDetectionProcessorFactory implements ProcessorFactory<ResourceDetectionProcessorFactory.Config> {
     /** A configured detector: its name and how to build it once the environment is known. */
-    public record DetectorSpec(String name, Function<Logger, Detector> build) {
+    public record DetectorSpec(String name, Function<Setup, Detector> build) {
     }
 
-    public record Config(List<DetectorSpec> detectors, boolean override, Duration timeout, List<String> attributes) {
+    /**
+     * Upstream's {@code retry} (configretry.BackOffConfig): a failed detection is tried again after an exponentially
+     * growing, jittered interval, until {@code max_elapsed_time} (0: until {@code timeout}).
+     */
+    public record Retry(boolean enabled, Duration initialInterval, double randomizationFactor, double multiplier, Duration maxInterval,
+            Duration maxElapsedTime) {
+        public static final Retry NONE = new Retry(false, Duration.ZERO, 0, 1, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** {@code timeout} bounds each detection attempt; the session ends at {@code retry.max_elapsed_time} when set, else at {@code timeout}. */
+    public record Config(List<DetectorSpec> detectors, boolean override, Duration timeout, List<String> attributes, Duration refreshInterval,
+            boolean failOnMissingMetadata, Retry retry) {
+        public Config(List<DetectorSpec> detectors, boolean override, Duration timeout, List<String> attributes) {
+            this(detectors, override, timeout, attributes, Duration.ZERO, false, Retry.NONE);
+        }
+
+        Duration session() {
+            return retry.enabled() && retry.maxElapsedTime().isPositive() ? retry.maxElapsedTime() : timeout;
+        }
     }
 
     /** The detected resource: attributes and schema URL. */
     record Detected(Map<String, Object> attributes, String schemaUrl) {
     }
 
+    /** One component's detection, shared by its signals: the first result, then what each refresh finds. */
+    private static final class Shared {
+        final CompletableFuture<Detected> first = new CompletableFuture<>();
+        volatile Detected current = new Detected(Map.of(), "");
+        volatile Thread refresher;
+    }
+
     private final UnaryOperator<String> env;
     private final Path root;
     private final SystemDetector.Names names;
     private final KubernetesClients clients;
+    private final KubernetesClients.ApiConfig inClusterApi;
     /** One detection per component (its config instance): the signals share it, other collectors in the JVM do not. */
-    private final Map<Config, CompletableFuture<Detected>> detected = new IdentityHashMap<>();
+    private final Map<Config, Shared> detected = new IdentityHashMap<>();
 
     public ResourceDetectionProcessorFactory() {
         this(System::getenv, Path.of("/"), null, KubernetesClients.system());
@@ -68,10 +92,20 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
 
     /** A factory reading the environment, files below {@code root} and host names from the given sources (tests). */
     public ResourceDetectionProcessorFactory(UnaryOperator<String> env, Path root, SystemDetector.Names names, KubernetesClients clients) {
+        this(env, root, names, clients, KubernetesClients.ApiConfig.DEFAULT);
+    }
+
+    /**
+     * As above; {@code inClusterApi} is how the detectors that have no {@code auth_type} of their own ({@code eks})
+     * reach the API server (the pod's service account in production, a kubeconfig in tests).
+     */
+    public ResourceDetectionProcessorFactory(UnaryOperator<String> env, Path root, SystemDetector.Names names, KubernetesClients clients,
+            KubernetesClients.ApiConfig inClusterApi) {
         this.env = env;
         this.root = root;
         this.names = names;
         this.clients = clients;
+        this.inClusterApi = inClusterApi;
     }
 
     @Override
@@ -86,7 +120,7 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
 
     @Override
     public String description() {
-        return "detects the host, cloud and Kubernetes node resource once at start and adds it to all data";
+        return "detects the host, container, cloud and Kubernetes resource at start (and every refresh_interval) and adds it to all data";
     }
 
     @Override
@@ -96,106 +130,81 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
 
     @Override
     public Config decode(Conf c) {
-        List<String> names = c.strings("detectors", List.of());
+        List<String> names = c.strings("detectors", List.of("env"));
         boolean override = c.bool("override", true);
         Duration timeout = c.duration("timeout", Duration.ofSeconds(5));
         Duration refresh = c.duration("refresh_interval", Duration.ZERO);
-        if (!refresh.isZero()) {
-            c.error("refresh_interval", "unsupported", "refresh_interval is not supported by ottl4j: detection runs once at start (use 0)");
+        if (refresh.isNegative()) {
+            c.error("refresh_interval", "refresh_interval must not be negative");
         }
-        c.bool("fail_on_missing_metadata", false);
-        c.child("retry").keys().forEach(k -> c.child("retry").raw(k));
-        c.has("retry");
+        boolean failOnMissing = c.bool("fail_on_missing_metadata", false);
+        Conf retry = c.child("retry");
+        boolean retrying = retry.bool("enabled", true);
+        Duration initial = retry.duration("initial_interval", Duration.ofSeconds(1));
+        double jitter = retry.doubleValue("randomization_factor", 0.5);
+        double multiplier = retry.doubleValue("multiplier", 2);
+        Duration maxInterval = retry.duration("max_interval", Duration.ofSeconds(30));
+        Duration maxElapsed = retry.duration("max_elapsed_time", Duration.ZERO);
+        retry.finish();
+        if (retrying && timeout.isZero() && maxElapsed.isZero()) {
+            c.error("timeout", "timeout and retry.max_elapsed_time cannot both be 0 while retry is enabled: a hung detector would block startup");
+        }
         c.has("client");
         List<String> attributes = c.strings("attributes", List.of());
+        // every detector section is decoded (upstream's config has them all), listed or not; editors learn the keys from it
+        Map<String, Function<Setup, Detector>> built = new LinkedHashMap<>();
+        for (String type : Detectors.TYPES) {
+            built.put(type, Detectors.decode(type, c.child(type)));
+        }
         List<DetectorSpec> specs = new ArrayList<>();
-        for (String name : names) {
-            DetectorSpec s = switch (name) {
-                case "env" -> new DetectorSpec(name, log -> new EnvDetector(env));
-                case "system" -> system(c.child("system"));
-                case "ec2" -> {
-                    AttributeSwitches a = switches(c.child("ec2"), Ec2Detector.DEFAULTS, "tags");
-                    yield new DetectorSpec(name, log -> new Ec2Detector(a, env, log));
-                }
-                case "gcp" -> {
-                    AttributeSwitches a = switches(c.child("gcp"), GcpDetector.DEFAULTS);
-                    yield new DetectorSpec(name, log -> new GcpDetector(a, env, log));
-                }
-                case "azure" -> {
-                    AttributeSwitches a = switches(c.child("azure"), AzureDetector.DEFAULTS, "tags");
-                    yield new DetectorSpec(name, log -> new AzureDetector(a, env, log));
-                }
-                case "k8snode" -> k8sNode(c.child(name));
-                default -> {
-                    c.error("detectors", "invalid detector key: " + name + " (ottl4j supports env, system, ec2, gcp, azure, k8snode)");
-                    yield null;
-                }
-            };
-            if (s != null) {
-                specs.add(s);
+        for (String raw : names) {
+            String name = raw.trim();
+            Function<Setup, Detector> b = built.get(name);
+            if (b == null) {
+                c.error("detectors", "invalid detector key: " + name + " (the detectors are " + String.join(", ", Detectors.TYPES) + ")");
+            } else {
+                specs.add(new DetectorSpec(name, b));
             }
         }
-        // sections of detectors not in the list are still part of the config: accept them
-        for (String other : List.of("system", "ec2", "gcp", "azure", "k8snode", "env", "eks", "ecs", "aks", "docker", "consul", "openshift", "heroku", "lambda")) {
-            c.has(other);
-        }
-        return new Config(List.copyOf(specs), override, timeout, attributes);
-    }
-
-    private DetectorSpec system(Conf s) {
-        List<String> sources = s.strings("hostname_sources", List.of("dns", "os"));
-        for (String src : sources) {
-            if (!List.of("dns", "os", "cname", "lookup").contains(src)) {
-                s.error("hostname_sources", "invalid hostname source: " + src);
-            }
-        }
-        AttributeSwitches a = switches(s, SystemDetector.DEFAULTS, "hostname_sources");
-        return new DetectorSpec("system", log -> new SystemDetector(sources, a, root, names));
-    }
-
-    private DetectorSpec k8sNode(Conf k) {
-        KubernetesClients.ApiConfig api = KubernetesClients.ApiConfig.decode(k);
-        String var = k.string("node_from_env_var", "K8S_NODE_NAME");
-        AttributeSwitches a = switches(k, K8sNodeDetector.DEFAULTS);
-        return new DetectorSpec("k8snode", log -> new K8sNodeDetector(a, clients, api, var, env));
-    }
-
-    private static AttributeSwitches switches(Conf detector, Map<String, Boolean> defaults, String... otherKeys) {
-        for (String k : otherKeys) {
-            detector.has(k);
-        }
-        AttributeSwitches a = AttributeSwitches.decode(detector, defaults);
-        detector.finish();
-        return a;
+        // timeout 0 is "no client timeout" upstream; the session is then bounded by retry.max_elapsed_time (else unbounded)
+        Duration bound = !timeout.isZero() ? timeout : !maxElapsed.isZero() ? maxElapsed : Duration.ofDays(365);
+        return new Config(List.copyOf(specs), override, bound, attributes, refresh, failOnMissing,
+                new Retry(retrying, initial, jitter, multiplier, maxInterval, maxElapsed));
     }
 
     @Override
     public Processor create(CreateSettings settings, Config config, Signal signal, Consumer next) {
         Logger log = settings.logger(signal);
+        Setup setup = new Setup(log, config.failOnMissingMetadata(), env, root, clients, inClusterApi, names);
         return new Processor() {
-            private volatile Detected resource = new Detected(Map.of(), "");
+            private volatile Shared shared;
 
             @Override
             public void start(Host host) throws Exception {
-                CompletableFuture<Detected> f;
+                Shared s;
                 boolean mine = false;
                 synchronized (detected) {
-                    f = detected.get(config);
-                    if (f == null) {
-                        f = new CompletableFuture<>();
-                        detected.put(config, f);
+                    s = detected.get(config);
+                    if (s == null) {
+                        s = new Shared();
+                        detected.put(config, s);
                         mine = true;
                     }
                 }
                 if (mine) {
                     try {
-                        f.complete(detect(config, log));
+                        s.current = detect(config, setup);
+                        s.first.complete(s.current);
                     } catch (Exception e) {
-                        f.completeExceptionally(e);
+                        s.first.completeExceptionally(e);
+                    }
+                    if (s.first.isDone() && !s.first.isCompletedExceptionally() && config.refreshInterval().isPositive()) {
+                        s.refresher = refresher(s, config, setup);
                     }
                 }
                 try {
-                    resource = f.get();
+                    s.first.get();
+                    shared = s;
                 } catch (ExecutionException e) {
                     synchronized (detected) {
                         detected.remove(config);
@@ -206,7 +215,8 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
 
             @Override
             public void consume(TelemetryBatch<?> batch) throws Exception {
-                Detected d = resource;
+                Shared s = shared;
+                Detected d = s == null ? new Detected(Map.of(), "") : s.current;
                 if (!d.attributes().isEmpty() || !d.schemaUrl().isEmpty()) {
                     for (ResourceGroup<?> rg : batch.resources()) {
                         merge(rg.resource().attributes(), d.attributes(), config.override());
@@ -225,11 +235,64 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
 
             @Override
             public void shutdown() {
+                Shared s;
                 synchronized (detected) {
-                    detected.remove(config);
+                    s = detected.remove(config);
+                }
+                if (s != null && s.refresher != null) {
+                    s.refresher.interrupt();
                 }
             }
         };
+    }
+
+    /** Runs detection again every {@code refresh_interval}; a failed run keeps the previous resource, as upstream. */
+    private static Thread refresher(Shared s, Config config, Setup setup) {
+        return Thread.ofVirtual().name("resourcedetection-refresh").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(config.refreshInterval());
+                    s.current = detect(config, setup);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    setup.log().warning("resource detection refresh failed, keeping the previous resource: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs one detector, trying again after a failure while {@code retry} allows and the session lasts; each attempt
+     * gets at most {@code timeout}.
+     */
+    private static Map<String, Object> attempts(Detector d, String name, Config config, long deadline, Logger log) throws Exception {
+        Retry r = config.retry();
+        double interval = r.initialInterval().toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            try {
+                return d.detect(Duration.ofNanos(Math.max(1_000_000, Math.min(left, config.timeout().toNanos()))));
+            } catch (Exception e) {
+                long wait = (long) (interval * (1 + r.randomizationFactor() * (2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble() - 1)));
+                if (!r.enabled() || System.nanoTime() + wait >= deadline) {
+                    throw e;
+                }
+                log.fine("resource detector " + name + " failed, trying again in " + Duration.ofNanos(wait) + ": " + e.getMessage());
+                Thread.sleep(Duration.ofNanos(wait));
+                interval = Math.min(interval * r.multiplier(), r.maxInterval().toNanos());
+            }
+        }
+    }
+
+    /** Whether a detector failed because a request of its own hit the detection timeout. */
+    private static boolean ranOutOfTime(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException || c instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void merge(AttributeMap to, Map<String, Object> from, boolean override) {
@@ -250,23 +313,27 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
     }
 
     /** Runs every detector concurrently within {@code timeout}; merges in list order, the first to set a key wins. */
-    static Detected detect(Config config, Logger log) throws Exception {
+    static Detected detect(Config config, Setup setup) throws Exception {
+        Logger log = setup.log();
         List<CompletableFuture<Map<String, Object>>> running = new ArrayList<>();
         List<Detector> detectors = new ArrayList<>();
         for (DetectorSpec s : config.detectors()) {
-            Detector d = s.build().apply(log);
-            detectors.add(d);
+            detectors.add(s.build().apply(setup));
+        }
+        long deadline = System.nanoTime() + config.session().toNanos();
+        for (int i = 0; i < detectors.size(); i++) {
+            Detector d = detectors.get(i);
+            String name = config.detectors().get(i).name();
             running.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return d.detect(config.timeout());
+                    return attempts(d, name, config, deadline, log);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
-            }, r -> Thread.ofVirtual().name("resourcedetection-" + s.name()).start(r)));
+            }, r -> Thread.ofVirtual().name("resourcedetection-" + name).start(r)));
         }
-        long deadline = System.nanoTime() + config.timeout().toNanos();
         Map<String, Object> merged = new LinkedHashMap<>();
         String schemaUrl = "";
         List<String> errors = new ArrayList<>();
@@ -280,9 +347,14 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
                 }
             } catch (TimeoutException e) {
                 running.get(i).cancel(true);
-                log.warning("resource detector " + name + " did not finish within " + config.timeout() + ": skipped");
+                log.warning("resource detector " + name + " did not finish within " + config.session() + ": skipped");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (ranOutOfTime(cause)) {
+                    // its own requests share the deadline: whichever clock fired first, the detector did not finish in time
+                    log.warning("resource detector " + name + " did not finish within " + config.session() + ": skipped (" + cause.getMessage() + ")");
+                    continue;
+                }
                 log.warning("failed to detect resource with detector " + name + ": " + cause.getMessage());
                 errors.add(name + ": " + cause.getMessage());
             }

@@ -3,164 +3,21 @@ package io.ottl4j.collector.processor.resourcedetection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.ottl4j.collector.component.ComponentId;
-import io.ottl4j.collector.component.CreateSettings;
-import io.ottl4j.collector.component.Kind;
-import io.ottl4j.collector.component.ProcessorFactory;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.config.Problems;
 import io.ottl4j.collector.config.YamlReader;
 import io.ottl4j.collector.k8s.KubernetesClients;
 import io.ottl4j.collector.k8s.MockKubernetesApi;
-import io.ottl4j.collector.processor.resourcedetection.internal.SystemDetector;
-import io.ottl4j.collector.telemetry.SelfTelemetry;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
-import io.ottl4j.pdata.Span;
-import io.ottl4j.pdata.TelemetryBatch;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Every detector, cloud metadata served on loopback, a detector that times out, precedence and override. */
-class ResourceDetectionProcessorTest {
-    @TempDir
-    Path root;
-    private final Map<String, String> env = new HashMap<>();
-    private HttpServer metadata;
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<ProcessorFactory.Processor> started = new ArrayList<>();
-    // detection logs at INFO/WARNING by design; the tests assert outcomes instead
-    private static final Logger QUIET = quiet();
-
-    private static Logger quiet() {
-        Logger l = Logger.getLogger("io.ottl4j.collector.processor.resource_detection"); // named after the canonical type
-        l.setLevel(Level.SEVERE);
-        return l;
-    }
-
-    /** Host names without DNS: dns fails, os answers. */
-    private static final SystemDetector.Names NAMES = new SystemDetector.Names() {
-        @Override
-        public String osHostname() {
-            return "web-7";
-        }
-
-        @Override
-        public String fqdn(String hostname) {
-            throw new IllegalStateException("no DNS in tests");
-        }
-
-        @Override
-        public String cname(String hostname) {
-            return hostname + ".example.internal";
-        }
-
-        @Override
-        public String lookup(String hostname) {
-            return hostname + ".lookup.internal";
-        }
-    };
-
-    @BeforeEach
-    void server() throws IOException {
-        metadata = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        metadata.createContext("/latest/api/token", x -> reply(x, "PUT".equals(x.getRequestMethod()) ? "tok-1" : "", 200));
-        metadata.createContext("/latest/dynamic/instance-identity/document", x -> reply(x, "tok-1".equals(x.getRequestHeaders().getFirst("X-aws-ec2-metadata-token"))
-                ? "{\"accountId\":\"123456789012\",\"availabilityZone\":\"eu-west-1b\",\"imageId\":\"ami-1\",\"instanceId\":\"i-0abc\",\"instanceType\":\"m7g.large\",\"region\":\"eu-west-1\"}"
-                : "", "tok-1".equals(x.getRequestHeaders().getFirst("X-aws-ec2-metadata-token")) ? 200 : 401));
-        metadata.createContext("/latest/meta-data/hostname", x -> reply(x, "ip-10-0-0-7.eu-west-1.compute.internal", 200));
-        metadata.createContext("/computeMetadata/v1/", x -> {
-            if (!"Google".equals(x.getRequestHeaders().getFirst("Metadata-Flavor"))) {
-                reply(x, "", 403);
-                return;
-            }
-            String p = x.getRequestURI().getPath().substring("/computeMetadata/v1/".length());
-            Map<String, String> gce = Map.of("project/project-id", "acme-prod", "instance/zone", "projects/42/zones/europe-west4-a", "instance/id", "8811",
-                    "instance/name", "gke-node-1", "instance/machine-type", "projects/42/machineTypes/e2-standard-4", "instance/attributes/cluster-name",
-                    "mastodon", "instance/hostname", "gke-node-1.c.acme-prod.internal");
-            reply(x, gce.getOrDefault(p, ""), gce.containsKey(p) ? 200 : 404);
-        });
-        metadata.createContext("/metadata/instance/compute", x -> reply(x, "True".equals(x.getRequestHeaders().getFirst("Metadata"))
-                ? "{\"location\":\"westeurope\",\"name\":\"vm-1\",\"vmId\":\"vm-uuid\",\"vmSize\":\"Standard_D2s_v5\",\"subscriptionId\":\"sub-1\","
-                        + "\"resourceGroupName\":\"rg-1\",\"vmScaleSetName\":\"\",\"zone\":\"2\"}" : "", 200));
-        metadata.createContext("/hang", x -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reply(x, "", 500);
-        });
-        metadata.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        metadata.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (ProcessorFactory.Processor p : started) {
-            p.shutdown();
-        }
-        release.countDown();
-        metadata.stop(0);
-    }
-
-    private static void reply(HttpExchange x, String body, int status) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        x.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
-        if (b.length > 0) {
-            x.getResponseBody().write(b);
-        }
-        x.close();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + metadata.getAddress().getPort() + path;
-    }
-
-    private ResourceDetectionProcessorFactory factory(KubernetesClients clients) {
-        return new ResourceDetectionProcessorFactory(env::get, root, NAMES, clients);
-    }
-
-    private AttributeMap run(String yaml, Object... existing) throws Exception {
-        return run(factory(KubernetesClients.system()), yaml, existing);
-    }
-
-    private AttributeMap run(ResourceDetectionProcessorFactory f, String yaml, Object... existing) throws Exception {
-        Problems problems = new Problems();
-        Conf c = new Conf(YamlReader.read(yaml, "test.yaml"), "processors::resourcedetection", problems);
-        ResourceDetectionProcessorFactory.Config cfg = f.decode(c);
-        c.finish();
-        assertThat(problems.isEmpty()).as(problems.list().toString()).isTrue();
-        List<TelemetryBatch<?>> out = new ArrayList<>();
-        ProcessorFactory.Processor p = f.create(new CreateSettings(ComponentId.of("resourcedetection"), Kind.PROCESSOR, SelfTelemetry.noop(), Set.of(), "test"),
-                cfg, io.ottl4j.pdata.Signal.TRACES, out::add);
-        started.add(p);
-        p.start(null);
-        TelemetryBatch<Span> b = TelemetryBatch.traces();
-        var rg = b.addResource();
-        AttributeMap.of(existing).forEach((k, v) -> rg.resource().attributes().put(k, v));
-        p.consume(b);
-        return out.get(0).resources().get(0).resource().attributes();
-    }
-
+/** The built-in detectors of the first version (env, system, ec2, gcp, azure, k8s_api), timeouts, precedence and override. */
+class ResourceDetectionProcessorTest extends DetectionTestBase {
     @Test
     void envDetectorParsesAndUnescapes() throws Exception {
         env.put("OTEL_RESOURCE_ATTRIBUTES", " service.name = shop ,team=a%2Cb, note=x+y");
@@ -250,23 +107,61 @@ class ResourceDetectionProcessorTest {
 
         AttributeMap gcp = run("detectors: [gcp]\ngcp: {resource_attributes: {gcp.gce.instance.hostname: {enabled: true}}}");
         assertThat(gcp.get("cloud.provider")).isEqualTo("gcp");
-        assertThat(gcp.get("cloud.platform")).isEqualTo("gcp_kubernetes_engine");
+        assertThat(gcp.get("cloud.platform")).isEqualTo("gcp_compute_engine");
         assertThat(gcp.get("cloud.account.id")).isEqualTo("acme-prod");
         assertThat(gcp.get("cloud.availability_zone")).isEqualTo("europe-west4-a");
         assertThat(gcp.get("cloud.region")).isEqualTo("europe-west4");
         assertThat(gcp.get("host.id")).isEqualTo("8811");
         assertThat(gcp.get("host.name")).isEqualTo("gke-node-1");
         assertThat(gcp.get("host.type")).isEqualTo("e2-standard-4");
-        assertThat(gcp.get("k8s.cluster.name")).isEqualTo("mastodon");
         assertThat(gcp.get("gcp.gce.instance.hostname")).isEqualTo("gke-node-1.c.acme-prod.internal");
         assertThat(gcp.containsKey("gcp.gce.instance.name")).isFalse();
+        assertThat(gcp.containsKey("k8s.cluster.name")).isFalse();
+
+        env.put("KUBERNETES_SERVICE_HOST", "10.0.0.1");
+        AttributeMap gke = run("detectors: [gcp]");
+        assertThat(gke.get("cloud.platform")).isEqualTo("gcp_kubernetes_engine");
+        assertThat(gke.get("k8s.cluster.name")).isEqualTo("mastodon");
+        assertThat(gke.get("cloud.region")).isEqualTo("europe-west4");
+        assertThat(gke.get("host.name")).isEqualTo("gke-node-1");
+        env.remove("KUBERNETES_SERVICE_HOST");
+
+        env.put("K_CONFIGURATION", "shop");
+        env.put("K_SERVICE", "shop");
+        env.put("K_REVISION", "shop-00042");
+        AttributeMap run = run("detectors: [gcp]");
+        assertThat(run.get("cloud.platform")).isEqualTo("gcp_cloud_run");
+        assertThat(run.get("faas.name")).isEqualTo("shop");
+        assertThat(run.get("faas.version")).isEqualTo("shop-00042");
+        assertThat(run.get("faas.instance")).isEqualTo("8811");
+        assertThat(run.get("cloud.region")).isEqualTo("europe-west4");
+        env.put("FUNCTION_TARGET", "handle");
+        assertThat(run("detectors: [gcp]").get("cloud.platform")).isEqualTo("gcp_cloud_functions");
+        env.keySet().removeAll(Set.of("K_CONFIGURATION", "K_SERVICE", "K_REVISION", "FUNCTION_TARGET"));
+        env.put("CLOUD_RUN_JOB", "nightly");
+        env.put("CLOUD_RUN_EXECUTION", "nightly-ajg89");
+        env.put("CLOUD_RUN_TASK_INDEX", "0");
+        AttributeMap job = run("detectors: [gcp]");
+        assertThat(job.get("faas.name")).isEqualTo("nightly");
+        assertThat(job.get("gcp.cloud_run.job.execution")).isEqualTo("nightly-ajg89");
+        assertThat(job.get("gcp.cloud_run.job.task_index")).isEqualTo("0");
+        env.keySet().removeAll(Set.of("CLOUD_RUN_JOB", "CLOUD_RUN_EXECUTION", "CLOUD_RUN_TASK_INDEX"));
+        env.put("GAE_SERVICE", "default");
+        env.put("GAE_VERSION", "v3");
+        env.put("GAE_INSTANCE", "aef-1");
+        AttributeMap gae = run("detectors: [gcp]");
+        assertThat(gae.get("cloud.platform")).isEqualTo("gcp_app_engine");
+        assertThat(gae.get("faas.instance")).isEqualTo("aef-1");
+        assertThat(gae.get("cloud.availability_zone")).isEqualTo("europe-west4-a");
+        env.keySet().removeAll(Set.of("GAE_SERVICE", "GAE_VERSION", "GAE_INSTANCE"));
 
         AttributeMap az = run("detectors: [azure]\nazure: {resource_attributes: {azure.vm.size: {enabled: false}}}");
         assertThat(az.get("cloud.provider")).isEqualTo("azure");
         assertThat(az.get("cloud.platform")).isEqualTo("azure_vm");
         assertThat(az.get("cloud.region")).isEqualTo("westeurope");
         assertThat(az.get("host.id")).isEqualTo("vm-uuid");
-        assertThat(az.get("host.name")).isEqualTo("vm-1");
+        assertThat(az.get("host.name")).as("the OS profile's computer name").isEqualTo("vm-1-host");
+        assertThat(az.get("azure.vm.name")).isEqualTo("vm-1");
         assertThat(az.get("cloud.account.id")).isEqualTo("sub-1");
         assertThat(az.get("azure.resourcegroup.name")).isEqualTo("rg-1");
         assertThat(az.get("cloud.availability_zone")).isEqualTo("2");
@@ -278,7 +173,9 @@ class ResourceDetectionProcessorTest {
     void aDetectorThatTimesOutAddsNothingAndTheOthersStillCount() throws Exception {
         env.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", url("/hang"));
         env.put("OTEL_RESOURCE_ATTRIBUTES", "host.name=from-env");
-        AttributeMap m = run("detectors: [ec2, env]\ntimeout: 200ms");
+        // the timeout is the only wait here (ec2's source never answers); generous so that env, which needs no I/O,
+        // is done by then on a loaded machine too
+        AttributeMap m = run("detectors: [ec2, env]\ntimeout: 3s");
         assertThat(m.get("host.name")).isEqualTo("from-env");
         assertThat(m.containsKey("cloud.provider")).isFalse();
     }
@@ -293,13 +190,19 @@ class ResourceDetectionProcessorTest {
     }
 
     @Test
-    void k8sNodeDetectorAsksTheApiServer() throws Exception {
+    void k8sApiDetectorAsksTheApiServer() throws Exception {
         try (MockKubernetesApi api = MockKubernetesApi.start(root)) {
             var node = api.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().build()).create();
+            var ks = api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata().build()).create();
             env.put("K8S_NODE_NAME", "node-1");
-            AttributeMap m = run(factory(KubernetesClients.system()), "detectors: [k8snode]\nk8snode:\n  " + api.authYaml().replace("\n", "\n  "));
+            AttributeMap m = run(factory(KubernetesClients.system()), "detectors: [k8s_api]\nk8s_api:\n  " + api.authYaml().replace("\n", "\n  "));
             assertThat(m.get("k8s.node.name")).isEqualTo("node-1");
             assertThat(m.get("k8s.node.uid")).isEqualTo(node.getMetadata().getUid());
+            assertThat(m.get("k8s.cluster.uid")).isEqualTo(ks.getMetadata().getUid());
+            AttributeMap old = run(factory(KubernetesClients.system()), "detectors: [k8snode]\nk8snode:\n  " + api.authYaml().replace("\n", "\n  ")
+                    + "\n  resource_attributes: {k8s.cluster.uid: {enabled: false}}");
+            assertThat(old.get("k8s.node.uid")).as("the deprecated name still works").isEqualTo(node.getMetadata().getUid());
+            assertThat(old.containsKey("k8s.cluster.uid")).isFalse();
             env.remove("K8S_NODE_NAME");
             assertThatThrownBy(() -> run(factory(KubernetesClients.system()), "detectors: [k8snode]\nk8snode:\n  " + api.authYaml().replace("\n", "\n  ")))
                     .hasMessageContaining("K8S_NODE_NAME");
@@ -307,11 +210,32 @@ class ResourceDetectionProcessorTest {
     }
 
     @Test
+    void everyDetectorSectionIsCheckedListedOrNot() throws Exception {
+        ResourceDetectionProcessorFactory f = factory(KubernetesClients.system());
+        Problems problems = new Problems();
+        Conf c = new Conf(YamlReader.read("""
+                detectors: [env]
+                timeout: 0s
+                retry: {max_elapsed_time: 0s}
+                eks: {node_from_env_var: MY_NODE, nodename: x}
+                consul: {address: 'localhost:8500', meta: {rack: ''}}
+                ec2: {tags: ['^team$', '(unclosed']}
+                ibmcloud_vpc: {protocol: ftp}
+                openshift: {tls: {insecure: true}, resource_attributes: {k8s.cluster.name: {enabled: false}}}
+                """, "t.yaml"), "processors::resource_detection", problems);
+        f.decode(c);
+        c.finish();
+        assertThat(problems.list().toString()).contains("eks::nodename").contains("invalid regular expression \"(unclosed\"")
+                .contains("invalid protocol \"ftp\"").contains("timeout and retry.max_elapsed_time cannot both be 0").doesNotContain("consul")
+                .doesNotContain("openshift");
+    }
+
+    @Test
     void configErrors() throws Exception {
         ResourceDetectionProcessorFactory f = factory(KubernetesClients.system());
         Problems problems = new Problems();
         Conf c = new Conf(YamlReader.read("""
-                detectors: [system, nova]
+                detectors: [system, carrier]
                 system:
                   hostname_sources: [dns, carrier-pigeon]
                   resource_attributes:
@@ -319,7 +243,7 @@ class ResourceDetectionProcessorTest {
                 """, "t.yaml"), "processors::resourcedetection", problems);
         f.decode(c);
         c.finish();
-        assertThat(problems.list().toString()).contains("invalid detector key: nova").contains("invalid hostname source: carrier-pigeon")
+        assertThat(problems.list().toString()).contains("invalid detector key: carrier").contains("invalid hostname source: carrier-pigeon")
                 .contains("host.colour");
     }
 }

@@ -26,6 +26,14 @@ public record AttributeSwitches(Map<String, Boolean> enabled) {
         return new AttributeSwitches(Map.copyOf(m));
     }
 
+    /** Upstream's defaults: the names in {@code on} enabled, those in {@code off} disabled, in that order. */
+    public static Map<String, Boolean> defaults(java.util.List<String> on, java.util.List<String> off) {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        on.forEach(n -> m.put(n, true));
+        off.forEach(n -> m.put(n, false));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     public static AttributeSwitches all(Set<String> names) {
         Map<String, Boolean> m = new LinkedHashMap<>();
         names.forEach(n -> m.put(n, true));

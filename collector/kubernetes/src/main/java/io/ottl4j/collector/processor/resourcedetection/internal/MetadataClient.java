@@ -17,8 +17,17 @@ final class MetadataClient {
     private final Duration timeout;
 
     MetadataClient(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** A client that speaks TLS with {@code tls} (null: the JDK's defaults). */
+    MetadataClient(Duration timeout, javax.net.ssl.SSLContext tls) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.http = b.build();
     }
 
     record Response(int status, String body, Map<String, java.util.List<String>> headers) {
@@ -28,7 +37,12 @@ final class MetadataClient {
     }
 
     Response send(String method, String url, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).method(method, HttpRequest.BodyPublishers.noBody());
+        return send(method, url, headers, null);
+    }
+
+    Response send(String method, String url, Map<String, String> headers, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), r.body(), r.headers().map());
@@ -40,6 +54,10 @@ final class MetadataClient {
             throw new IOException("GET " + url + ": HTTP " + r.status());
         }
         return r.body().trim();
+    }
+
+    JsonNode getJson(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        return json(get(url, headers));
     }
 
     static JsonNode json(String body) throws IOException {
