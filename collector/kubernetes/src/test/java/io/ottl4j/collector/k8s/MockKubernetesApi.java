@@ -7,15 +7,21 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
@@ -39,8 +45,10 @@ public final class MockKubernetesApi implements AutoCloseable {
     private final Path kubeconfig;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket proxy;
+    /** Every proxied connection, until both its ends are closed. */
+    private final List<Link> links = new CopyOnWriteArrayList<>();
+    private ServerSocket proxy;
+    private Thread acceptor;
 
     /**
      * The mock server itself keeps running (and keeps its state, as an API server backed by etcd does); components
@@ -95,60 +103,173 @@ public final class MockKubernetesApi implements AutoCloseable {
         if (proxy != null) {
             return;
         }
-        ServerSocket ss = new ServerSocket();
-        ss.setReuseAddress(true);
-        ss.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+        ServerSocket ss = bindProxyPort();
         proxy = ss;
-        Thread.ofVirtual().name("mock-api-proxy").start(() -> {
-            while (!ss.isClosed()) {
+        acceptor = Thread.ofPlatform().daemon().name("mock-api-proxy-" + port).start(() -> {
+            while (true) {
+                Socket in;
                 try {
-                    Socket in = ss.accept();
-                    Socket out = new Socket(InetAddress.getByName("127.0.0.1"), server.getPort());
-                    open.add(in);
-                    open.add(out);
-                    pump(in, out);
-                    pump(out, in);
+                    in = ss.accept();
                 } catch (IOException e) {
                     return; // closed by down()
+                }
+                try {
+                    Link l = new Link(in, new Socket(InetAddress.getByName("127.0.0.1"), server.getPort()));
+                    synchronized (this) {
+                        if (proxy != ss) { // down() ran while this connection was being accepted: nothing was sent yet
+                            l.close();
+                            continue;
+                        }
+                        links.add(l);
+                    }
+                    l.start();
+                } catch (IOException e) {
+                    closeQuietly(in);
                 }
             }
         });
     }
 
-    private void pump(Socket from, Socket to) {
-        Thread.ofVirtual().start(() -> {
+    /**
+     * Binds the proxy port again. down() waits for the old listener to be released, so this normally succeeds at
+     * once; the bounded retry covers a loopback connection of another process that briefly held the port.
+     */
+    private ServerSocket bindProxyPort() throws IOException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            ServerSocket ss = new ServerSocket();
+            ss.setReuseAddress(true);
             try {
-                from.getInputStream().transferTo(to.getOutputStream());
-            } catch (IOException e) {
-                // the other side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
+                ss.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+                return ss;
+            } catch (BindException e) {
+                ss.close();
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while binding port " + port, ie);
+                }
             }
-        });
+        }
     }
 
-    private void closeQuietly(Socket s) {
+    /**
+     * One proxied connection. Cutting it closes the component's side only: the mock's side stays open (its
+     * output drained) until {@link #close()}. The mock ends a watch on its Vert.x event loop by waiting for the
+     * watch's send executor, and a send in flight waits for that same event loop to write, so a watch connection
+     * closed while an event is being sent stalls every connection on that event loop for 30 s (fabric8
+     * WatchEventsListener.onClosed and VertxMockWebSocket.awaitWrite, 8.0.0). Keeping the mock's side open makes
+     * an outage look, to the mock, like a client that stopped reading: nothing there ends or blocks.
+     */
+    private final class Link {
+        final Socket in;
+        final Socket out;
+        volatile boolean cut;
+        volatile boolean closed;
+        /** Whether the connection carries a watch (a WebSocket upgrade of a watch request). */
+        volatile boolean watch;
+
+        Link(Socket in, Socket out) {
+            this.in = in;
+            this.out = out;
+        }
+
+        void start() {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    byte[] first = new byte[8192];
+                    int n = in.getInputStream().read(first);
+                    if (n > 0) {
+                        String head = new String(first, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+                        watch = head.contains("watch=true") && head.contains("upgrade: websocket");
+                        out.getOutputStream().write(first, 0, n);
+                        in.getInputStream().transferTo(out.getOutputStream());
+                    }
+                } catch (IOException e) {
+                    // the component's side was cut or reset
+                }
+                if (!cut) { // the component closed its connection: pass that on
+                    close();
+                }
+            });
+            Thread.ofVirtual().start(() -> {
+                try {
+                    out.getInputStream().transferTo(in.getOutputStream());
+                } catch (IOException e) {
+                    // cut: keep reading below
+                }
+                if (cut) {
+                    try {
+                        out.getInputStream().transferTo(OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        // closed by close()
+                    }
+                }
+                close();
+            });
+        }
+
+        /** The component sees its connection closed; the mock sees nothing. */
+        void cut() {
+            cut = true;
+            closeQuietly(in);
+        }
+
+        void close() {
+            closed = true;
+            closeQuietly(in);
+            closeQuietly(out);
+            links.remove(this);
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
         try {
-            s.close();
+            c.close();
         } catch (IOException e) {
             // already closed
         }
-        open.remove(s);
+    }
+
+    /**
+     * How many watches are open through the proxy now. Tests wait for the count they expect before cutting the
+     * API, so that no watch is still being established (fabric8 turns a watch whose first WebSocket attempt fails
+     * into a plain HTTP watch, which this mock does not serve).
+     */
+    public int openWatches() {
+        int n = 0;
+        for (Link l : links) {
+            if (l.watch && !l.cut && !l.closed) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Makes the API unreachable: connection refused, open connections (watches) cut. */
-    public synchronized void down() {
-        if (proxy != null) {
-            try {
-                proxy.close();
-            } catch (IOException e) {
-                // already closed
+    public void down() {
+        Thread accepting;
+        synchronized (this) {
+            if (proxy == null) {
+                return;
             }
+            closeQuietly(proxy);
             proxy = null;
+            accepting = acceptor;
         }
-        for (Socket s : open) {
-            closeQuietly(s);
+        // the JDK releases a listening socket only once the thread blocked in accept() has left it: wait for that,
+        // or up() could not bind the port again (the acceptor takes this object's lock, so wait outside it)
+        try {
+            accepting.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Link l : links) {
+            l.cut();
         }
     }
 
@@ -187,6 +308,9 @@ public final class MockKubernetesApi implements AutoCloseable {
     @Override
     public void close() {
         down();
+        for (Link l : links) {
+            l.close();
+        }
         client.close();
         try {
             server.destroy();

@@ -1,6 +1,7 @@
 package io.ottl4j.collector.processor.k8sattributes;
 
 import io.ottl4j.collector.client.ClientInfo;
+import io.ottl4j.collector.component.ComponentStatus;
 import io.ottl4j.collector.component.Consumer;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.Host;
@@ -8,6 +9,7 @@ import io.ottl4j.collector.component.ProcessorFactory;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.k8s.KubernetesClients;
+import io.ottl4j.collector.processor.k8sattributes.internal.ApiHealth;
 import io.ottl4j.collector.processor.k8sattributes.internal.Enricher;
 import io.ottl4j.collector.processor.k8sattributes.internal.PodStore;
 import io.ottl4j.collector.processor.k8sattributes.internal.Watcher;
@@ -87,6 +89,24 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
         }
     }
 
+    /**
+     * An unreachable API is a recoverable error (the processor keeps passing data and enriches from its cache), so
+     * health checks stay green while it lasts; the status shows it.
+     */
+    private static ApiHealth.Listener statusReporter(CreateSettings settings) {
+        return new ApiHealth.Listener() {
+            @Override
+            public void unreachable(String why) {
+                settings.reportStatus(ComponentStatus.RECOVERABLE_ERROR, new IllegalStateException("Kubernetes API unreachable: " + why));
+            }
+
+            @Override
+            public void reachable() {
+                settings.reportStatus(ComponentStatus.OK, null);
+            }
+        };
+    }
+
     @Override
     public Processor create(CreateSettings settings, K8sAttributesConfig config, Signal signal, Consumer next) {
         Logger log = settings.logger(signal);
@@ -112,7 +132,8 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
                 }
                 synchronized (shared) {
                     if (sh.watcher == null) {
-                        Watcher w = new Watcher(clients.create(config.api()), config, sh.store, settings.logger(), Duration.ofSeconds(30));
+                        Watcher w = new Watcher(clients.create(config.api()), config, sh.store, settings.logger(), Duration.ofSeconds(30),
+                                statusReporter(settings));
                         sh.watcher = w;
                         try {
                             w.start();

@@ -189,22 +189,23 @@ class ResourceDetectionProcessorTest extends DetectionTestBase {
         assertThat(run("detectors: [env]\noverride: false", "host.name", "mine").get("host.name")).isEqualTo("mine");
     }
 
+    /** The API answers here: the 60 s timeout only bounds a cold fabric8 client on a loaded machine (5 s was too short). */
     @Test
     void k8sApiDetectorAsksTheApiServer() throws Exception {
         try (MockKubernetesApi api = MockKubernetesApi.start(root)) {
             var node = api.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().build()).create();
             var ks = api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata().build()).create();
             env.put("K8S_NODE_NAME", "node-1");
-            AttributeMap m = run(factory(KubernetesClients.system()), "detectors: [k8s_api]\nk8s_api:\n  " + api.authYaml().replace("\n", "\n  "));
+            AttributeMap m = run(factory(KubernetesClients.system()), "detectors: [k8s_api]\ntimeout: 60s\nk8s_api:\n  " + api.authYaml().replace("\n", "\n  "));
             assertThat(m.get("k8s.node.name")).isEqualTo("node-1");
             assertThat(m.get("k8s.node.uid")).isEqualTo(node.getMetadata().getUid());
             assertThat(m.get("k8s.cluster.uid")).isEqualTo(ks.getMetadata().getUid());
-            AttributeMap old = run(factory(KubernetesClients.system()), "detectors: [k8snode]\nk8snode:\n  " + api.authYaml().replace("\n", "\n  ")
+            AttributeMap old = run(factory(KubernetesClients.system()), "detectors: [k8snode]\ntimeout: 60s\nk8snode:\n  " + api.authYaml().replace("\n", "\n  ")
                     + "\n  resource_attributes: {k8s.cluster.uid: {enabled: false}}");
             assertThat(old.get("k8s.node.uid")).as("the deprecated name still works").isEqualTo(node.getMetadata().getUid());
             assertThat(old.containsKey("k8s.cluster.uid")).isFalse();
             env.remove("K8S_NODE_NAME");
-            assertThatThrownBy(() -> run(factory(KubernetesClients.system()), "detectors: [k8snode]\nk8snode:\n  " + api.authYaml().replace("\n", "\n  ")))
+            assertThatThrownBy(() -> run(factory(KubernetesClients.system()), "detectors: [k8snode]\ntimeout: 60s\nk8snode:\n  " + api.authYaml().replace("\n", "\n  ")))
                     .hasMessageContaining("K8S_NODE_NAME");
         }
     }

@@ -13,19 +13,24 @@ import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.Extract;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.From;
 import io.ottl4j.collector.processor.k8sattributes.K8sAttributesConfig.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -37,23 +42,34 @@ import java.util.logging.Logger;
  * stateful sets, daemon sets and jobs only when an extracted attribute needs them. Owner informers sync before
  * the pod informer starts, so a pod's deployment is known when the pod arrives.
  *
- * <p>An unreachable API server never stops the collector: every informer retries forever; the first failure
- * and the recovery are logged once per outage.
+ * <p>An unreachable API server never stops the collector: every informer's exception handler asks fabric8 to
+ * retry (list again, then watch) forever, as client-go's reflector does, and fabric8 re-opens cut watches with
+ * capped back-off. {@link ApiHealth} judges from the informers' watches whether the API is reachable and logs
+ * (and reports) each outage and each recovery once.
  */
 public final class Watcher implements AutoCloseable {
     private static final long RESYNC_MILLIS = Duration.ofMinutes(5).toMillis();
+    /** How long a lost watch may take to come back before the API counts as unreachable. */
+    static final Duration UNWATCHED_GRACE = Duration.ofSeconds(5);
+    private static final long HEALTH_CHECK_MILLIS = 500;
 
     private final KubernetesClient client;
     private final K8sAttributesConfig config;
     private final PodStore store;
     private final Logger log;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final Map<String, Supervised<?>> informers = new LinkedHashMap<>();
     private final CompletableFuture<Void> podsSynced = new CompletableFuture<>();
-    private final AtomicBoolean outage = new AtomicBoolean();
+    private final ApiHealth health;
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
     public Watcher(KubernetesClient client, K8sAttributesConfig config, PodStore store, Logger log, Duration purgeEvery) {
+        this(client, config, store, log, purgeEvery, ApiHealth.Listener.NONE);
+    }
+
+    /** A watcher that also tells {@code healthListener} when the API becomes unreachable and when it answers again. */
+    public Watcher(KubernetesClient client, K8sAttributesConfig config, PodStore store, Logger log, Duration purgeEvery,
+            ApiHealth.Listener healthListener) {
         this.client = client;
         this.config = config;
         this.store = store;
@@ -61,6 +77,18 @@ public final class Watcher implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("k8sattributes-watcher").unstarted(r));
         long ms = Math.max(1, purgeEvery.toMillis());
         timer.scheduleWithFixedDelay(this::purge, ms, ms, TimeUnit.MILLISECONDS);
+        this.health = new ApiHealth(log, System::nanoTime, UNWATCHED_GRACE, healthListener, this::relist);
+        timer.scheduleWithFixedDelay(this::checkHealth, HEALTH_CHECK_MILLIS, HEALTH_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkHealth() {
+        try {
+            if (!closed) {
+                health.check();
+            }
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "checking the Kubernetes informers failed", e);
+        }
     }
 
     private void purge() {
@@ -162,44 +190,136 @@ public final class Watcher implements AutoCloseable {
     }
 
     private <T extends HasMetadata> CompletableFuture<Void> run(String what, Informable<T> source, Consumer<T> upsert, BiConsumer<T, Boolean> delete) {
-        SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
-        inf.addEventHandler(new ResourceEventHandler<T>() {
-            @Override
-            public void onAdd(T obj) {
-                safely(() -> upsert.accept(obj));
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                safely(() -> upsert.accept(newObj));
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                safely(() -> delete.accept(obj, deletedFinalStateUnknown));
-            }
-        });
-        inf.exceptionHandler((started, t) -> {
-            if (!closed && outage.compareAndSet(false, true)) {
-                log.warning("Kubernetes API unreachable while watching " + what + " (" + t.getMessage()
-                        + "); pod metadata may be missing or stale, retrying until the API answers");
-            }
-            return !closed; // retry forever, as client-go informers do
-        });
+        Supervised<T> sup = new Supervised<>(what, source, upsert, delete);
         synchronized (informers) {
             if (closed) {
                 return new CompletableFuture<>();
             }
-            informers.add(inf);
+            informers.put(what, sup);
+            health.track(what, sup::watching);
         }
-        return inf.start().toCompletableFuture().thenRun(() -> {
-            // fabric8 hands events to handlers asynchronously: apply the listed state now, so "synced" means the
-            // cache holds it (applying an object twice is harmless)
-            inf.getStore().list().forEach(o -> safely(() -> upsert.accept(o)));
-            if (outage.compareAndSet(true, false)) {
-                log.info("Kubernetes API reachable again: " + what + " synced");
+        return sup.start();
+    }
+
+    /** After an outage: list {@code what} again with a fresh informer, its watch may be dead without knowing it. */
+    private void relist(String what) {
+        Supervised<?> sup;
+        synchronized (informers) {
+            sup = informers.get(what);
+        }
+        if (sup != null && !closed) {
+            log.fine("re-listing " + what + ": its watch outlived an outage of the Kubernetes API");
+            try {
+                timer.execute(sup::restart);
+            } catch (RejectedExecutionException e) {
+                // closing
             }
-        });
+        }
+    }
+
+    /** One informer's source and handlers; the informer itself is replaced when its watch cannot be trusted. */
+    private final class Supervised<T extends HasMetadata> {
+        final String what;
+        final Informable<T> source;
+        final Consumer<T> upsert;
+        final BiConsumer<T, Boolean> delete;
+        volatile SharedIndexInformer<T> current;
+
+        Supervised(String what, Informable<T> source, Consumer<T> upsert, BiConsumer<T, Boolean> delete) {
+            this.what = what;
+            this.source = source;
+            this.upsert = upsert;
+            this.delete = delete;
+        }
+
+        boolean watching() {
+            SharedIndexInformer<T> inf = current;
+            return inf != null && inf.isWatching();
+        }
+
+        CompletableFuture<Void> start() {
+            SharedIndexInformer<T> inf = create();
+            current = inf;
+            return startAndApply(inf);
+        }
+
+        /** Replaces the informer: the new one lists everything; what the old one knew and the list lacks was deleted. */
+        void restart() {
+            SharedIndexInformer<T> old = current;
+            SharedIndexInformer<T> fresh = create();
+            synchronized (informers) {
+                if (closed) {
+                    return;
+                }
+                current = fresh;
+            }
+            stopQuietly(old);
+            try {
+                startAndApply(fresh).thenRun(() -> {
+                    Set<String> now = new HashSet<>(fresh.getStore().listKeys());
+                    for (T o : old.getStore().list()) {
+                        if (!now.contains(Cache.metaNamespaceKeyFunc(o))) {
+                            safely(() -> delete.accept(o, true));
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!closed) { // close() may have stopped the fresh informer before it started
+                    log.log(Level.WARNING, "cannot re-list " + what, e);
+                }
+            }
+        }
+
+        private SharedIndexInformer<T> create() {
+            SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
+            inf.addEventHandler(new ResourceEventHandler<T>() {
+                @Override
+                public void onAdd(T obj) {
+                    safely(() -> upsert.accept(obj));
+                }
+
+                @Override
+                public void onUpdate(T oldObj, T newObj) {
+                    safely(() -> upsert.accept(newObj));
+                }
+
+                @Override
+                public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                    safely(() -> delete.accept(obj, deletedFinalStateUnknown));
+                }
+            });
+            // fabric8's default handler gives up on a WatcherException and on any failure before the first sync (the
+            // informer then stops for good); client-go's reflector never gives up, so neither does this one
+            inf.exceptionHandler((started, t) -> {
+                if (!closed && current == inf) {
+                    health.failed(what, t);
+                }
+                return !closed && current == inf;
+            });
+            // with the handler above only stop() ends an informer; anything else is a client change worth shouting about
+            inf.stopped().whenComplete((v, e) -> {
+                if (!closed && current == inf) {
+                    log.log(Level.SEVERE, "the Kubernetes informer for " + what + " stopped; its metadata is no longer kept up to date", e);
+                }
+            });
+            return inf;
+        }
+
+        private CompletableFuture<Void> startAndApply(SharedIndexInformer<T> inf) {
+            return inf.start().toCompletableFuture().thenRun(() -> {
+                // fabric8 hands events to handlers asynchronously: apply the listed state now, so "synced" means the
+                // cache holds it (applying an object twice is harmless)
+                inf.getStore().list().forEach(o -> safely(() -> upsert.accept(o)));
+            });
+        }
+    }
+
+    private void stopQuietly(SharedIndexInformer<?> i) {
+        try {
+            i.stop();
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "stopping an informer", e);
+        }
     }
 
     private void safely(Runnable r) {
@@ -215,11 +335,9 @@ public final class Watcher implements AutoCloseable {
         closed = true;
         timer.shutdownNow();
         synchronized (informers) {
-            for (SharedIndexInformer<?> i : informers) {
-                try {
-                    i.stop();
-                } catch (RuntimeException e) {
-                    log.log(Level.FINE, "stopping an informer", e);
+            for (Supervised<?> sup : informers.values()) {
+                if (sup.current != null) {
+                    stopQuietly(sup.current);
                 }
             }
             informers.clear();
