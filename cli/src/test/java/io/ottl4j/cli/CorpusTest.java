@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * too, or ottl4j lacks the feature the comment names); not-built problems may come with it</li>
  * </ul>
  * {@code # Loaded after: a.yaml b.yaml} loads those corpus files first (configs meant to be merged, as
- * {@code --config a --config b}). Rewrite the verdicts from the current results with {@code -Dottl.corpus.update=true}.
+ * {@code --config a --config b}); {@code # Feature gates: a b} enables those gates, as the file's deployment does
+ * ({@code --feature-gates=service.profilesSupport} for profiles pipelines). Rewrite the verdicts from the current results with {@code -Dottl.corpus.update=true}.
  */
 class CorpusTest {
     private static final Path DIR = Path.of("src/test/resources/corpus");
@@ -65,8 +66,14 @@ class CorpusTest {
             }
         }
         configs.add(DIR.resolve(name).toString());
+        Set<String> gates = new TreeSet<>();
+        for (String h : header) {
+            if (h.startsWith("# Feature gates:")) {
+                gates.addAll(List.of(h.substring("# Feature gates:".length()).trim().split("\\s+")));
+            }
+        }
         try {
-            Configs.load(configs, List.of(), ENV, Builtins.components(), Set.of());
+            Configs.load(configs, List.of(), ENV, Builtins.components(), gates);
             return List.of();
         } catch (ConfigException e) {
             return e.problems().stream().map(ConfigProblem::format).toList();
@@ -122,7 +129,7 @@ class CorpusTest {
                 }
             }
             int insert = 1;
-            while (insert < out.size() && out.get(insert).startsWith("# Loaded after:")) {
+            while (insert < out.size() && (out.get(insert).startsWith("# Loaded after:") || out.get(insert).startsWith("# Feature gates:"))) {
                 insert++;
             }
             out.addAll(insert, verdict);

@@ -38,7 +38,11 @@ public final class CompiledStatements {
      * @throws OttlRuntimeException under error mode propagate
      */
     public boolean execute(TransformContext record) {
-        return (Boolean) target.call(record);
+        try {
+            return (Boolean) target.call(record);
+        } finally {
+            record.commit();
+        }
     }
 
     /**
@@ -46,6 +50,18 @@ public final class CompiledStatements {
      * compiled code a scope at a time, so the cost of entering it is paid per scope, not per record.
      */
     public void execute(TelemetryBatch<?> batch) {
+        if (context == ContextKind.PROFILE) { // profile attributes are written back through the dictionary per record
+            Records.forEachChunk(context, batch, (records, n) -> {
+                try {
+                    batchTarget.call(records, n);
+                } finally {
+                    for (int i = 0; i < n; i++) {
+                        ((TransformContext) records[i]).commit();
+                    }
+                }
+            });
+            return;
+        }
         Records.forEachChunk(context, batch, (records, n) -> batchTarget.call(records, n));
     }
 }

@@ -9,13 +9,14 @@ import java.util.Locale;
  * and the higher contexts its paths may reach.
  */
 public enum ContextKind {
-    RESOURCE("resource", List.of(Signal.TRACES, Signal.METRICS, Signal.LOGS)),
-    SCOPE("scope", List.of(Signal.TRACES, Signal.METRICS, Signal.LOGS)),
+    RESOURCE("resource", List.of(Signal.TRACES, Signal.METRICS, Signal.LOGS, Signal.PROFILES)),
+    SCOPE("scope", List.of(Signal.TRACES, Signal.METRICS, Signal.LOGS, Signal.PROFILES)),
     SPAN("span", List.of(Signal.TRACES)),
     SPANEVENT("spanevent", List.of(Signal.TRACES)),
     METRIC("metric", List.of(Signal.METRICS)),
     DATAPOINT("datapoint", List.of(Signal.METRICS)),
-    LOG("log", List.of(Signal.LOGS));
+    LOG("log", List.of(Signal.LOGS)),
+    PROFILE("profile", List.of(Signal.PROFILES));
 
     private final String configName;
     private final List<Signal> signals;
@@ -54,7 +55,7 @@ public enum ContextKind {
             }
         }
         throw new IllegalArgumentException("unknown context '" + name
-                + "': use one of resource, scope, span, spanevent, metric, datapoint, log");
+                + "': use one of resource, scope, span, spanevent, metric, datapoint, log, profile");
     }
 
     public static ContextKind find(String name) {

@@ -71,6 +71,7 @@ public final class Records {
                     }
                 }
                 case LOG -> action.accept(TransformContext.ofLog(rg, sg, (LogRecord) item));
+                case PROFILE -> action.accept(TransformContext.ofProfile(rg, sg, (io.ottl4j.pdata.Profile) item));
                 default -> throw new IllegalStateException(context.toString());
             }
         }

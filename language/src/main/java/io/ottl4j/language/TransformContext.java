@@ -3,6 +3,7 @@ package io.ottl4j.language;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.LogRecord;
+import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
@@ -17,12 +18,14 @@ import io.ottl4j.pdata.SpanEvent;
 public final class TransformContext {
     private final ResourceGroup<?> resource;
     private final ScopeGroup<?> scope;
-    /** The span, metric or log record (null for the resource and scope contexts). */
+    /** The span, metric, log record or profile (null for the resource and scope contexts). */
     private final Object item;
     /** The span event or data point (null elsewhere). */
     private final Object subItem;
     private final int subIndex;
     private AttributeMap cache;
+    private AttributeMap profileAttributes;
+    private AttributeMap profileAttributesBefore;
 
     private TransformContext(ResourceGroup<?> resource, ScopeGroup<?> scope, Object item, Object subItem, int subIndex) {
         this.resource = resource;
@@ -60,6 +63,10 @@ public final class TransformContext {
         return new TransformContext(resource, scope, log, null, -1);
     }
 
+    public static TransformContext ofProfile(ResourceGroup<?> resource, ScopeGroup<?> scope, Profile profile) {
+        return new TransformContext(resource, scope, profile, null, -1);
+    }
+
     public ResourceGroup<?> resourceGroup() {
         return resource;
     }
@@ -82,6 +89,33 @@ public final class TransformContext {
 
     public LogRecord log() {
         return (LogRecord) item;
+    }
+
+    public Profile profile() {
+        return (Profile) item;
+    }
+
+    /**
+     * The profile's attributes as a map (they live in the dictionary as indices): made on first use and written back
+     * through the dictionary by {@link #commit()} once the record's statements have run.
+     */
+    public AttributeMap profileAttributes() {
+        if (profileAttributes == null) {
+            profileAttributes = profile().attributes();
+            profileAttributesBefore = profileAttributes.deepCopy();
+        }
+        return profileAttributes;
+    }
+
+    /**
+     * Writes what statements changed in a profile's attribute map back through the dictionary (keys removed, values
+     * set). The runtime calls it after each record; hosts running statements record by record need not.
+     */
+    public void commit() {
+        if (profileAttributes != null) {
+            profile().updateAttributes(profileAttributesBefore, profileAttributes);
+            profileAttributesBefore = profileAttributes.deepCopy();
+        }
     }
 
     public SpanEvent spanEvent() {

@@ -45,7 +45,7 @@ final class Commands {
     /** Name, argument synopsis, one line of help; the order of {@code :help}. */
     static final List<String[]> ALL = List.of(
             new String[] {":help", "", "this list"},
-            new String[] {":context", "[NAME]", "show or switch the context: resource, scope, span, spanevent, metric, datapoint, log"},
+            new String[] {":context", "[NAME]", "show or switch the context: resource, scope, span, spanevent, metric, datapoint, log, profile"},
             new String[] {":load", "FILE...", "read OTLP/JSON files (any signals; the first load replaces the samples)"},
             new String[] {":show", "[N | PATH]", "the records of the context as trees; record N; or a path's value per record"},
             new String[] {":undo", "", "revert the last statement"},
@@ -192,6 +192,7 @@ final class Commands {
                 case TRACES -> ContextKind.SPAN;
                 case METRICS -> ContextKind.DATAPOINT;
                 case LOGS -> ContextKind.LOG;
+                case PROFILES -> ContextKind.PROFILE;
             });
         }
         context("");
@@ -225,6 +226,7 @@ final class Commands {
             case TRACES -> "span(s)";
             case METRICS -> "metric(s), " + b.dataPointCount() + " data point(s)";
             case LOGS -> "log record(s)";
+            case PROFILES -> "profile(s)";
         };
     }
 

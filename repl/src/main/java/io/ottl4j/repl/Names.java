@@ -20,6 +20,7 @@ final class Names {
             case METRIC -> "metric";
             case DATAPOINT -> "data point";
             case LOG -> "log record";
+            case PROFILE -> "profile";
         };
     }
 

@@ -138,6 +138,7 @@ public final class Repl {
                 case TRACES -> "spans";
                 case METRICS -> "metrics";
                 case LOGS -> "log records";
+                case PROFILES -> "profiles";
             });
         }
         return sb.append(" · :help for commands").toString();

@@ -65,6 +65,7 @@ final class TransformYaml {
             case TRACES -> "traces";
             case METRICS -> "metrics";
             case LOGS -> "logs";
+            case PROFILES -> "profiles";
         };
     }
 
@@ -73,6 +74,7 @@ final class TransformYaml {
             case TRACES -> "trace_statements";
             case METRICS -> "metric_statements";
             case LOGS -> "log_statements";
+            case PROFILES -> "profile_statements";
         };
     }
 

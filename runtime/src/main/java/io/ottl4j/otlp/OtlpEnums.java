@@ -19,6 +19,8 @@ final class OtlpEnums {
     static final Table STATUS_CODE = table(Status.StatusCode.getDescriptor());
     static final Table SEVERITY_NUMBER = table(SeverityNumber.getDescriptor());
     static final Table AGGREGATION_TEMPORALITY = table(AggregationTemporality.getDescriptor());
+    static final Table PROFILE_AGGREGATION_TEMPORALITY =
+            table(io.opentelemetry.proto.profiles.v1development.AggregationTemporality.getDescriptor());
 
     private static Table table(EnumDescriptor d) {
         Map<String, Integer> m = new HashMap<>();

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * encoded as the Go collector's pdata does (collector-spec §2.4). Stateless and thread-safe.
  *
  * <p>Reading detects the signal from the top-level key ({@code resourceSpans}, {@code resourceMetrics},
- * {@code resourceLogs}, or their snake_case forms); pass a {@link Signal} when the document may be
+ * {@code resourceLogs}, {@code resourceProfiles}, or their snake_case forms); pass a {@link Signal} when the document may be
  * {@code {}}. Failures raise {@link OtlpDecodeException} naming the JSON path of the offending value.
  */
 public final class OtlpJson {
@@ -125,6 +125,14 @@ public final class OtlpJson {
 
     public static TelemetryBatch<LogRecord> readLogs(String json) {
         return read(json, Signal.LOGS).asLogs();
+    }
+
+    public static TelemetryBatch<io.ottl4j.pdata.Profile> readProfiles(byte[] json) {
+        return read(json, Signal.PROFILES).asProfiles();
+    }
+
+    public static TelemetryBatch<io.ottl4j.pdata.Profile> readProfiles(String json) {
+        return read(json, Signal.PROFILES).asProfiles();
     }
 
     private static TelemetryBatch<?> read(JsonParser p, Signal expected) throws IOException {

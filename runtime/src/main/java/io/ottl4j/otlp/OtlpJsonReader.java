@@ -18,6 +18,8 @@ import io.ottl4j.pdata.NumberDataPoint;
 import io.ottl4j.pdata.Resource;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Profile;
+import io.ottl4j.pdata.ProfilesDictionary;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
@@ -43,6 +45,7 @@ import java.util.function.DoubleConsumer;
 final class OtlpJsonReader {
     private final JsonParser p;
     private final JsonPath path = new JsonPath();
+    private ProfilesDictionary dictionary;
 
     OtlpJsonReader(JsonParser parser) {
         this.p = parser;
@@ -67,8 +70,13 @@ final class OtlpJsonReader {
                 case "resourceSpans", "resource_spans" -> Signal.TRACES;
                 case "resourceMetrics", "resource_metrics" -> Signal.METRICS;
                 case "resourceLogs", "resource_logs" -> Signal.LOGS;
+                case "resourceProfiles", "resource_profiles" -> Signal.PROFILES;
                 default -> null;
             };
+            if (s == null && f.equals("dictionary") && (expected == null || expected == Signal.PROFILES)) {
+                readDictionary(profilesDictionary());
+                continue;
+            }
             if (s == null) {
                 p.skipChildren();
                 continue;
@@ -103,11 +111,12 @@ final class OtlpJsonReader {
             case TRACES -> "resourceSpans";
             case METRICS -> "resourceMetrics";
             case LOGS -> "resourceLogs";
+            case PROFILES -> "resourceProfiles";
         };
     }
 
     private static String expectedKeys(Signal expected) {
-        return expected != null ? topKey(expected) : "resourceSpans, resourceMetrics or resourceLogs";
+        return expected != null ? topKey(expected) : "resourceSpans, resourceMetrics, resourceLogs or resourceProfiles";
     }
 
     @SuppressWarnings("unchecked")
@@ -116,6 +125,7 @@ final class OtlpJsonReader {
             case TRACES -> readResources((TelemetryBatch<Span>) batch, SPANS);
             case METRICS -> readResources((TelemetryBatch<Metric>) batch, METRICS);
             case LOGS -> readResources((TelemetryBatch<LogRecord>) batch, LOGS);
+            case PROFILES -> readResources((TelemetryBatch<Profile>) batch, PROFILES);
         }
     }
 
@@ -136,6 +146,9 @@ final class OtlpJsonReader {
             new Shape<>("scopeMetrics", "scope_metrics", "metrics", "metrics", OtlpJsonReader::readMetric);
     private static final Shape<LogRecord> LOGS =
             new Shape<>("scopeLogs", "scope_logs", "logRecords", "log_records", OtlpJsonReader::readLogRecord);
+
+    private static final Shape<Profile> PROFILES =
+            new Shape<>("scopeProfiles", "scope_profiles", "profiles", "profiles", OtlpJsonReader::readProfile);
 
     private <T extends TelemetryItem<T>> void readResources(TelemetryBatch<T> batch, Shape<T> shape) throws IOException {
         if (!startArray()) {
@@ -547,6 +560,273 @@ final class OtlpJsonReader {
             }
         }
         return e;
+    }
+
+    // ---------------------------------------------------------------- profiles
+
+    /** The document's dictionary: profiles read before the {@code dictionary} field point into it too. */
+    private ProfilesDictionary profilesDictionary() {
+        if (dictionary == null) {
+            dictionary = new ProfilesDictionary();
+        }
+        return dictionary;
+    }
+
+    private Profile readProfile() throws IOException {
+        Profile pr = new Profile(profilesDictionary());
+        if (!startObject()) {
+            return pr;
+        }
+        for (String f; (f = nextField()) != null; ) {
+            switch (f) {
+                case "sampleType", "sample_type" -> pr.setSampleType(readValueType());
+                case "sample", "samples" -> {
+                    if (startArray()) {
+                        while (nextElement()) {
+                            pr.samples().add(readSample());
+                        }
+                    }
+                }
+                case "timeUnixNano", "time_unix_nano" -> pr.setTimeUnixNano(readUint64());
+                case "durationNano", "duration_nano" -> pr.setDurationNano(readUint64());
+                case "periodType", "period_type" -> pr.setPeriodType(readValueType());
+                case "period" -> pr.setPeriod(readInt64());
+                case "commentStrindices", "comment_strindices" -> pr.commentStrindices().setAll(readInt32Array());
+                case "profileId", "profile_id" -> {
+                    byte[] id = readHexId("profile id", Profile.ID_SIZE);
+                    if (id.length > 0) {
+                        pr.setProfileId(id);
+                    }
+                }
+                case "droppedAttributesCount", "dropped_attributes_count" -> pr.setDroppedAttributesCount(readUint32());
+                case "originalPayloadFormat", "original_payload_format" -> pr.setOriginalPayloadFormat(readString());
+                case "originalPayload", "original_payload" -> pr.setOriginalPayload(readBase64());
+                case "attributeIndices", "attribute_indices" -> pr.attributeIndices().setAll(readInt32Array());
+                default -> p.skipChildren();
+            }
+        }
+        return pr;
+    }
+
+    private Profile.ValueType readValueType() throws IOException {
+        int type = 0;
+        int unit = 0;
+        int temporality = 0;
+        if (!startObject()) {
+            return Profile.ValueType.EMPTY;
+        }
+        for (String f; (f = nextField()) != null; ) {
+            switch (f) {
+                case "typeStrindex", "type_strindex" -> type = readInt32();
+                case "unitStrindex", "unit_strindex" -> unit = readInt32();
+                case "aggregationTemporality", "aggregation_temporality" -> temporality = readEnum(OtlpEnums.PROFILE_AGGREGATION_TEMPORALITY);
+                default -> p.skipChildren();
+            }
+        }
+        return new Profile.ValueType(type, unit, temporality);
+    }
+
+    private Profile.Sample readSample() throws IOException {
+        int stack = 0;
+        long[] values = new long[0];
+        int[] attrs = new int[0];
+        int link = 0;
+        long[] timestamps = new long[0];
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "stackIndex", "stack_index" -> stack = readInt32();
+                    case "values" -> values = readInt64Array();
+                    case "attributeIndices", "attribute_indices" -> attrs = readInt32Array();
+                    case "linkIndex", "link_index" -> link = readInt32();
+                    case "timestampsUnixNano", "timestamps_unix_nano" -> timestamps = readUint64Array();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new Profile.Sample(stack, values, attrs, link, timestamps);
+    }
+
+    private void readDictionary(ProfilesDictionary d) throws IOException {
+        if (!startObject()) {
+            return;
+        }
+        for (String f; (f = nextField()) != null; ) {
+            switch (f) {
+                case "mappingTable", "mapping_table" -> readEach(() -> d.mappingTable().add(readMapping()));
+                case "locationTable", "location_table" -> readEach(() -> d.locationTable().add(readLocation()));
+                case "functionTable", "function_table" -> readEach(() -> d.functionTable().add(readFunction()));
+                case "linkTable", "link_table" -> readEach(() -> d.linkTable().add(readLink()));
+                case "stringTable", "string_table" -> readEach(() -> d.stringTable().add(readString()));
+                case "attributeTable", "attribute_table" -> readEach(() -> d.attributeTable().add(readTableAttribute()));
+                case "stackTable", "stack_table" -> readEach(() -> d.stackTable().add(readStack()));
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElementReader {
+        void read() throws IOException;
+    }
+
+    private void readEach(ElementReader r) throws IOException {
+        if (startArray()) {
+            while (nextElement()) {
+                r.read();
+            }
+        }
+    }
+
+    private ProfilesDictionary.Mapping readMapping() throws IOException {
+        long start = 0;
+        long limit = 0;
+        long offset = 0;
+        int filename = 0;
+        int[] attrs = new int[0];
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "memoryStart", "memory_start" -> start = readUint64();
+                    case "memoryLimit", "memory_limit" -> limit = readUint64();
+                    case "fileOffset", "file_offset" -> offset = readUint64();
+                    case "filenameStrindex", "filename_strindex" -> filename = readInt32();
+                    case "attributeIndices", "attribute_indices" -> attrs = readInt32Array();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Mapping(start, limit, offset, filename, attrs);
+    }
+
+    private ProfilesDictionary.Location readLocation() throws IOException {
+        int mapping = 0;
+        long address = 0;
+        java.util.List<ProfilesDictionary.Line> lines = new java.util.ArrayList<>();
+        int[] attrs = new int[0];
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "mappingIndex", "mapping_index" -> mapping = readInt32();
+                    case "address" -> address = readUint64();
+                    case "line", "lines" -> readEach(() -> lines.add(readLine()));
+                    case "attributeIndices", "attribute_indices" -> attrs = readInt32Array();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Location(mapping, address, lines, attrs);
+    }
+
+    private ProfilesDictionary.Line readLine() throws IOException {
+        int function = 0;
+        long line = 0;
+        long column = 0;
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "functionIndex", "function_index" -> function = readInt32();
+                    case "line" -> line = readInt64();
+                    case "column" -> column = readInt64();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Line(function, line, column);
+    }
+
+    private ProfilesDictionary.Function readFunction() throws IOException {
+        int name = 0;
+        int systemName = 0;
+        int filename = 0;
+        long startLine = 0;
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "nameStrindex", "name_strindex" -> name = readInt32();
+                    case "systemNameStrindex", "system_name_strindex" -> systemName = readInt32();
+                    case "filenameStrindex", "filename_strindex" -> filename = readInt32();
+                    case "startLine", "start_line" -> startLine = readInt64();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Function(name, systemName, filename, startLine);
+    }
+
+    private ProfilesDictionary.Link readLink() throws IOException {
+        TraceId trace = TraceId.EMPTY;
+        SpanId span = SpanId.EMPTY;
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "traceId", "trace_id" -> trace = readTraceId();
+                    case "spanId", "span_id" -> span = readSpanId();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Link(trace, span);
+    }
+
+    private ProfilesDictionary.Attribute readTableAttribute() throws IOException {
+        int key = 0;
+        Object value = AnyValue.EMPTY;
+        int unit = 0;
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                switch (f) {
+                    case "keyStrindex", "key_strindex" -> key = readInt32();
+                    case "value" -> value = readAnyValue();
+                    case "unitStrindex", "unit_strindex" -> unit = readInt32();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Attribute(key, value, unit);
+    }
+
+    private ProfilesDictionary.Stack readStack() throws IOException {
+        int[] locations = new int[0];
+        if (startObject()) {
+            for (String f; (f = nextField()) != null; ) {
+                if (f.equals("locationIndices") || f.equals("location_indices")) {
+                    locations = readInt32Array();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new ProfilesDictionary.Stack(locations);
+    }
+
+    /** A hex id of {@code size} bytes, or empty. */
+    private byte[] readHexId(String what, int size) throws IOException {
+        String hex = readIdText(what);
+        if (hex.isEmpty()) {
+            return new byte[0];
+        }
+        if (hex.length() != size * 2) {
+            throw error(what + " must be " + size * 2 + " hex characters, got " + hex.length());
+        }
+        try {
+            return java.util.HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw error("invalid " + what + ": " + e.getMessage());
+        }
+    }
+
+    private int[] readInt32Array() throws IOException {
+        long[] wide = readLongArray(this::readInt32);
+        int[] out = new int[wide.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) wide[i];
+        }
+        return out;
+    }
+
+    private long[] readInt64Array() throws IOException {
+        return readLongArray(this::readInt64);
     }
 
     // ---------------------------------------------------------------- attributes and AnyValue
@@ -961,6 +1241,16 @@ final class OtlpJsonReader {
     }
 
     private long[] readUint64Array() throws IOException {
+        return readLongArray(this::readUint64);
+    }
+
+    @FunctionalInterface
+    private interface LongElement {
+        long read() throws IOException;
+    }
+
+    /** A JSON array of integers, each read by {@code element} (which checks its range). */
+    private long[] readLongArray(LongElement element) throws IOException {
         if (!startArray()) {
             return new long[0];
         }
@@ -970,7 +1260,7 @@ final class OtlpJsonReader {
             if (n == out.length) {
                 out = Arrays.copyOf(out, n * 2);
             }
-            out[n++] = readUint64();
+            out[n++] = element.read();
         }
         return Arrays.copyOf(out, n);
     }

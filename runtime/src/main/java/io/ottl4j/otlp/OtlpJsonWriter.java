@@ -28,7 +28,13 @@ import io.ottl4j.pdata.TelemetryBatch;
 import io.ottl4j.pdata.TelemetryItem;
 import io.ottl4j.pdata.TraceId;
 import io.ottl4j.pdata.SummaryDataPoint.ValueAtQuantile;
+import io.ottl4j.pdata.Profile;
+import io.ottl4j.pdata.ProfilesDictionaries;
+import io.ottl4j.pdata.ProfilesDictionary;
 import java.io.IOException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Writes OTLP/JSON as the Go collector's pdata marshaler does: camelCase names in proto field order,
@@ -50,6 +56,15 @@ final class OtlpJsonWriter {
             case TRACES -> writeResources(batch.asTraces(), "resourceSpans", "scopeSpans", "spans", this::writeSpan);
             case METRICS -> writeResources(batch.asMetrics(), "resourceMetrics", "scopeMetrics", "metrics", this::writeMetric);
             case LOGS -> writeResources(batch.asLogs(), "resourceLogs", "scopeLogs", "logRecords", this::writeLogRecord);
+            case PROFILES -> {
+                TelemetryBatch<Profile> profiles = ProfilesDictionaries.unify(batch.asProfiles());
+                writeResources(profiles, "resourceProfiles", "scopeProfiles", "profiles", this::writeProfile);
+                List<ProfilesDictionary> dicts = ProfilesDictionaries.dictionaries(profiles);
+                if (!dicts.isEmpty()) {
+                    g.writeFieldName("dictionary");
+                    writeDictionary(dicts.getFirst());
+                }
+            }
         }
         g.writeEndObject();
     }
@@ -379,6 +394,171 @@ final class OtlpJsonWriter {
             throw new IllegalArgumentException("not a stored value: " + v.getClass().getName());
         }
         g.writeEndObject();
+    }
+
+    // ---------------------------------------------------------------- profiles
+
+    private void writeProfile(Profile pr) throws IOException {
+        g.writeStartObject();
+        valueTypeField("sampleType", pr.sampleType());
+        if (!pr.samples().isEmpty()) {
+            g.writeArrayFieldStart("sample");
+            for (Profile.Sample s : pr.samples()) {
+                g.writeStartObject();
+                int32Field("stackIndex", s.stackIndex());
+                int64ArrayField("values", s.values());
+                int32ArrayField("attributeIndices", s.attributeIndices());
+                int32Field("linkIndex", s.linkIndex());
+                uint64ArrayField("timestampsUnixNano", s.timestampsUnixNano());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        uint64Field("timeUnixNano", pr.timeUnixNano());
+        uint64Field("durationNano", pr.durationNano());
+        valueTypeField("periodType", pr.periodType());
+        if (pr.period() != 0) {
+            int64Field("period", pr.period());
+        }
+        int32ArrayField("commentStrindices", pr.commentStrindices().toArray());
+        if (pr.hasProfileId()) {
+            g.writeStringField("profileId", HexFormat.of().formatHex(pr.profileId()));
+        }
+        uint32Field("droppedAttributesCount", pr.droppedAttributesCount());
+        stringField("originalPayloadFormat", pr.originalPayloadFormat());
+        byte[] payload = pr.originalPayload();
+        if (payload.length > 0) {
+            g.writeStringField("originalPayload", Base64.getEncoder().encodeToString(payload));
+        }
+        int32ArrayField("attributeIndices", pr.attributeIndices().toArray());
+        g.writeEndObject();
+    }
+
+    /** pdata holds a profile's value types by value: always written, as its other by-value messages. */
+    private void valueTypeField(String name, Profile.ValueType v) throws IOException {
+        g.writeObjectFieldStart(name);
+        int32Field("typeStrindex", v.typeStrindex());
+        int32Field("unitStrindex", v.unitStrindex());
+        int32Field("aggregationTemporality", v.aggregationTemporality());
+        g.writeEndObject();
+    }
+
+    private void writeDictionary(ProfilesDictionary d) throws IOException {
+        g.writeStartObject();
+        if (!d.mappingTable().isEmpty()) {
+            g.writeArrayFieldStart("mappingTable");
+            for (ProfilesDictionary.Mapping m : d.mappingTable()) {
+                g.writeStartObject();
+                uint64Field("memoryStart", m.memoryStart());
+                uint64Field("memoryLimit", m.memoryLimit());
+                uint64Field("fileOffset", m.fileOffset());
+                int32Field("filenameStrindex", m.filenameStrindex());
+                int32ArrayField("attributeIndices", m.attributeIndices());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!d.locationTable().isEmpty()) {
+            g.writeArrayFieldStart("locationTable");
+            for (ProfilesDictionary.Location l : d.locationTable()) {
+                g.writeStartObject();
+                int32Field("mappingIndex", l.mappingIndex());
+                uint64Field("address", l.address());
+                if (!l.lines().isEmpty()) {
+                    g.writeArrayFieldStart("line");
+                    for (ProfilesDictionary.Line line : l.lines()) {
+                        g.writeStartObject();
+                        int32Field("functionIndex", line.functionIndex());
+                        if (line.line() != 0) {
+                            int64Field("line", line.line());
+                        }
+                        if (line.column() != 0) {
+                            int64Field("column", line.column());
+                        }
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                int32ArrayField("attributeIndices", l.attributeIndices());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!d.functionTable().isEmpty()) {
+            g.writeArrayFieldStart("functionTable");
+            for (ProfilesDictionary.Function f : d.functionTable()) {
+                g.writeStartObject();
+                int32Field("nameStrindex", f.nameStrindex());
+                int32Field("systemNameStrindex", f.systemNameStrindex());
+                int32Field("filenameStrindex", f.filenameStrindex());
+                if (f.startLine() != 0) {
+                    int64Field("startLine", f.startLine());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!d.linkTable().isEmpty()) {
+            g.writeArrayFieldStart("linkTable");
+            for (ProfilesDictionary.Link l : d.linkTable()) {
+                g.writeStartObject();
+                traceIdField("traceId", l.traceId());
+                spanIdField("spanId", l.spanId());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!d.stringTable().isEmpty()) {
+            g.writeArrayFieldStart("stringTable");
+            for (String s : d.stringTable()) {
+                writeText(s);
+            }
+            g.writeEndArray();
+        }
+        if (!d.attributeTable().isEmpty()) {
+            g.writeArrayFieldStart("attributeTable");
+            for (ProfilesDictionary.Attribute a : d.attributeTable()) {
+                g.writeStartObject();
+                int32Field("keyStrindex", a.keyStrindex());
+                g.writeFieldName("value");
+                writeAnyValue(a.value());
+                int32Field("unitStrindex", a.unitStrindex());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!d.stackTable().isEmpty()) {
+            g.writeArrayFieldStart("stackTable");
+            for (ProfilesDictionary.Stack s : d.stackTable()) {
+                g.writeStartObject();
+                int32ArrayField("locationIndices", s.locationIndices());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void int32ArrayField(String name, int[] values) throws IOException {
+        if (values.length == 0) {
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+
+    private void int64ArrayField(String name, long[] values) throws IOException {
+        if (values.length == 0) {
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (long v : values) {
+            g.writeString(Long.toString(v));
+        }
+        g.writeEndArray();
     }
 
     // ---------------------------------------------------------------- scalar fields (omitted when default)

@@ -73,6 +73,9 @@ public final class OtlpProto {
         if (batch.signal() == Signal.TRACES) {
             return TraceWireEncoder.encode(batch.asTraces()); // the same bytes, without message objects
         }
+        if (batch.signal() == Signal.PROFILES) {
+            return ProfilesProto.toRequest(batch.asProfiles()).toByteArray();
+        }
         return toProto(batch).toByteArray();
     }
 
@@ -93,6 +96,8 @@ public final class OtlpProto {
                 case TRACES -> TraceWireDecoder.decode(bytes); // the same result, without message objects
                 case METRICS -> fromProto(ExportMetricsServiceRequest.parseFrom(input(bytes)));
                 case LOGS -> fromProto(ExportLogsServiceRequest.parseFrom(input(bytes)));
+                case PROFILES -> ProfilesProto.fromRequest(
+                        io.opentelemetry.proto.collector.profiles.v1development.ExportProfilesServiceRequest.parseFrom(input(bytes)));
             };
         } catch (InvalidProtocolBufferException e) {
             throw new OtlpDecodeException("", "invalid " + requestName(signal) + " protobuf: " + e.getMessage(), e);
@@ -119,11 +124,16 @@ public final class OtlpProto {
         return decode(Signal.LOGS, bytes).asLogs();
     }
 
+    public static TelemetryBatch<io.ottl4j.pdata.Profile> decodeProfiles(byte[] bytes) {
+        return decode(Signal.PROFILES, bytes).asProfiles();
+    }
+
     private static String requestName(Signal s) {
         return switch (s) {
             case TRACES -> "ExportTraceServiceRequest";
             case METRICS -> "ExportMetricsServiceRequest";
             case LOGS -> "ExportLogsServiceRequest";
+            case PROFILES -> "ExportProfilesServiceRequest";
         };
     }
 
@@ -135,6 +145,7 @@ public final class OtlpProto {
             case TRACES -> toTraceRequest(batch.asTraces());
             case METRICS -> toMetricsRequest(batch.asMetrics());
             case LOGS -> toLogsRequest(batch.asLogs());
+            case PROFILES -> ProfilesProto.toRequest(batch.asProfiles());
         };
     }
 
@@ -183,14 +194,14 @@ public final class OtlpProto {
         }
     }
 
-    private static Resource resource(io.ottl4j.pdata.Resource r) {
+    static Resource resource(io.ottl4j.pdata.Resource r) {
         return Resource.newBuilder()
                 .addAllAttributes(keyValues(r.attributes()))
                 .setDroppedAttributesCount(r.droppedAttributesCount())
                 .build();
     }
 
-    private static InstrumentationScope scope(io.ottl4j.pdata.InstrumentationScope s) {
+    static InstrumentationScope scope(io.ottl4j.pdata.InstrumentationScope s) {
         return InstrumentationScope.newBuilder()
                 .setName(s.name())
                 .setVersion(s.version())
@@ -521,12 +532,12 @@ public final class OtlpProto {
         }
     }
 
-    private static void resource(Resource r, ResourceGroup<?> rg) {
+    static void resource(Resource r, ResourceGroup<?> rg) {
         readAttributes(r.getAttributesList(), rg.resource().attributes());
         rg.resource().setDroppedAttributesCount(r.getDroppedAttributesCount());
     }
 
-    private static void scope(InstrumentationScope s, ScopeGroup<?> sg) {
+    static void scope(InstrumentationScope s, ScopeGroup<?> sg) {
         sg.scope().setName(s.getName());
         sg.scope().setVersion(s.getVersion());
         readAttributes(s.getAttributesList(), sg.scope().attributes());

@@ -1,8 +1,9 @@
 package io.ottl4j.pdata;
 
-/** The three OTLP signals this runtime carries. */
+/** The OTLP signals this runtime carries (profiles: OTLP's development-stage profiles signal). */
 public enum Signal {
     TRACES,
     METRICS,
-    LOGS
+    LOGS,
+    PROFILES
 }

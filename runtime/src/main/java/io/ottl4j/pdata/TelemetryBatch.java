@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One request's worth of telemetry of one signal (pdata {@code ptrace.Traces} / {@code pmetric.Metrics} /
- * {@code plog.Logs}): resource groups → scope groups → items.
+ * {@code plog.Logs} / {@code pprofile.Profiles}): resource groups → scope groups → items. Profiles point into
+ * dictionaries ({@link ProfilesDictionary}) that the batch's copy and encoding handle ({@link ProfilesDictionaries}).
  */
 public final class TelemetryBatch<T extends TelemetryItem<T>> {
     private final Signal signal;
@@ -28,12 +29,17 @@ public final class TelemetryBatch<T extends TelemetryItem<T>> {
         return new TelemetryBatch<>(Signal.LOGS);
     }
 
+    public static TelemetryBatch<Profile> profiles() {
+        return new TelemetryBatch<>(Signal.PROFILES);
+    }
+
     /** An empty batch of the given signal, for code that handles signals generically. */
     public static TelemetryBatch<?> of(Signal signal) {
         return switch (signal) {
             case TRACES -> traces();
             case METRICS -> metrics();
             case LOGS -> logs();
+            case PROFILES -> profiles();
         };
     }
 
@@ -53,7 +59,7 @@ public final class TelemetryBatch<T extends TelemetryItem<T>> {
         return r;
     }
 
-    /** The number of spans, metrics or log records. */
+    /** The number of spans, metrics, log records or profiles. */
     public int itemCount() {
         int n = 0;
         for (ResourceGroup<T> r : resources) {
@@ -82,7 +88,11 @@ public final class TelemetryBatch<T extends TelemetryItem<T>> {
         return itemCount() == 0;
     }
 
+    @SuppressWarnings("unchecked")
     public TelemetryBatch<T> deepCopy() {
+        if (signal == Signal.PROFILES) { // profiles that shared a dictionary share its one copy
+            return (TelemetryBatch<T>) ProfilesDictionaries.deepCopy(asProfiles());
+        }
         TelemetryBatch<T> c = new TelemetryBatch<>(signal);
         c.resources.ensureCapacity(resources.size());
         for (ResourceGroup<T> r : resources) {
@@ -110,6 +120,13 @@ public final class TelemetryBatch<T extends TelemetryItem<T>> {
     public TelemetryBatch<LogRecord> asLogs() {
         expect(Signal.LOGS);
         return (TelemetryBatch<LogRecord>) this;
+    }
+
+    /** This batch as a profile batch; {@link IllegalStateException} if it holds another signal. */
+    @SuppressWarnings("unchecked")
+    public TelemetryBatch<Profile> asProfiles() {
+        expect(Signal.PROFILES);
+        return (TelemetryBatch<Profile>) this;
     }
 
     private void expect(Signal s) {

@@ -350,7 +350,7 @@ class OtlpJsonTest {
 
         assertThatThrownBy(() -> OtlpJson.read("{}"))
                 .isInstanceOf(OtlpDecodeException.class)
-                .hasMessageContaining("resourceSpans, resourceMetrics or resourceLogs");
+                .hasMessageContaining("resourceSpans, resourceMetrics, resourceLogs or resourceProfiles");
         assertThatThrownBy(() -> OtlpJson.readTraces("{\"resourceLogs\": []}"))
                 .isInstanceOf(OtlpDecodeException.class)
                 .hasMessageStartingWith("resourceLogs: expected resourceSpans (traces), but the document holds resourceLogs");

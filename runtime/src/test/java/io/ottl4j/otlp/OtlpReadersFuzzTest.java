@@ -62,6 +62,7 @@ class OtlpReadersFuzzTest {
             case TRACES -> TRACES;
             case LOGS -> LOGS;
             case METRICS -> METRICS;
+            case PROFILES -> OtlpJson.writeString(OtlpProto.decodeProfiles(ProfileSamples.request("fuzz").toByteArray()), false);
         };
     }
 }

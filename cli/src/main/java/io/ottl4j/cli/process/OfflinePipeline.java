@@ -75,11 +75,7 @@ public final class OfflinePipeline {
                 p.shutdown(); // first to last, so what one flushes still passes the next
             }
         }
-        TelemetryBatch merged = switch (input.signal()) {
-            case TRACES -> TelemetryBatch.traces();
-            case METRICS -> TelemetryBatch.metrics();
-            case LOGS -> TelemetryBatch.logs();
-        };
+        TelemetryBatch merged = TelemetryBatch.of(input.signal());
         for (TelemetryBatch<?> b : out) {
             for (ResourceGroup<?> rg : b.resources()) {
                 ((List) merged.resources()).add(rg);

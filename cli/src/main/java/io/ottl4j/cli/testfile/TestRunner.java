@@ -193,7 +193,8 @@ public final class TestRunner {
         pipe.putArray("exporters").add("nop");
         String want = c.expectError();
         CollectorConfig config;
-        Set<String> gates = new HashSet<>(c.featureGates());
+        Set<String> gates = new HashSet<>(base.featureGates()); // ottl test --feature-gates, as for OTTL cases
+        gates.addAll(c.featureGates());
         try {
             Path tmp = Files.createTempFile("ottl-case", ".yaml");
             try {

@@ -12,12 +12,13 @@ import java.util.Map;
  */
 final class CollectorSites {
     private static final Map<String, Signal> TRANSFORM = Map.of("trace_statements", Signal.TRACES, "metric_statements", Signal.METRICS,
-            "log_statements", Signal.LOGS);
-    private static final Map<String, Signal> FILTER_LEGACY = Map.of("traces", Signal.TRACES, "metrics", Signal.METRICS, "logs", Signal.LOGS);
+            "log_statements", Signal.LOGS, "profile_statements", Signal.PROFILES);
+    private static final Map<String, Signal> FILTER_LEGACY = Map.of("traces", Signal.TRACES, "metrics", Signal.METRICS, "logs", Signal.LOGS,
+            "profiles", Signal.PROFILES);
     private static final Map<String, Signal> FILTER_FLAT = Map.of("trace_conditions", Signal.TRACES, "metric_conditions", Signal.METRICS,
-            "log_conditions", Signal.LOGS);
+            "log_conditions", Signal.LOGS, "profile_conditions", Signal.PROFILES);
     private static final Map<String, String> COUNT = Map.of("spans", "span", "spanevents", "spanevent", "metrics", "metric",
-            "datapoints", "datapoint", "logs", "log");
+            "datapoints", "datapoint", "logs", "log", "profiles", "profile");
 
     private final String doc;
     private final List<Group> out;

@@ -56,6 +56,7 @@ public final class Group {
         return switch (signal == null ? Signal.TRACES : signal) {
             case METRICS -> ContextKind.DATAPOINT;
             case LOGS -> ContextKind.LOG;
+            case PROFILES -> ContextKind.PROFILE;
             default -> ContextKind.SPAN;
         };
     }

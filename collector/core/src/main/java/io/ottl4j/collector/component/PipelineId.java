@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** A pipeline ID: {@code signal} or {@code signal/name}. */
 public record PipelineId(Signal signal, String name) {
-    /** Parses {@code traces}, {@code metrics/x}, ...; profiles are rejected (not supported). */
+    /** The feature gate that unlocks {@code profiles} pipelines, as upstream. */
+    public static final String PROFILES_GATE = "service.profilesSupport";
+
+    /** Parses {@code traces}, {@code metrics/x}, {@code profiles}, ... (whether profiles are enabled is the config's check). */
     public static PipelineId parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
@@ -18,8 +21,9 @@ public record PipelineId(Signal signal, String name) {
             case "traces" -> Signal.TRACES;
             case "metrics" -> Signal.METRICS;
             case "logs" -> Signal.LOGS;
-            case "profiles" -> throw new IllegalArgumentException("pipeline \"" + text + "\": profiles are not supported (feature gate service.profilesSupport is not available)");
-            default -> throw new IllegalArgumentException("unknown signal \"" + s + "\" in pipeline id \"" + text + "\": use traces, metrics or logs");
+            case "profiles" -> Signal.PROFILES;
+            default -> throw new IllegalArgumentException("unknown signal \"" + s + "\" in pipeline id \"" + text
+                    + "\": use traces, metrics, logs or profiles");
         };
         return new PipelineId(signal, name);
     }

@@ -183,6 +183,11 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 p.add(pc.location(), path, "id", ex.getMessage());
                 continue;
             }
+            if (pid.signal() == Signal.PROFILES && !featureGates.contains(PipelineId.PROFILES_GATE)) {
+                p.add(pc.location(), path, "id", "pipeline \"" + key + "\": profiling signal support is at alpha level, gated under the \""
+                        + PipelineId.PROFILES_GATE + "\" feature gate");
+                continue;
+            }
             int[] skipped = {0, 0, 0};
             List<Ref> rs = refs(pc, "receivers", path, p, registry, comps, broken, Kind.RECEIVER, Kind.CONNECTOR, skipped, 0);
             List<Ref> ps = refs(pc, "processors", path, p, registry, comps, broken, Kind.PROCESSOR, null, skipped, 1);

@@ -2,6 +2,7 @@ package io.ottl4j.collector.internal;
 
 import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.Metric;
+import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Signal;
@@ -15,9 +16,30 @@ public final class Batches {
     private Batches() {
     }
 
-    /** Items as the collector counts them: spans, metric data points, log records. */
+    /** Items as the collector counts them: spans, metric data points, log records, profile samples (as upstream's sizer). */
     public static int count(TelemetryBatch<?> batch) {
-        return batch.signal() == Signal.METRICS ? batch.dataPointCount() : batch.itemCount();
+        return batch.signal() == Signal.METRICS || batch.signal() == Signal.PROFILES ? count(batch.resources()) : batch.itemCount();
+    }
+
+    private static int count(List<? extends ResourceGroup<?>> resources) {
+        int n = 0;
+        for (ResourceGroup<?> rg : resources) {
+            for (ScopeGroup<?> sg : rg.scopes()) {
+                for (Object item : sg.items()) {
+                    n += weight(item);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** What one item counts for: a metric its data points, a profile its samples, anything else 1. */
+    private static int weight(Object item) {
+        return switch (item) {
+            case Metric m -> m.dataPoints().size();
+            case Profile p -> p.samples().size();
+            default -> 1;
+        };
     }
 
     public static TelemetryBatch<?> copy(TelemetryBatch<?> batch) {
@@ -32,7 +54,7 @@ public final class Batches {
     }
 
     /**
-     * Removes the first {@code max} items (data points for metrics) from {@code batch} and returns them as a
+     * Removes the first {@code max} items (data points for metrics, samples for profiles) from {@code batch} and returns them as a
      * new batch, copying resource and scope (with schema URLs) for every group the split crosses.
      */
     public static <T extends TelemetryItem<T>> TelemetryBatch<T> split(TelemetryBatch<T> batch, int max) {
@@ -79,9 +101,19 @@ public final class Batches {
                         remaining = 0;
                         break;
                     }
+                    if (item instanceof Profile pr && pr.samples().size() > remaining) {
+                        Profile part = pr.copyInto(pr.dictionary()); // both halves keep pointing into the request's dictionary
+                        part.samples().subList(remaining, part.samples().size()).clear();
+                        pr.samples().subList(0, remaining).clear();
+                        @SuppressWarnings("unchecked")
+                        T p = (T) part;
+                        nsg.items().add(p);
+                        remaining = 0;
+                        break;
+                    }
                     nsg.items().add(item);
                     it.remove();
-                    remaining -= item instanceof Metric m ? m.dataPoints().size() : 1;
+                    remaining -= weight(item);
                 }
             }
         }
@@ -97,12 +129,12 @@ public final class Batches {
     }
 
     private static int count(ScopeGroup<?> sg, Signal signal) {
-        if (signal != Signal.METRICS) {
+        if (signal != Signal.METRICS && signal != Signal.PROFILES) {
             return sg.items().size();
         }
         int n = 0;
-        for (Object m : sg.items()) {
-            n += ((Metric) m).dataPoints().size();
+        for (Object item : sg.items()) {
+            n += weight(item);
         }
         return n;
     }

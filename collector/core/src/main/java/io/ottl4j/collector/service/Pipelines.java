@@ -63,6 +63,11 @@ public final class Pipelines {
         Map<String, ConnectorFactory.Connector> connectorInstances = new LinkedHashMap<>();
         Map<PipelineId, Consumer> entries = new LinkedHashMap<>();
 
+        for (CollectorConfig.Pipeline p : pipes.values()) {
+            if (p.id().signal() == Signal.PROFILES) {
+                requireProfiles(cfg, p); // before anything is created
+            }
+        }
         for (PipelineId pid : order) {
             CollectorConfig.Pipeline p = pipes.get(pid);
             Signal signal = pid.signal();
@@ -136,6 +141,27 @@ public final class Pipelines {
             nodes.add(new Node("receiver " + e.getKey(), Kind.RECEIVER, r));
         }
         return new Pipelines(List.copyOf(nodes));
+    }
+
+    /**
+     * Profiles are a development-stage signal that few components handle: refuse the others by name before any is
+     * created, in upstream's words ("telemetry type is not supported"), rather than fail on the first batch.
+     */
+    private static void requireProfiles(CollectorConfig cfg, CollectorConfig.Pipeline p) {
+        for (Kind kind : List.of(Kind.RECEIVER, Kind.PROCESSOR, Kind.EXPORTER)) {
+            List<CollectorConfig.Ref> refs = switch (kind) {
+                case RECEIVER -> p.receivers();
+                case PROCESSOR -> p.processors();
+                default -> p.exporters();
+            };
+            for (CollectorConfig.Ref ref : refs) {
+                CollectorConfig.Entry entry = cfg.components().get(kind).get(ref.id());
+                if (entry != null && !entry.factory().stability().containsKey(Signal.PROFILES)) {
+                    throw new IllegalStateException("failed to create \"" + ref.id() + "\" " + kind.singular() + ", in pipeline \""
+                            + p.id() + "\": telemetry type is not supported");
+                }
+            }
+        }
     }
 
     private static CreateSettings settings(ComponentId id, Kind kind, SelfTelemetry t, Set<String> gates, String version) {

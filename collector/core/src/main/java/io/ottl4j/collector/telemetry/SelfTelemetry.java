@@ -171,6 +171,7 @@ public final class SelfTelemetry implements AutoCloseable {
             case TRACES -> "spans";
             case METRICS -> "metric_points";
             case LOGS -> "log_records";
+            case PROFILES -> "profiles";
         };
     }
 
@@ -179,6 +180,7 @@ public final class SelfTelemetry implements AutoCloseable {
             case TRACES -> "{span}";
             case METRICS -> "{datapoint}";
             case LOGS -> "{record}";
+            case PROFILES -> "{profile}";
         };
     }
 

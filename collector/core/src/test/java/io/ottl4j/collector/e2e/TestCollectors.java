@@ -17,10 +17,16 @@ public final class TestCollectors {
     }
 
     public static Collector start(String yaml) throws Exception {
+        return start(yaml, Set.of());
+    }
+
+    /** With feature gates enabled, as {@code --feature-gates} does. */
+    public static Collector start(String yaml, Set<String> featureGates) throws Exception {
         java.nio.file.Path f = java.nio.file.Files.createTempFile("collector", ".yaml");
         java.nio.file.Files.writeString(f, yaml);
-        CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), Builtins.components(), Set.of());
-        Collector c = new Collector(cfg, Set.of(), "test");
+        CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), Builtins.components(),
+                featureGates);
+        Collector c = new Collector(cfg, featureGates, "test");
         c.start();
         return c;
     }

@@ -64,13 +64,16 @@ public final class Harness implements AutoCloseable {
             Files.writeString(f, yaml);
             // no self-metrics endpoint: several harnesses run at once and would all bind :8888
             CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of("service.telemetry.metrics.level=none")),
-                    components(), Set.of());
-            collector = new Collector(cfg, Set.of(), "test");
+                    components(), GATES);
+            collector = new Collector(cfg, GATES, "test");
             collector.start();
         } finally {
             Files.deleteIfExists(f);
         }
     }
+
+    /** The feature gates harness collectors run with: profiles pipelines are allowed (as {@code --feature-gates}). */
+    private static final Set<String> GATES = Set.of(io.ottl4j.collector.component.PipelineId.PROFILES_GATE);
 
     public static Harness start(String yaml) throws Exception {
         return new Harness(yaml);
@@ -81,7 +84,7 @@ public final class Harness implements AutoCloseable {
         Path f = Files.createTempFile("harness", ".yaml");
         try {
             Files.writeString(f, yaml);
-            CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), new Harness().components(), Set.of());
+            CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of()), new Harness().components(), GATES);
             return "";
         } catch (ConfigException e) {
             return e.getMessage();
@@ -148,7 +151,8 @@ public final class Harness implements AutoCloseable {
 
         @Override
         public Map<Signal, Stability> stability() {
-            return Map.of(Signal.TRACES, Stability.DEVELOPMENT, Signal.METRICS, Stability.DEVELOPMENT, Signal.LOGS, Stability.DEVELOPMENT);
+            return Map.of(Signal.TRACES, Stability.DEVELOPMENT, Signal.METRICS, Stability.DEVELOPMENT, Signal.LOGS, Stability.DEVELOPMENT,
+                    Signal.PROFILES, Stability.DEVELOPMENT);
         }
 
         @Override
@@ -172,7 +176,8 @@ public final class Harness implements AutoCloseable {
 
         @Override
         public Map<Signal, Stability> stability() {
-            return Map.of(Signal.TRACES, Stability.DEVELOPMENT, Signal.METRICS, Stability.DEVELOPMENT, Signal.LOGS, Stability.DEVELOPMENT);
+            return Map.of(Signal.TRACES, Stability.DEVELOPMENT, Signal.METRICS, Stability.DEVELOPMENT, Signal.LOGS, Stability.DEVELOPMENT,
+                    Signal.PROFILES, Stability.DEVELOPMENT);
         }
 
         @Override

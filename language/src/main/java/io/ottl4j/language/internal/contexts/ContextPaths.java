@@ -80,6 +80,7 @@ public final class ContextPaths {
         put(ContextKind.METRIC, Level.METRIC, metricEnums, Level.RESOURCE, Level.SCOPE);
         put(ContextKind.DATAPOINT, Level.DATAPOINT, pointEnums, Level.METRIC, Level.RESOURCE, Level.SCOPE);
         put(ContextKind.LOG, Level.LOG, Enums.log(), Level.RESOURCE, Level.SCOPE);
+        put(ContextKind.PROFILE, Level.PROFILE, Enums.profile(), Level.RESOURCE, Level.SCOPE);
     }
 
     private static void put(ContextKind kind, Level own, Map<String, Long> enums, Level... higher) {

@@ -35,6 +35,13 @@ final class Enums {
         return m;
     }
 
+    /** The profiles proto's {@code AggregationTemporality} (same names and numbers as the metrics one). */
+    static Map<String, Long> profile() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        numbered(m, "AGGREGATION_TEMPORALITY_", List.of("UNSPECIFIED", "DELTA", "CUMULATIVE"));
+        return m;
+    }
+
     static Map<String, Long> log() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("SEVERITY_NUMBER_UNSPECIFIED", 0L);

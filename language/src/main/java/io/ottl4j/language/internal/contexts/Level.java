@@ -23,7 +23,8 @@ public enum Level {
     SPANEVENT("spanevent"),
     METRIC("metric"),
     DATAPOINT("datapoint"),
-    LOG("log");
+    LOG("log"),
+    PROFILE("profile");
 
     private final String prefix;
     private Map<String, PathDef> table;
@@ -81,6 +82,7 @@ public enum Level {
                     }
                     return (long) c.subIndex();
                 }, "event_index is read-only"));
+        PROFILE.table = ProfilePaths.table();
         METRIC.table = MetricPaths.metricTable();
         DATAPOINT.table = MetricPaths.dataPointTable();
         LOG.table = table(

@@ -48,7 +48,8 @@ public final class CountConnectorFactory implements ConnectorFactory<CountConnec
             new Section("spanevents", ContextKind.SPANEVENT, "trace.span.event.count", "The number of span events observed."),
             new Section("metrics", ContextKind.METRIC, "metric.count", "The number of metrics observed."),
             new Section("datapoints", ContextKind.DATAPOINT, "metric.datapoint.count", "The number of data points observed."),
-            new Section("logs", ContextKind.LOG, "log.record.count", "The number of log records observed."));
+            new Section("logs", ContextKind.LOG, "log.record.count", "The number of log records observed."),
+            new Section("profiles", ContextKind.PROFILE, "profile.count", "The number of profiles observed."));
 
     @Override
     public String type() {
@@ -57,17 +58,19 @@ public final class CountConnectorFactory implements ConnectorFactory<CountConnec
 
     @Override
     public String description() {
-        return "counts spans, span events, metrics, data points and log records into metrics";
+        return "counts spans, span events, metrics, data points, log records and profiles into metrics";
     }
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.ALPHA, Signal.METRICS, Stability.ALPHA, Signal.LOGS, Stability.ALPHA);
+        return Map.of(Signal.TRACES, Stability.ALPHA, Signal.METRICS, Stability.ALPHA, Signal.LOGS, Stability.ALPHA,
+                Signal.PROFILES, Stability.ALPHA);
     }
 
     @Override
     public Set<Pair> pairs() {
-        return Set.of(new Pair(Signal.TRACES, Signal.METRICS), new Pair(Signal.METRICS, Signal.METRICS), new Pair(Signal.LOGS, Signal.METRICS));
+        return Set.of(new Pair(Signal.TRACES, Signal.METRICS), new Pair(Signal.METRICS, Signal.METRICS), new Pair(Signal.LOGS, Signal.METRICS),
+                new Pair(Signal.PROFILES, Signal.METRICS));
     }
 
     @Override
@@ -108,9 +111,6 @@ public final class CountConnectorFactory implements ConnectorFactory<CountConnec
                 info.finish();
                 out.add(new MetricInfo(name, description, s.context(), compiled, List.copyOf(attrs)));
             }
-        }
-        if (c.has("profiles")) {
-            c.error("profiles", "profiles are not supported by ottl4j");
         }
         return new Config(List.copyOf(out));
     }

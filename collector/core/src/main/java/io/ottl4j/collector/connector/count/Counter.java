@@ -60,6 +60,8 @@ final class Counter implements ConnectorFactory.Connector {
                             }
                         }
                         case LogRecord log -> count(CountContext.LOG, TransformContext.ofLog(rg, (ScopeGroup) sg, log), log.attributes(), rg, sg, counts);
+                        case io.ottl4j.pdata.Profile profile -> count(CountContext.PROFILE, TransformContext.ofProfile(rg, (ScopeGroup) sg, profile),
+                                profile.attributes(), rg, sg, counts);
                         default -> { }
                     }
                 }
@@ -71,7 +73,7 @@ final class Counter implements ConnectorFactory.Connector {
         }
     }
 
-    private enum CountContext { SPAN, SPANEVENT, METRIC, DATAPOINT, LOG }
+    private enum CountContext { SPAN, SPANEVENT, METRIC, DATAPOINT, LOG, PROFILE }
 
     @SuppressWarnings("rawtypes")
     private void count(CountContext kind, TransformContext ctx, AttributeMap own, ResourceGroup<?> rg, ScopeGroup sg,

@@ -30,12 +30,14 @@ public final class ForwardConnectorFactory implements ConnectorFactory<ForwardCo
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA,
+                Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override
     public Set<Pair> pairs() {
-        return Set.of(new Pair(Signal.TRACES, Signal.TRACES), new Pair(Signal.METRICS, Signal.METRICS), new Pair(Signal.LOGS, Signal.LOGS));
+        return Set.of(new Pair(Signal.TRACES, Signal.TRACES), new Pair(Signal.METRICS, Signal.METRICS), new Pair(Signal.LOGS, Signal.LOGS),
+                new Pair(Signal.PROFILES, Signal.PROFILES));
     }
 
     @Override

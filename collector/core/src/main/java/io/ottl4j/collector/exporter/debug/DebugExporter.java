@@ -9,6 +9,7 @@ import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.NumberDataPoint;
+import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Signal;
@@ -39,6 +40,7 @@ final class DebugExporter implements ExporterFactory.Exporter {
             case TRACES -> "Traces";
             case METRICS -> "Metrics";
             case LOGS -> "Logs";
+            case PROFILES -> "Profiles";
         };
         sb.append(ComponentLogs.timestamp(Instant.now())).append("\tinfo\t").append(kind).append("\t{\"otelcol.component.id\": \"").append(settings.id())
                 .append("\", \"otelcol.component.kind\": \"exporter\", \"otelcol.signal\": \"").append(kind.toLowerCase()).append("\", ");
@@ -46,11 +48,13 @@ final class DebugExporter implements ExporterFactory.Exporter {
             case TRACES -> "spans";
             case METRICS -> "metrics";
             case LOGS -> "logs";
+            case PROFILES -> "profiles";
         }).append("\": ").append(batch.resources().size());
         switch (signal) {
             case TRACES -> sb.append(", \"spans\": ").append(batch.itemCount());
             case METRICS -> sb.append(", \"metrics\": ").append(batch.itemCount()).append(", \"data points\": ").append(Batches.count(batch));
             case LOGS -> sb.append(", \"log records\": ").append(batch.itemCount());
+            case PROFILES -> sb.append(", \"sample records\": ").append(sampleCount(batch.asProfiles()));
         }
         sb.append("}\n");
         if (config.verbosity() == DebugExporterFactory.Verbosity.NORMAL) {
@@ -74,6 +78,8 @@ final class DebugExporter implements ExporterFactory.Exporter {
                         case Span s -> sb.append(s.name()).append(' ').append(s.traceId().toHex()).append(' ').append(s.spanId())
                                 .append(' ').append(attrs(s.attributes())).append('\n');
                         case LogRecord l -> sb.append(AnyValue.asString(l.body())).append(' ').append(attrs(l.attributes())).append('\n');
+                        case Profile p -> sb.append(p.hasProfileId() ? java.util.HexFormat.of().formatHex(p.profileId()) : "")
+                                .append(" samples=").append(p.samples().size()).append(' ').append(attrs(p.attributes())).append('\n');
                         case Metric m -> {
                             for (DataPoint p : m.dataPoints()) {
                                 sb.append(m.name()).append(attrs(p.attributes())).append(' ').append(pointValue(p)).append('\n');
@@ -84,6 +90,18 @@ final class DebugExporter implements ExporterFactory.Exporter {
                 }
             }
         }
+    }
+
+    private static int sampleCount(TelemetryBatch<Profile> batch) {
+        int n = 0;
+        for (ResourceGroup<Profile> rg : batch.resources()) {
+            for (ScopeGroup<Profile> sg : rg.scopes()) {
+                for (Profile p : sg.items()) {
+                    n += p.samples().size();
+                }
+            }
+        }
+        return n;
     }
 
     private static String pointValue(DataPoint p) {

@@ -40,7 +40,8 @@ public final class DebugExporterFactory implements ExporterFactory<DebugExporter
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.DEVELOPMENT, Signal.METRICS, Stability.DEVELOPMENT, Signal.LOGS, Stability.DEVELOPMENT);
+        return Map.of(Signal.TRACES, Stability.DEVELOPMENT, Signal.METRICS, Stability.DEVELOPMENT, Signal.LOGS, Stability.DEVELOPMENT,
+                Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.ottl4j.pdata.MetricType;
 import io.ottl4j.pdata.NumberDataPoint;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
+import io.ottl4j.pdata.Profile;
+import io.ottl4j.pdata.ProfilesDictionary;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
@@ -40,6 +42,7 @@ final class DetailedText {
             case TRACES -> "Spans";
             case METRICS -> "Metrics";
             case LOGS -> "Logs";
+            case PROFILES -> "Profiles";
         };
         // upstream's own spelling: "ResourceLog #0" but "ResourceSpans #0" and "ResourceMetrics #0"
         String resource = batch.signal() == Signal.LOGS ? "ResourceLog" : "Resource" + plural;
@@ -61,6 +64,7 @@ final class DetailedText {
                         case Span sp -> span(i++, sp, sb);
                         case LogRecord l -> log(i++, l, sb);
                         case Metric m -> metric(i++, m, sb);
+                        case Profile p -> profile(i++, p, sb);
                         default -> { }
                     }
                 }
@@ -120,6 +124,24 @@ final class DetailedText {
         sb.append("Trace ID: ").append(l.traceId().isEmpty() ? "" : l.traceId().toHex()).append('\n');
         sb.append("Span ID: ").append(l.spanId().isEmpty() ? "" : l.spanId().toHex()).append('\n');
         sb.append("Flags: ").append(l.flags()).append('\n');
+    }
+
+    /** A profile as upstream's debug exporter prints one: header fields, attributes, then each sample. */
+    private static void profile(int i, Profile p, StringBuilder sb) {
+        ProfilesDictionary d = p.dictionary();
+        sb.append("Profile #").append(i).append('\n');
+        sb.append("Profile ID: ").append(p.hasProfileId() ? java.util.HexFormat.of().formatHex(p.profileId()) : "").append('\n');
+        sb.append("Start time: ").append(time(p.timeUnixNano())).append('\n');
+        sb.append("Duration: ").append(p.durationNano()).append('\n');
+        sb.append("Dropped attributes count: ").append(Integer.toUnsignedLong(p.droppedAttributesCount())).append('\n');
+        sb.append("Sample type: ").append(d.string(p.sampleType().typeStrindex())).append('\n');
+        attributes("Attributes", p.attributes(), sb);
+        int n = 0;
+        for (Profile.Sample s : p.samples()) {
+            sb.append("    Sample #").append(n++).append('\n');
+            sb.append("        Values: ").append(java.util.Arrays.toString(s.values())).append('\n');
+            attributes("        -> Attributes", d.attributes(io.ottl4j.pdata.IntList.of(s.attributeIndices())), sb);
+        }
     }
 
     private static void metric(int i, Metric m, StringBuilder sb) {

@@ -51,7 +51,8 @@ public final class FileExporterFactory implements ExporterFactory<FileExporterFa
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.ALPHA, Signal.METRICS, Stability.ALPHA, Signal.LOGS, Stability.ALPHA);
+        return Map.of(Signal.TRACES, Stability.ALPHA, Signal.METRICS, Stability.ALPHA, Signal.LOGS, Stability.ALPHA,
+                Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override

@@ -97,6 +97,7 @@ final class PersistentQueue extends BoundedQueue {
             case TRACES -> "spans";
             case METRICS -> "metric data points";
             case LOGS -> "log records";
+            case PROFILES -> "profiles";
         };
     }
 

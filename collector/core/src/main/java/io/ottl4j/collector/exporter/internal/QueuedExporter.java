@@ -118,6 +118,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
             case TRACES -> "spans";
             case METRICS -> "metric data points";
             case LOGS -> "log records";
+            case PROFILES -> "profiles";
         };
     }
 

@@ -22,7 +22,8 @@ public final class NopExporterFactory implements ExporterFactory<Boolean> {
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA,
+                Signal.PROFILES, Stability.BETA);
     }
 
     @Override

@@ -101,7 +101,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE);
+        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE,
+                Signal.PROFILES, Stability.ALPHA);
     }
 
     @Override
@@ -179,6 +180,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
                 case TRACES -> "opentelemetry.proto.collector.trace.v1.TraceService";
                 case METRICS -> "opentelemetry.proto.collector.metrics.v1.MetricsService";
                 case LOGS -> "opentelemetry.proto.collector.logs.v1.LogsService";
+                case PROFILES -> "opentelemetry.proto.collector.profiles.v1development.ProfilesService";
             };
             this.method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
                     .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Export")).setRequestMarshaller(BYTES)

@@ -47,6 +47,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
                 case TRACES -> "/v1/traces";
                 case METRICS -> "/v1/metrics";
                 case LOGS -> "/v1/logs";
+                case PROFILES -> "/v1development/profiles";
             };
         }
     }
@@ -68,7 +69,8 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE);
+        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE,
+                Signal.PROFILES, Stability.ALPHA);
     }
 
     @Override
@@ -78,9 +80,9 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         per.put(Signal.TRACES, c.string("traces_endpoint", ""));
         per.put(Signal.METRICS, c.string("metrics_endpoint", ""));
         per.put(Signal.LOGS, c.string("logs_endpoint", ""));
-        String profiles = c.string("profiles_endpoint", "");
+        per.put(Signal.PROFILES, c.string("profiles_endpoint", ""));
         // upstream: any one of them is enough; a signal without its URL fails when its pipeline creates the exporter
-        if (endpoint.isEmpty() && profiles.isEmpty() && per.values().stream().allMatch(String::isEmpty)) {
+        if (endpoint.isEmpty() && per.values().stream().allMatch(String::isEmpty)) {
             c.error("endpoint", "at least one endpoint must be specified");
         }
         for (String key : List.of("endpoint", "traces_endpoint", "metrics_endpoint", "logs_endpoint", "profiles_endpoint")) {
@@ -232,6 +234,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
                 case TRACES -> "dropped_spans";
                 case METRICS -> "dropped_data_points";
                 case LOGS -> "dropped_log_records";
+                case PROFILES -> "dropped_samples";
             };
             settings.logger(signal).warning("Partial success response: message=\"" + message + "\" " + items + "=" + rejected);
         }

@@ -16,6 +16,7 @@ import io.ottl4j.language.OttlRuntimeException;
 import io.ottl4j.language.TransformContext;
 import io.ottl4j.pdata.DataPoint;
 import io.ottl4j.pdata.LogRecord;
+import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
@@ -42,9 +43,10 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
             Map<Signal, LegacyMatch> legacy) {
     }
 
-    private static final Map<Signal, String> LEGACY = Map.of(Signal.TRACES, "traces", Signal.METRICS, "metrics", Signal.LOGS, "logs");
+    private static final Map<Signal, String> LEGACY = Map.of(Signal.TRACES, "traces", Signal.METRICS, "metrics", Signal.LOGS, "logs",
+            Signal.PROFILES, "profiles");
     private static final Map<Signal, String> FLAT = Map.of(Signal.TRACES, "trace_conditions", Signal.METRICS, "metric_conditions",
-            Signal.LOGS, "log_conditions");
+            Signal.LOGS, "log_conditions", Signal.PROFILES, "profile_conditions");
 
     @Override
     public String type() {
@@ -58,7 +60,8 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.ALPHA, Signal.METRICS, Stability.ALPHA, Signal.LOGS, Stability.ALPHA);
+        return Map.of(Signal.TRACES, Stability.ALPHA, Signal.METRICS, Stability.ALPHA, Signal.LOGS, Stability.ALPHA,
+                Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
             Map<ContextKind, List<CompiledConditions>> bySignal = new EnumMap<>(ContextKind.class);
             all.put(s, bySignal);
             Conf legacy = c.child(LEGACY.get(s));
-            LegacyMatch match = legacyMatch(c, legacy, s);
+            LegacyMatch match = s == Signal.PROFILES ? null : legacyMatch(c, legacy, s); // profiles have OTTL conditions only
             if (match != null) {
                 matches.put(s, match);
             }
@@ -127,12 +130,6 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                 }
             } else if (flat != null && !(flat instanceof ConfigNode.NullNode)) {
                 c.error(FLAT.get(s), "expected a list of conditions");
-            }
-        }
-        for (String k : List.of("profiles", "profile_conditions")) {
-            if (c.has(k)) {
-                c.error(k, "unsupported", "profiles are not supported by ottl4j (the profiles signal, upstream's feature gate "
-                        + "service.profilesSupport, is not implemented)");
             }
         }
         return new Config(mode, all, matches);
@@ -264,6 +261,11 @@ public final class FilterProcessorFactory implements ProcessorFactory<FilterProc
                                 }
                                 case LogRecord log -> {
                                     if (match(ContextKind.LOG, TransformContext.ofLog(rg, sg, log))) {
+                                        it.remove();
+                                    }
+                                }
+                                case Profile profile -> {
+                                    if (match(ContextKind.PROFILE, TransformContext.ofProfile(rg, sg, profile))) {
                                         it.remove();
                                     }
                                 }

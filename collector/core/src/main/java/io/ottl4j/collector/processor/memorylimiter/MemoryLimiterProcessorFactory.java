@@ -47,7 +47,8 @@ public final class MemoryLimiterProcessorFactory implements ProcessorFactory<Mem
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA,
+                Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
     }
 
     private static final Map<Signal, String> KEYS = Map.of(Signal.TRACES, "trace_statements", Signal.METRICS, "metric_statements",
-            Signal.LOGS, "log_statements");
+            Signal.LOGS, "log_statements", Signal.PROFILES, "profile_statements");
 
     @Override
     public String type() {
@@ -49,7 +49,8 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA,
+                Signal.PROFILES, Stability.ALPHA);
     }
 
     @Override
@@ -60,9 +61,6 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
             groups.put(s, decodeGroups(c, KEYS.get(s), s, mode));
         }
         c.bool("flatten_data", false);
-        if (c.has("profile_statements")) {
-            c.error("profile_statements", "profiles are not supported by ottl4j");
-        }
         return new Config(mode, groups);
     }
 

@@ -23,7 +23,8 @@ public final class NopReceiverFactory implements ReceiverFactory<Boolean> {
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA,
+                Signal.PROFILES, Stability.BETA);
     }
 
     @Override

@@ -70,6 +70,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
                 case TRACES -> tracesPath;
                 case METRICS -> metricsPath;
                 case LOGS -> logsPath;
+                case PROFILES -> "/v1development/profiles"; // fixed upstream (no *_url_path key)
             };
         }
     }
@@ -93,7 +94,8 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE);
+        return Map.of(Signal.TRACES, Stability.STABLE, Signal.METRICS, Stability.STABLE, Signal.LOGS, Stability.STABLE,
+                Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class DatadogExporterFactory implements ExporterFactory<DatadogConf
             case TRACES -> senders::traces;
             case METRICS -> senders::metrics;
             case LOGS -> senders::logs;
+            case PROFILES -> throw new IllegalArgumentException("the datadog exporter does not take profiles");
         };
         AutoCloseable onShutdown = () -> {
             // the sending queue is drained by now: flush and drain what the exporter itself holds

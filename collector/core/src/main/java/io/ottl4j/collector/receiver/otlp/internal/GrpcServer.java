@@ -174,6 +174,7 @@ final class GrpcServer {
             case TRACES -> "opentelemetry.proto.collector.trace.v1.TraceService";
             case METRICS -> "opentelemetry.proto.collector.metrics.v1.MetricsService";
             case LOGS -> "opentelemetry.proto.collector.logs.v1.LogsService";
+            case PROFILES -> "opentelemetry.proto.collector.profiles.v1development.ProfilesService";
         };
     }
 
