@@ -65,6 +65,11 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
 
     /** Decodes and validates. */
     public static CollectorConfig from(ConfigNode.MapNode root, Components registry, Set<String> featureGates) throws ConfigException {
+        // OTTL statements compile while components decode: under the collector's feature gates
+        return io.ottl4j.collector.processor.internal.OttlConfig.withFeatureGates(featureGates, () -> decode(root, registry, featureGates));
+    }
+
+    private static CollectorConfig decode(ConfigNode.MapNode root, Components registry, Set<String> featureGates) throws ConfigException {
         Problems p = new Problems();
         for (Map.Entry<String, ConfigNode> e : root.entries().entrySet()) {
             if (!TOP_LEVEL.contains(e.getKey())) {

@@ -18,6 +18,7 @@ import io.ottl4j.pdata.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shared by the OTTL processors: reading statement and condition lists with their YAML locations, context
@@ -30,12 +31,34 @@ public final class OttlConfig {
             "instrumentation_scope", "resource");
 
     private static final Ottl OTTL = Ottl.create();
+    /** The engine for the collector's {@code --feature-gates}, bound while a config is decoded (statements compile then). */
+    private static final ScopedValue<Ottl> GATED = ScopedValue.newInstance();
+    private static final Map<Set<String>, Ottl> BY_GATES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private OttlConfig() {
     }
 
+    /** The OTTL engine of the config being decoded: the one for its feature gates, else the standard one. */
     public static Ottl ottl() {
-        return OTTL;
+        return GATED.orElse(OTTL);
+    }
+
+    /**
+     * Runs {@code op} (decoding a config) with OTTL compiled under {@code featureGates} (e.g. {@code ottl.set.allowNil},
+     * {@code ottl.functions.enableLambda}); explicitly disabled gates ({@code -name}) and other components' gates are left out.
+     */
+    public static <T, X extends Throwable> T withFeatureGates(Set<String> featureGates, ScopedValue.CallableOp<T, X> op) throws X {
+        Set<String> enabled = new java.util.TreeSet<>();
+        for (String g : featureGates) {
+            if (g.startsWith("ottl.")) { // the language's gates; the collector's own (service.*, ...) do not concern it
+                enabled.add(g);
+            }
+        }
+        if (enabled.isEmpty()) {
+            return op.call();
+        }
+        Ottl ottl = BY_GATES.computeIfAbsent(Set.copyOf(enabled), g -> Ottl.builder().featureGates(g).build());
+        return ScopedValue.where(GATED, ottl).call(op);
     }
 
     /** An OTTL text with where its YAML scalar starts. */
@@ -221,11 +244,11 @@ public final class OttlConfig {
 
     public static CompiledStatements group(ContextKind k, List<Source> conditions, List<Source> statements, ErrorMode mode,
             PathMode pathMode) throws OttlCompileException {
-        return OTTL.compileGroup(k, texts(conditions), texts(statements), mode, pathMode);
+        return ottl().compileGroup(k, texts(conditions), texts(statements), mode, pathMode);
     }
 
     public static CompiledConditions conditions(ContextKind k, List<Source> conditions, ErrorMode mode, PathMode pathMode)
             throws OttlCompileException {
-        return OTTL.compileConditions(k, texts(conditions), LogicOperation.OR, mode, pathMode);
+        return ottl().compileConditions(k, texts(conditions), LogicOperation.OR, mode, pathMode);
     }
 }

@@ -70,7 +70,7 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA, Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override

@@ -125,7 +125,7 @@ public final class ResourceDetectionProcessorFactory implements ProcessorFactory
 
     @Override
     public Map<Signal, Stability> stability() {
-        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA);
+        return Map.of(Signal.TRACES, Stability.BETA, Signal.METRICS, Stability.BETA, Signal.LOGS, Stability.BETA, Signal.PROFILES, Stability.DEVELOPMENT);
     }
 
     @Override
