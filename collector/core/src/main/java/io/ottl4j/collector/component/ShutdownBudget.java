@@ -8,23 +8,27 @@ import java.time.Duration;
  * left instead of being cut off silently.
  */
 public final class ShutdownBudget {
-    private static volatile long deadlineNanos;
-    private static volatile boolean set;
+    /**
+     * The deadline (System.nanoTime) of the shutdown in progress, bound on the thread that stops the pipelines: a
+     * global would outlive its collector, and a later shutdown elsewhere in the same JVM (an offline pipeline, a
+     * test) would find its deadline long past and drain nothing.
+     */
+    private static final ScopedValue<Long> DEADLINE = ScopedValue.newInstance();
 
     private ShutdownBudget() {
     }
 
-    public static void begin(Duration deadline) {
-        deadlineNanos = System.nanoTime() + deadline.toNanos();
-        set = true;
+    /** Runs {@code stop} with {@code deadline} as the budget of every component it shuts down. */
+    public static void during(Duration deadline, Runnable stop) {
+        ScopedValue.where(DEADLINE, System.nanoTime() + deadline.toNanos()).run(stop);
     }
 
     /** Time left before the collector's deadline, keeping {@code margin} for reporting; {@code fallback} when none was set. */
     public static Duration remaining(Duration margin, Duration fallback) {
-        if (!set) {
+        if (!DEADLINE.isBound()) {
             return fallback;
         }
-        long left = deadlineNanos - System.nanoTime() - margin.toNanos();
+        long left = DEADLINE.get() - System.nanoTime() - margin.toNanos();
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 }

@@ -108,17 +108,16 @@ public final class Collector implements Host {
             }
         }
         LOG.info("Starting shutdown...");
-        io.ottl4j.collector.component.ShutdownBudget.begin(deadline);
         for (Component c : extensions.values()) {
             if (c instanceof ExtensionFactory.PipelineWatcher w) {
                 w.notReady();
             }
         }
-        Thread t = Thread.ofPlatform().name("collector-shutdown").start(() -> {
+        Thread t = Thread.ofPlatform().name("collector-shutdown").start(() -> io.ottl4j.collector.component.ShutdownBudget.during(deadline, () -> {
             if (pipelines != null) {
                 pipelines.shutdown();
             }
-        });
+        }));
         boolean inTime;
         try {
             inTime = t.join(deadline);

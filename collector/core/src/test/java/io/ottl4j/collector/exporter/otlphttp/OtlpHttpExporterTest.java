@@ -306,6 +306,14 @@ class OtlpHttpExporterTest {
 
     @Test
     void shutdownDrainsTheQueue() throws Exception {
+        // a collector shut down before in this JVM must not leave its (now past) deadline to this exporter
+        try (var earlier = io.ottl4j.collector.testing.Harness.start("""
+                receivers: {otlp: {protocols: {grpc: {endpoint: "127.0.0.1:0"}}}}
+                exporters: {debug: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [debug]}}}
+                """)) {
+            earlier.collector().shutdown(Duration.ofMillis(1)); // its deadline passes at once
+        }
         ExporterFactory.Exporter e = exporter("endpoint: " + base() + "\nsending_queue: {num_consumers: 2, queue_size: 100}\n", Signal.TRACES);
         for (int i = 0; i < 20; i++) {
             e.consume(Data.traces("s" + i));
