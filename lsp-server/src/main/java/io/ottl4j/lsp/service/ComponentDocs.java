@@ -40,7 +40,7 @@ public final class ComponentDocs {
         if (path.isEmpty()) {
             return keys(f);
         }
-        return NESTED.computeIfAbsent(f.type() + "\0" + String.join("\0", path), k -> probe(f, path));
+        return NESTED.computeIfAbsent(f.kind() + "\0" + f.type() + "\0" + String.join("\0", path), k -> probe(f, path));
     }
 
     private static final Map<String, List<String>> NESTED = new ConcurrentHashMap<>();

@@ -17,6 +17,18 @@ import java.time.Duration;
 public final class ExporterHelper {
     public record Retry(boolean enabled, Duration initialInterval, double randomizationFactor, double multiplier, Duration maxInterval,
             Duration maxElapsedTime) {
+        /** {@code interval} randomised by ±{@code randomization_factor}, as upstream's back-off. */
+        public Duration jittered(Duration interval) {
+            double delta = randomizationFactor * interval.toNanos();
+            double min = interval.toNanos() - delta;
+            double max = interval.toNanos() + delta;
+            return Duration.ofNanos((long) (min + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * (max - min + 1)));
+        }
+
+        /** The interval after {@code interval}: times {@code multiplier}, at most {@code max_interval}. */
+        public Duration next(Duration interval) {
+            return Duration.ofNanos((long) Math.min(interval.toNanos() * multiplier, maxInterval.toNanos()));
+        }
     }
 
     /**

@@ -20,7 +20,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -335,7 +334,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
                     cs.telemetry().exporter(cs.id(), signal, "send_failed", n);
                     throw new ConsumerException((e.retryable() ? "" : "permanent error: ") + e.getMessage(), !e.retryable(), -1, e);
                 }
-                Duration wait = e.retryAfter() != null ? e.retryAfter() : jitter(interval);
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : s.retry().jittered(interval);
                 if (!max.isZero() && elapsed.plus(wait).compareTo(max) > 0) {
                     wait = max.minus(elapsed);
                 }
@@ -349,18 +348,9 @@ final class QueuedExporter implements ExporterFactory.Exporter {
                     stopping = true;
                     throw new ShutdownAbort("interrupted due to shutdown while retrying: " + e.getMessage());
                 }
-                double next = interval.toNanos() * s.retry().multiplier();
-                interval = Duration.ofNanos((long) Math.min(next, s.retry().maxInterval().toNanos()));
+                interval = s.retry().next(interval);
             }
         }
-    }
-
-    private Duration jitter(Duration d) {
-        double f = s.retry().randomizationFactor();
-        double delta = f * d.toNanos();
-        double min = d.toNanos() - delta;
-        double max = d.toNanos() + delta;
-        return Duration.ofNanos((long) (min + ThreadLocalRandom.current().nextDouble() * (max - min + 1)));
     }
 
     /** Back-off that ends early when shutdown begins (draining makes no further attempts after a back-off). */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -132,21 +131,16 @@ final class PayloadWriter {
                     drop(r, (e.retryable() ? "" : "permanent error: ") + e.getMessage());
                     return;
                 }
-                Duration wait = e.retryAfter() != null ? e.retryAfter() : jitter(interval, retry.randomizationFactor());
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : retry.jittered(interval);
                 if (!max.isZero() && elapsed.plus(wait).compareTo(max) > 0) {
                     wait = max.minus(elapsed);
                 }
                 log.fine(what + " payload: send failed, retrying: " + e.getMessage());
                 // the back-off ends early when shutdown begins: then one last attempt
                 closing.await(wait.toNanos(), TimeUnit.NANOSECONDS);
-                interval = Duration.ofNanos((long) Math.min(interval.toNanos() * retry.multiplier(), retry.maxInterval().toNanos()));
+                interval = retry.next(interval);
             }
         }
-    }
-
-    private static Duration jitter(Duration d, double factor) {
-        double delta = factor * d.toNanos();
-        return Duration.ofNanos((long) (d.toNanos() - delta + ThreadLocalRandom.current().nextDouble() * (2 * delta + 1)));
     }
 
     private void drop(Senders.Request r, String why) {
