@@ -54,8 +54,13 @@ final class TraceWireEncoder {
      */
     private static final ArrayBlockingQueue<TraceWireEncoder> POOL =
             new ArrayBlockingQueue<>(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    /** Tables larger than this (4 MiB) are dropped after use rather than kept in the pool. */
-    private static final int KEEP_MAX = 1 << 20;
+    /**
+     * Tables larger than this are dropped after use rather than kept in the pool: 1M entries (4 MiB each) by default,
+     * so that batches of 8192 spans reuse theirs; the small profile sets {@value #KEEP_PROPERTY} lower, since at its
+     * rates a table of a few thousand spans' entries is cheap to allocate and costs old-generation memory to keep.
+     */
+    static final String KEEP_PROPERTY = "ottl.otlp.encoderKeepEntries";
+    private static final int KEEP_MAX = Integer.getInteger(KEEP_PROPERTY, 1 << 20);
 
     static byte[] encode(TelemetryBatch<Span> batch) {
         TraceWireEncoder e = POOL.poll();
