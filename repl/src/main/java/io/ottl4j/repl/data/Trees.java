@@ -220,9 +220,43 @@ public final class Trees {
         }
         count(t, "flags", p.flags());
         for (int i = 0; i < p.exemplars().size(); i++) {
-            Exemplar x = p.exemplars().get(i);
-            t.leaf("exemplars[" + i + "]", x.toString());
+            t.leaf("exemplars[" + i + "]", exemplarText(p.exemplars().get(i)));
         }
+    }
+
+    /** An exemplar record (the exemplar context). */
+    public static Tree exemplar(Exemplar x) {
+        Tree t = Tree.root();
+        t.leaf("time_unix_nano", Render.unixNano(x.timeUnixNano()));
+        switch (x.valueKind()) {
+            case INT -> t.leaf("int_value", Long.toString(x.intValue()));
+            case DOUBLE -> t.leaf("double_value", GoFloat.formatJson(x.doubleValue()));
+            default -> { }
+        }
+        if (!x.traceId().isEmpty()) {
+            t.leaf("trace_id", x.traceId().toHex());
+        }
+        if (!x.spanId().isEmpty()) {
+            t.leaf("span_id", x.spanId().toHex());
+        }
+        attributes(t, "filtered_attributes", x.filteredAttributes());
+        return t;
+    }
+
+    private static String exemplarText(Exemplar x) {
+        StringBuilder sb = new StringBuilder("{time_unix_nano: ").append(x.timeUnixNano());
+        switch (x.valueKind()) {
+            case INT -> sb.append(", int_value: ").append(x.intValue());
+            case DOUBLE -> sb.append(", double_value: ").append(GoFloat.formatJson(x.doubleValue()));
+            default -> { }
+        }
+        if (!x.traceId().isEmpty()) {
+            sb.append(", trace_id: ").append(x.traceId().toHex());
+        }
+        if (!x.filteredAttributes().isEmpty()) {
+            sb.append(", filtered_attributes: ").append(x.filteredAttributes().size());
+        }
+        return sb.append('}').toString();
     }
 
     // ------------------------------------------------------------------ fields

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class OttlConfig {
     /** Inference priority, most specific first. */
-    private static final List<String> PRIORITY = List.of("log", "datapoint", "metric", "spanevent", "span", "profile", "scope",
+    private static final List<String> PRIORITY = List.of("log", "exemplar", "datapoint", "metric", "spanevent", "span", "profile", "scope",
             "instrumentation_scope", "resource");
 
     private static final Ottl OTTL = Ottl.create();
@@ -151,13 +151,20 @@ public final class OttlConfig {
             case RESOURCE -> {
                 for (String n : PRIORITY) {
                     ContextKind c = ContextKind.find(n);
-                    if (c != null && c != ContextKind.RESOURCE && c.supports(signal)) {
+                    if (c != null && c != ContextKind.RESOURCE && c != ContextKind.EXEMPLAR && c.supports(signal)) {
                         out.add(c);
                     }
                 }
+                if (ContextKind.EXEMPLAR.supports(signal)) {
+                    out.add(ContextKind.EXEMPLAR); // the finest-grained context is the last resort
+                }
             }
             case SPAN -> out.add(ContextKind.SPANEVENT);
-            case METRIC -> out.add(ContextKind.DATAPOINT);
+            case METRIC -> {
+                out.add(ContextKind.DATAPOINT);
+                out.add(ContextKind.EXEMPLAR);
+            }
+            case DATAPOINT -> out.add(ContextKind.EXEMPLAR);
             default -> { }
         }
         return out;
