@@ -54,11 +54,20 @@ public final class OttlConfig {
                 enabled.add(g);
             }
         }
+        ScopedValue.Carrier gates = ScopedValue.where(GATES, Set.copyOf(featureGates));
         if (enabled.isEmpty()) {
-            return op.call();
+            return gates.call(op);
         }
         Ottl ottl = BY_GATES.computeIfAbsent(Set.copyOf(enabled), g -> Ottl.builder().featureGates(g).build());
-        return ScopedValue.where(GATED, ottl).call(op);
+        return gates.where(GATED, ottl).call(op);
+    }
+
+    /** Every feature gate of the config being decoded ({@code -name} for one explicitly disabled). */
+    private static final ScopedValue<Set<String>> GATES = ScopedValue.newInstance();
+
+    /** Whether the collector's {@code --feature-gates} enable {@code gate} for the config being decoded. */
+    public static boolean featureGate(String gate) {
+        return GATES.isBound() && GATES.get().contains(gate);
     }
 
     /** An OTTL text with where its YAML scalar starts. */
