@@ -99,7 +99,8 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
         boolean strings = list.items().stream().allMatch(i -> i instanceof ConfigNode.Scalar);
         boolean maps = list.items().stream().allMatch(i -> i instanceof ConfigNode.MapNode);
         if (!strings && !maps) {
-            c.error(key, "cannot mix statements and statement groups in one list");
+            // upstream's words (a list mixes statements and statement groups)
+            c.error(key, "configuring multiple configuration styles is not supported, please use only Basic configuration or only Advanced configuration");
             return out;
         }
         if (list.items().isEmpty()) {

@@ -201,6 +201,16 @@ class TransformGroupOptionsTest {
     }
 
     @Test
+    void statementsAndGroupsDoNotMix() {
+        assertThat(problems(Set.of(), """
+                log_statements:
+                  - set(log.attributes["x"], 1)
+                  - context: log
+                    statements: ['set(log.attributes["y"], 1)']
+                """)).singleElement().asString().contains("configuring multiple configuration styles is not supported");
+    }
+
+    @Test
     void theDefaultErrorModeIgnoreGateChangesTheDefault() throws Exception {
         assertThat(decode(Set.of(), "log_statements: ['set(log.attributes[\"x\"], 1)']").errorMode()).isEqualTo(ErrorMode.PROPAGATE);
         assertThat(decode(Set.of(TransformProcessorFactory.DEFAULT_IGNORE_GATE), "log_statements: ['set(log.attributes[\"x\"], 1)']")
