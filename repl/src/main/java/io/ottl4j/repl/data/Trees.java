@@ -15,8 +15,10 @@ import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.SpanId;
 import io.ottl4j.pdata.SpanLink;
 import io.ottl4j.pdata.SummaryDataPoint;
+import io.ottl4j.pdata.TraceId;
 import java.util.List;
 
 /**
@@ -124,12 +126,7 @@ public final class Trees {
         attributes(t, "attributes", l.attributes());
         count(t, "dropped_attributes_count", l.droppedAttributesCount());
         count(t, "flags", l.flags());
-        if (!l.traceId().isEmpty()) {
-            t.leaf("trace_id", l.traceId().toHex());
-        }
-        if (!l.spanId().isEmpty()) {
-            t.leaf("span_id", l.spanId().toHex());
-        }
+        ids(t, l.traceId(), l.spanId());
         string(t, "event_name", l.eventName());
         return t;
     }
@@ -233,14 +230,18 @@ public final class Trees {
             case DOUBLE -> t.leaf("double_value", GoFloat.formatJson(x.doubleValue()));
             default -> { }
         }
-        if (!x.traceId().isEmpty()) {
-            t.leaf("trace_id", x.traceId().toHex());
-        }
-        if (!x.spanId().isEmpty()) {
-            t.leaf("span_id", x.spanId().toHex());
-        }
+        ids(t, x.traceId(), x.spanId());
         attributes(t, "filtered_attributes", x.filteredAttributes());
         return t;
+    }
+
+    private static void ids(Tree t, TraceId traceId, SpanId spanId) {
+        if (!traceId.isEmpty()) {
+            t.leaf("trace_id", traceId.toHex());
+        }
+        if (!spanId.isEmpty()) {
+            t.leaf("span_id", spanId.toHex());
+        }
     }
 
     private static String exemplarText(Exemplar x) {
