@@ -40,16 +40,10 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
      * scope while the group runs.
      */
     public record Group(ContextKind context, CompiledStatements statements, boolean sharedCache, boolean flatten) {
-        public Group(ContextKind context, CompiledStatements statements) {
-            this(context, statements, false, false);
-        }
     }
 
     /** {@code flattenData}: every log group runs on flattened logs (upstream's {@code flatten_data}). */
     public record Config(ErrorMode errorMode, Map<Signal, List<Group>> groups, boolean flattenData) {
-        public Config(ErrorMode errorMode, Map<Signal, List<Group>> groups) {
-            this(errorMode, groups, false);
-        }
     }
 
     private static final Map<Signal, String> KEYS = Map.of(Signal.TRACES, "trace_statements", Signal.METRICS, "metric_statements",
@@ -110,7 +104,7 @@ public final class TransformProcessorFactory implements ProcessorFactory<Transfo
             List<OttlConfig.Source> stmts = OttlConfig.sources(c, key);
             var r = OttlConfig.compile(c, key, signal, null, stmts, (k, m) -> OttlConfig.group(k, List.of(), stmts, mode, m));
             if (r != null) {
-                out.add(new Group(r.getKey(), r.getValue()));
+                out.add(new Group(r.getKey(), r.getValue(), false, false));
             }
             return out;
         }
