@@ -23,6 +23,7 @@ public enum Level {
     SPANEVENT("spanevent"),
     METRIC("metric"),
     DATAPOINT("datapoint"),
+    EXEMPLAR("exemplar"),
     LOG("log"),
     PROFILE("profile");
 
@@ -85,6 +86,7 @@ public enum Level {
         PROFILE.table = ProfilePaths.table();
         METRIC.table = MetricPaths.metricTable();
         DATAPOINT.table = MetricPaths.dataPointTable();
+        EXEMPLAR.table = ExemplarPaths.table();
         LOG.table = table(
                 int64("time_unix_nano", "the log time in ns since the epoch", c -> c.log().timeUnixNano(), (c, v) -> c.log().setTimeUnixNano(v)),
                 int64("observed_time_unix_nano", "when the log was observed, in ns since the epoch", c -> c.log().observedTimeUnixNano(),
