@@ -8,6 +8,7 @@ import io.ottl4j.language.internal.contexts.Accessor;
 import io.ottl4j.language.internal.contexts.ContextPaths;
 import io.ottl4j.language.internal.contexts.Level;
 import io.ottl4j.language.internal.contexts.PathDef;
+import io.ottl4j.language.internal.contexts.WritePolicy;
 import io.ottl4j.language.internal.nodes.FieldPathNode;
 import io.ottl4j.language.internal.nodes.KeysPathNode;
 import io.ottl4j.language.internal.nodes.MapEntryPathNode;
@@ -27,10 +28,13 @@ final class PathBinder {
 
     private final ContextPaths paths;
     private final Binder binder;
+    /** What setters do with a value they cannot store, from the statement's feature gates. */
+    private final WritePolicy writePolicy;
 
     PathBinder(ContextPaths paths, Binder binder) {
         this.paths = paths;
         this.binder = binder;
+        this.writePolicy = WritePolicy.of(binder.featureGates());
     }
 
     PathNode path(Path p) {
@@ -79,7 +83,7 @@ final class PathBinder {
         }
         List<Key> keys = f.keys();
         if (keys.isEmpty()) {
-            return new FieldPathNode(accessor, text);
+            return new FieldPathNode(accessor, text, writePolicy);
         }
         switch (mode) {
             case NONE -> {
@@ -92,7 +96,7 @@ final class PathBinder {
                     binder.error(BinderCode.BAD_KEY, keys.get(0).span(), "trace_state takes exactly one string key naming a member", null);
                     return unbound(text);
                 }
-                return new TraceStateKeyPathNode(sk.value(), text);
+                return new TraceStateKeyPathNode(sk.value(), text, writePolicy);
             }
             case MAP -> {
                 if (keys.size() == 1 && keys.get(0) instanceof StringKey sk) {
@@ -121,7 +125,7 @@ final class PathBinder {
     }
 
     private static PathNode unbound(String text) {
-        return new FieldPathNode(UNBOUND, text);
+        return new FieldPathNode(UNBOUND, text, WritePolicy.BASELINE);
     }
 
     /** The path as the user wrote it, keys included, for messages and tracing. */
