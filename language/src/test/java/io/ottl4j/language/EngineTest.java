@@ -80,6 +80,16 @@ class EngineTest {
     }
 
     @Test
+    void intOfAnUnparsableStringIsNilUnderEveryGate() throws Exception {
+        // upstream's current Int (IntLikeGetter, func_int_test "not a number string") still gives nil, not an error
+        for (Ottl o : List.of(ottl, Ottl.builder().enableFeatureGate(Ottl.CURRENT_SIGNATURES_GATE)
+                .enableFeatureGate(Ottl.STRICT_SETTERS_GATE).build())) {
+            Object v = o.compileExpression(ContextKind.SPAN, "Int(\"abc\")").evaluate(Records.list(ContextKind.SPAN, batch).get(0));
+            assertThat(v).isNull();
+        }
+    }
+
+    @Test
     void whereClauseGuardsTheEditor() throws Exception {
         run(ContextKind.SPAN, "set(attributes[\"hit\"], true) where attributes[\"http.status_code\"] >= 500",
                 "set(attributes[\"ok\"], true) where attributes[\"http.status_code\"] == 200 and name == \"GET /\"");
