@@ -55,6 +55,13 @@ public final class Ottl {
      */
     public static final String STRICT_SETTERS_GATE = "ottl.contexts.strictSetters";
 
+    /**
+     * Upstream's gate of the {@code otelcol} context ({@code otelcol.client.addr}, {@code otelcol.client.metadata[...]}, ...;
+     * see {@link RequestInfo}). Upstream turned it on by default (beta); here it stays opt-in, as the baseline has no
+     * such paths. Off: an {@code otelcol} path is a compile error naming the gate.
+     */
+    public static final String OTELCOL_CONTEXT_GATE = "ottl.contexts.enableOTelColContext";
+
     private final FunctionCatalog catalog;
     private final Set<String> featureGates;
 

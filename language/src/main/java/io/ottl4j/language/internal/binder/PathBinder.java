@@ -4,6 +4,7 @@ import io.ottl4j.grammar.ast.Field;
 import io.ottl4j.grammar.ast.Key;
 import io.ottl4j.grammar.ast.Path;
 import io.ottl4j.grammar.ast.StringKey;
+import io.ottl4j.language.Ottl;
 import io.ottl4j.language.internal.contexts.Accessor;
 import io.ottl4j.language.internal.contexts.ContextPaths;
 import io.ottl4j.language.internal.contexts.Level;
@@ -12,6 +13,7 @@ import io.ottl4j.language.internal.contexts.WritePolicy;
 import io.ottl4j.language.internal.nodes.FieldPathNode;
 import io.ottl4j.language.internal.nodes.KeysPathNode;
 import io.ottl4j.language.internal.nodes.MapEntryPathNode;
+import io.ottl4j.language.internal.nodes.ReadOnlyPathNode;
 import io.ottl4j.language.internal.nodes.TraceStateKeyPathNode;
 import io.ottl4j.language.nodes.PathNode;
 import java.util.ArrayList;
@@ -47,6 +49,11 @@ final class PathBinder {
             level = paths.prefixes().get(first.name());
             i = 1;
         }
+        if (level == Level.OTELCOL && !binder.featureGates().contains(Ottl.OTELCOL_CONTEXT_GATE)) {
+            binder.error(BinderCode.FEATURE_GATE_REQUIRED, first.span(), "the otelcol context (\"" + text + "\") needs the feature gate "
+                    + Ottl.OTELCOL_CONTEXT_GATE, "enable it with --feature-gates=" + Ottl.OTELCOL_CONTEXT_GATE);
+            return unbound(text);
+        }
         if (i == 0 && binder.requiresPrefixes()) {
             binder.error(BinderCode.MISSING_CONTEXT_PREFIX, p.span(), "missing context name for path \"" + text + "\": statements "
                     + "whose context is inferred name it in every path", "write " + paths.kind().configName() + "." + text);
@@ -71,7 +78,8 @@ final class PathBinder {
             f = fields.get(i);
             def = def.children().get(f.name());
         }
-        return keyed(def.accessor(), def.keyMode(), f, fields, i, text);
+        PathNode node = keyed(def.accessor(), def.keyMode(), f, fields, i, text);
+        return def.readOnlyMessage() == null ? node : new ReadOnlyPathNode(node, def.readOnlyMessage());
     }
 
     private PathNode keyed(Accessor accessor, PathDef.KeyMode mode, Field f, List<Field> fields, int i, String text) {

@@ -24,7 +24,9 @@ public enum Level {
     METRIC("metric"),
     DATAPOINT("datapoint"),
     LOG("log"),
-    PROFILE("profile");
+    PROFILE("profile"),
+    /** The request a record arrived with (upstream's {@code otelcol} context), reachable from every context. */
+    OTELCOL("otelcol");
 
     private final String prefix;
     private Map<String, PathDef> table;
@@ -83,6 +85,7 @@ public enum Level {
                     return (long) c.subIndex();
                 }, "event_index is read-only"));
         PROFILE.table = ProfilePaths.table();
+        OTELCOL.table = Collections.unmodifiableMap(OtelcolPaths.table());
         METRIC.table = MetricPaths.metricTable();
         DATAPOINT.table = MetricPaths.dataPointTable();
         LOG.table = table(
