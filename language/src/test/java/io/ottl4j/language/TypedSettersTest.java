@@ -188,6 +188,15 @@ class TypedSettersTest {
                 "setting a value to nil is not supported");
     }
 
+    @Test
+    void clearEmptiesRecordLists() throws Exception {
+        // the zero value of events is an empty list, which the events setter takes under every policy
+        span(STRICT, "clear(events)");
+        assertThat(span.events()).isEmpty();
+        run(BASELINE, ContextKind.DATAPOINT, metrics, "clear(bucket_counts) where metric.name == \"h\"");
+        assertThat(histogramPoint.bucketCounts()).isEmpty();
+    }
+
     private static void assertRuntimeError(ThrowingRun run, String message) {
         assertThatThrownBy(run::run).isInstanceOf(OttlRuntimeException.class).hasMessageContaining(message);
     }

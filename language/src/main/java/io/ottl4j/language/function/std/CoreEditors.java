@@ -95,7 +95,7 @@ public final class CoreEditors {
                 case Boolean b -> false;
                 case AttributeMap m -> new AttributeMap();
                 case AttributeList l -> new AttributeList();
-                case List<?> l -> new AttributeList();
+                case List<?> l -> List.of(); // a record list (events, links, data points...): its setter empties it
                 case Map<?, ?> m -> new AttributeMap();
                 case io.ottl4j.pdata.TraceId t -> io.ottl4j.pdata.TraceId.EMPTY;
                 case io.ottl4j.pdata.SpanId t -> io.ottl4j.pdata.SpanId.EMPTY;
