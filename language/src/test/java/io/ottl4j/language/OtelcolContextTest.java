@@ -8,7 +8,6 @@ import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.ResourceGroup;
-import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.util.LinkedHashMap;
@@ -55,11 +54,7 @@ class OtelcolContextTest {
     void setUp() {
         traces = TelemetryBatch.traces();
         span = new Span();
-        ResourceGroup<Span> resource = new ResourceGroup<>();
-        ScopeGroup<Span> scope = new ScopeGroup<>();
-        scope.items().add(span);
-        resource.scopes().add(scope);
-        traces.resources().add(resource);
+        traces.resources().add(TypedSettersTest.group(span));
     }
 
     private void runBound(RequestInfo request, ContextKind kind, TelemetryBatch<?> batch, String... statements) throws Exception {
@@ -100,10 +95,7 @@ class OtelcolContextTest {
     void everyContextReachesIt() throws Exception {
         TelemetryBatch<LogRecord> logs = TelemetryBatch.logs();
         LogRecord log = new LogRecord();
-        ResourceGroup<LogRecord> resource = new ResourceGroup<>();
-        ScopeGroup<LogRecord> scope = new ScopeGroup<>();
-        scope.items().add(log);
-        resource.scopes().add(scope);
+        ResourceGroup<LogRecord> resource = TypedSettersTest.group(log);
         logs.resources().add(resource);
         runBound(REQUEST, ContextKind.LOG, logs, "set(attributes[\"tenant\"], otelcol.client.metadata[\"x-tenant\"][0])");
         runBound(REQUEST, ContextKind.RESOURCE, logs, "set(attributes[\"addr\"], otelcol.client.addr)");

@@ -71,7 +71,8 @@ class TypedSettersTest {
         logs.resources().add(group(log));
     }
 
-    private static <T extends io.ottl4j.pdata.TelemetryItem<T>> ResourceGroup<T> group(T item) {
+    /** A resource holding one scope holding {@code item} (also used by {@link OtelcolContextTest}). */
+    static <T extends io.ottl4j.pdata.TelemetryItem<T>> ResourceGroup<T> group(T item) {
         ResourceGroup<T> resource = new ResourceGroup<>();
         ScopeGroup<T> scope = new ScopeGroup<>();
         scope.items().add(item);

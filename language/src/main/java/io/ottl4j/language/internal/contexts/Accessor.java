@@ -29,7 +29,7 @@ public interface Accessor {
         void set(TransformContext ctx, Object value, Node location);
     }
 
-    /** An accessor whose setter takes one kind of value ({@code expect}). */
+    /** An accessor whose setter takes one kind of value ({@code expect}; null when it takes several). */
     static Accessor typed(Getter g, Setter s, Writes.Expect expect) {
         return new Accessor() {
             @Override
@@ -50,16 +50,7 @@ public interface Accessor {
     }
 
     static Accessor of(Getter g, Setter s) {
-        return new Accessor() {
-            @Override
-            public Object get(TransformContext ctx) {
-                return g.get(ctx);
-            }
-
-            @Override
-            public void set(TransformContext ctx, Object value, Node location) {
-                s.set(ctx, value, location);
-            }
-        };
+        return typed(g, s, null);
     }
+
 }

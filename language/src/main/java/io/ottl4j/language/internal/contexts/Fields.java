@@ -7,6 +7,8 @@ import io.ottl4j.pdata.AttributeMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import com.oracle.truffle.api.nodes.Node;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ObjDoubleConsumer;
@@ -14,6 +16,7 @@ import java.util.function.ObjLongConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Builders for path-table entries of the common field kinds. A typed setter given a value of another type, or nil,
@@ -135,6 +138,25 @@ final class Fields {
                 set.accept(c, b);
             }
         }, Writes.BOOL);
+    }
+
+    /**
+     * Replaces a record list ({@code events}, {@code exemplars}...; null where the record has none) with copies of a
+     * list of such records; nil empties it when nil reaches setters; anything else goes to {@link Writes#reject} under
+     * upstream's slice type {@code goName}.
+     */
+    static <T> void replaceList(List<T> target, Object v, Class<T> type, UnaryOperator<T> copy, String goName, Node n) {
+        if (Writes.emptiesOnNil(v, n)) {
+            if (target != null) {
+                target.clear();
+            }
+        } else if (!(v instanceof List<?> list) || !list.stream().allMatch(type::isInstance)) {
+            Writes.reject(goName, v, n);
+        } else if (target != null && v != target) {
+            List<T> copies = list.stream().map(e -> copy.apply(type.cast(e))).toList();
+            target.clear();
+            target.addAll(copies);
+        }
     }
 
     static PathDef custom(String name, String type, String doc, Accessor.Getter get, Accessor.Setter set) {

@@ -240,71 +240,45 @@ final class MetricPaths {
      * the empty list when nil reaches setters; null when the value is refused (per {@link Writes#reject}).
      */
     private static long[] toLongs(Object v, Node n) {
-        if (Writes.emptiesOnNil(v, n)) {
-            return new long[0];
-        }
-        List<Object> list = io.ottl4j.language.function.Values.asList(v);
+        List<Object> list = elements(v, Long.class, "[]uint64", n);
         long[] out = list == null ? null : new long[list.size()];
         for (int i = 0; out != null && i < out.length; i++) {
-            if (list.get(i) instanceof Long l) {
-                out[i] = l;
-            } else {
-                out = null;
-            }
-        }
-        if (out == null) {
-            Writes.reject("[]uint64", v, n);
+            out[i] = (Long) list.get(i);
         }
         return out;
     }
 
     private static double[] toDoubles(Object v, Node n) {
-        if (Writes.emptiesOnNil(v, n)) {
-            return new double[0];
-        }
-        List<Object> list = io.ottl4j.language.function.Values.asList(v);
+        List<Object> list = elements(v, Double.class, "[]float64", n);
         double[] out = list == null ? null : new double[list.size()];
         for (int i = 0; out != null && i < out.length; i++) {
-            if (list.get(i) instanceof Double d) {
-                out[i] = d;
-            } else {
-                out = null;
-            }
-        }
-        if (out == null) {
-            Writes.reject("[]float64", v, n);
+            out[i] = (Double) list.get(i);
         }
         return out;
     }
 
-    /** Replaces a point's exemplars with copies of a list of exemplars (upstream's {@code ExemplarSlice.CopyTo}). */
+    /** The elements of a list whose elements are all {@code type}s; none for nil reaching setters; else null, refused. */
+    private static List<Object> elements(Object v, Class<?> type, String goName, Node n) {
+        if (Writes.emptiesOnNil(v, n)) {
+            return List.of();
+        }
+        List<Object> list = io.ottl4j.language.function.Values.asList(v);
+        if (list == null || !list.stream().allMatch(type::isInstance)) {
+            Writes.reject(goName, v, n);
+            return null;
+        }
+        return list;
+    }
+
+    /** A point's exemplars (none on a summary point) from a list of exemplars (upstream's {@code ExemplarSlice.CopyTo}). */
     private static void setExemplars(TransformContext c, Object v, Node n) {
         List<Exemplar> target = c.dataPoint() instanceof SummaryDataPoint ? null : c.dataPoint().exemplars();
-        if (Writes.emptiesOnNil(v, n)) {
-            if (target != null) {
-                target.clear();
-            }
-        } else if (!(v instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof Exemplar)) {
-            Writes.reject("pmetric.ExemplarSlice", v, n);
-        } else if (target != null && v != target) {
-            List<Exemplar> copy = list.stream().map(e -> ((Exemplar) e).deepCopy()).toList();
-            target.clear();
-            target.addAll(copy);
-        }
+        Fields.replaceList(target, v, Exemplar.class, Exemplar::deepCopy, "pmetric.ExemplarSlice", n);
     }
 
     private static void setQuantiles(TransformContext c, Object v, Node n) {
         List<SummaryDataPoint.ValueAtQuantile> target = c.dataPoint() instanceof SummaryDataPoint s ? s.quantileValues() : null;
-        if (Writes.emptiesOnNil(v, n)) {
-            if (target != null) {
-                target.clear();
-            }
-        } else if (!(v instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof SummaryDataPoint.ValueAtQuantile)) {
-            Writes.reject("pmetric.SummaryDataPointValueAtQuantileSlice", v, n);
-        } else if (target != null && v != target) {
-            List<SummaryDataPoint.ValueAtQuantile> copy = list.stream().map(e -> ((SummaryDataPoint.ValueAtQuantile) e).deepCopy()).toList();
-            target.clear();
-            target.addAll(copy);
-        }
+        Fields.replaceList(target, v, SummaryDataPoint.ValueAtQuantile.class, SummaryDataPoint.ValueAtQuantile::deepCopy,
+                "pmetric.SummaryDataPointValueAtQuantileSlice", n);
     }
 }

@@ -5,9 +5,7 @@ import static io.ottl4j.language.internal.contexts.Fields.map;
 import static io.ottl4j.language.internal.contexts.Fields.string;
 import static io.ottl4j.language.internal.contexts.Fields.time;
 
-import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.OttlRuntimeException;
-import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
 import io.ottl4j.pdata.SpanLink;
 import io.ottl4j.pdata.Status;
@@ -48,42 +46,12 @@ final class SpanPaths {
                 int64("dropped_links_count", "links dropped from the span", c -> c.span().droppedLinksCount(),
                         (c, v) -> c.span().setDroppedLinksCount((int) v)),
                 int64("flags", "the span's trace flags", c -> c.span().flags(), (c, v) -> c.span().setFlags((int) v)),
-                Fields.custom("events", "span events", "the span's events", c -> c.span().events(), (c, v, n) -> replaceEvents(c.span(), v, n)),
-                Fields.custom("links", "span links", "the span's links", c -> c.span().links(), (c, v, n) -> replaceLinks(c.span(), v, n)),
+                Fields.custom("events", "span events", "the span's events", c -> c.span().events(), (c, v, n) -> Fields.replaceList(c.span().events(), v, SpanEvent.class, SpanEvent::deepCopy, "ptrace.SpanEventSlice", n)),
+                Fields.custom("links", "span links", "the span's links", c -> c.span().links(), (c, v, n) -> Fields.replaceList(c.span().links(), v, SpanLink.class, SpanLink::deepCopy, "ptrace.SpanLinkSlice", n)),
                 status())) {
             m.put(d.name(), d);
         }
         return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void replaceEvents(Span span, Object v, Node n) {
-        if (v instanceof List<?> list && list.stream().allMatch(e -> e instanceof SpanEvent)) {
-            if (v != span.events()) {
-                List<SpanEvent> copy = ((List<SpanEvent>) list).stream().map(SpanEvent::deepCopy).toList();
-                span.events().clear();
-                span.events().addAll(copy);
-            }
-        } else if (Writes.emptiesOnNil(v, n)) {
-            span.events().clear();
-        } else {
-            Writes.reject("ptrace.SpanEventSlice", v, n);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void replaceLinks(Span span, Object v, Node n) {
-        if (v instanceof List<?> list && list.stream().allMatch(e -> e instanceof SpanLink)) {
-            if (v != span.links()) {
-                List<SpanLink> copy = ((List<SpanLink>) list).stream().map(SpanLink::deepCopy).toList();
-                span.links().clear();
-                span.links().addAll(copy);
-            }
-        } else if (Writes.emptiesOnNil(v, n)) {
-            span.links().clear();
-        } else {
-            Writes.reject("ptrace.SpanLinkSlice", v, n);
-        }
     }
 
     private static PathDef kind() {
