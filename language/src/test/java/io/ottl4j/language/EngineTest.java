@@ -70,12 +70,23 @@ class EngineTest {
     void setWithNilEmptiesUnderAllowNilGate() throws Exception {
         // upstream's ottl.set.allowNil: nil reaches the setter, which creates a missing key empty and clears a whole list
         Ottl allowNil = Ottl.builder().enableFeatureGate(Ottl.SET_ALLOW_NIL_GATE).build();
+        // typed fields refuse nil (upstream's ErrSetNil): under error_mode ignore the statement is skipped
         allowNil.compileStatements(ContextKind.SPAN, List.of("set(attributes[\"a\"], attributes[\"missing\"])", "set(name, 1)",
-                "set(name, nil)", "set(events, nil)"), ErrorMode.PROPAGATE).execute(batch);
+                "set(name, nil)", "set(events, nil)"), ErrorMode.IGNORE).execute(batch);
         assertThat(span.attributes().containsKey("a")).isTrue();
         assertThat(span.attributes().get("a")).isEqualTo(AnyValue.EMPTY);
         assertThat(span.name()).isEqualTo("GET /");
         assertThat(span.events()).isEmpty();
+    }
+
+    @Test
+    void intOfAnUnparsableStringIsNilUnderEveryGate() throws Exception {
+        // upstream's current Int (IntLikeGetter, func_int_test "not a number string") still gives nil, not an error
+        for (Ottl o : List.of(ottl, Ottl.builder().enableFeatureGate(Ottl.CURRENT_SIGNATURES_GATE)
+                .enableFeatureGate(Ottl.STRICT_SETTERS_GATE).build())) {
+            Object v = o.compileExpression(ContextKind.SPAN, "Int(\"abc\")").evaluate(Records.list(ContextKind.SPAN, batch).get(0));
+            assertThat(v).isNull();
+        }
     }
 
     @Test

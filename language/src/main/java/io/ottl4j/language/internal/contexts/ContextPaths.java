@@ -65,6 +65,8 @@ public final class ContextPaths {
                 m.put(l.prefix(), l);
             }
         }
+        // the request's paths, from every context (the binder requires ottl.contexts.enableOTelColContext)
+        m.put(Level.OTELCOL.prefix(), Level.OTELCOL);
         return m;
     }
 

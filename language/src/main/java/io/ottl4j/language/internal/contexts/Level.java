@@ -25,7 +25,9 @@ public enum Level {
     DATAPOINT("datapoint"),
     EXEMPLAR("exemplar"),
     LOG("log"),
-    PROFILE("profile");
+    PROFILE("profile"),
+    /** The request a record arrived with (upstream's {@code otelcol} context), reachable from every context. */
+    OTELCOL("otelcol");
 
     private final String prefix;
     private Map<String, PathDef> table;
@@ -84,6 +86,7 @@ public enum Level {
                     return (long) c.subIndex();
                 }, "event_index is read-only"));
         PROFILE.table = ProfilePaths.table();
+        OTELCOL.table = Collections.unmodifiableMap(OtelcolPaths.table());
         METRIC.table = MetricPaths.metricTable();
         DATAPOINT.table = MetricPaths.dataPointTable();
         EXEMPLAR.table = ExemplarPaths.table();
