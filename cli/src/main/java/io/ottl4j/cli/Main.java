@@ -27,6 +27,15 @@ public final class Main {
 
     /** Runs the command line and returns the exit status (for tests). */
     public static int run(String... args) {
+        CollectorCommand fast = CollectorArgs.parse(args);
+        if (fast != null) {
+            try {
+                return fast.call();
+            } catch (Exception e) {
+                e.printStackTrace(); // what picocli's default handler prints for an exception of a command, with its exit status
+                return 1;
+            }
+        }
         CommandLine cl = new CommandLine(args.length > 0 && args[0].equals("collector") ? new CollectorOnly() : new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl.execute(args);
