@@ -1,6 +1,8 @@
 package io.ottl4j.collector.internal;
 
+import io.ottl4j.collector.config.Conf;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /** {@code host:port} endpoints as Go writes them ({@code :4317} = every interface, {@code [::1]:4317}). */
 public final class Endpoints {
@@ -36,4 +38,22 @@ public final class Endpoints {
         InetSocketAddress a = parse(endpoint);
         return a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
     }
+
+    /**
+     * The {@code transport} and {@code dialer} keys that every upstream server config carries (confignet's address
+     * config, squashed into confighttp's and configgrpc's server configs). {@code tcp} is the default; {@code tcp4} and
+     * {@code tcp6} bind the endpoint's host as given, which is what they select in Go for a literal or resolved address.
+     * Unix domain sockets are not served yet and say so. {@code dialer} only matters to clients; upstream's listeners
+     * ignore it too.
+     */
+    public static void serverTransport(Conf c) {
+        String transport = c.string("transport", "tcp");
+        if (!TCP.contains(transport)) {
+            c.error("transport", "transport \"" + transport + "\" is not supported by ottl4j"
+                    + (transport.startsWith("unix") ? " yet (Unix domain sockets); listen on tcp" : " (use tcp, tcp4 or tcp6)"));
+        }
+        c.has("dialer");
+    }
+
+    private static final List<String> TCP = List.of("tcp", "tcp4", "tcp6");
 }

@@ -64,6 +64,7 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
         } catch (IllegalArgumentException e) {
             in.error("endpoint", e.getMessage());
         }
+        Endpoints.serverTransport(in);
         for (String k : List.of("tls", "cors", "auth", "max_request_body_size", "include_metadata", "response_headers")) {
             in.has(k);
         }

@@ -108,10 +108,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         if (protocols.present("grpc")) {
             Conf g = protocols.child("grpc");
             String endpoint = endpoint(g, "localhost:4317");
-            String transport = g.string("transport", "tcp");
-            if (!transport.equals("tcp")) {
-                g.error("transport", "transport \"" + transport + "\" is not supported by ottl4j (use tcp)");
-            }
+            Endpoints.serverTransport(g);
             int max = g.intValue("max_recv_msg_size_mib", 0);
             if (max < 0) {
                 g.error("max_recv_msg_size_mib", "must be non-negative");
@@ -127,6 +124,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         if (protocols.present("http")) {
             Conf h = protocols.child("http");
             String endpoint = endpoint(h, "localhost:4318");
+            Endpoints.serverTransport(h);
             String traces = urlPath(h.string("traces_url_path", "/v1/traces"));
             String metrics = urlPath(h.string("metrics_url_path", "/v1/metrics"));
             String logs = urlPath(h.string("logs_url_path", "/v1/logs"));
