@@ -105,7 +105,7 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             c.error("encoding", "invalid encoding \"" + encoding + "\": use proto or json");
         }
         HttpCompression compression = HttpCompression.decode(c);
-        Map<String, String> headers = c.stringMap("headers");
+        Map<String, String> headers = c.mapList("headers");
         TlsConfig tls = TlsConfig.decodeClient(c);
         for (String k : List.of("read_buffer_size", "write_buffer_size", "max_idle_conns", "max_idle_conns_per_host", "max_conns_per_host",
                 "idle_conn_timeout", "disable_keep_alives", "http2_read_idle_timeout", "http2_ping_timeout", "proxy_url")) {

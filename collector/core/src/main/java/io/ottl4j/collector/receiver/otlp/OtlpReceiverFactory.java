@@ -134,7 +134,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
                     cc.strings("exposed_headers", List.of()), cc.intValue("max_age", 0));
             cc.finish();
             List<String> algos = h.strings("compression_algorithms", List.of("", "gzip", "zstd", "zlib", "snappy", "deflate", "lz4", "x-snappy-framed"));
-            Map<String, String> responseHeaders = h.stringMap("response_headers");
+            Map<String, String> responseHeaders = h.mapList("response_headers");
             boolean includeMetadata = h.bool("include_metadata", false);
             TlsConfig tls = TlsConfig.decodeServer(h);
             httpAuth = AuthSettings.decode(h);

@@ -234,6 +234,16 @@ class OtlpHttpExporterTest {
     }
 
     @Test
+    void headersMayBeUpstreamsMapStyleListOfNamesAndValues() throws Exception {
+        exporter("endpoint: " + base() + "\nheaders: [{name: x-tenant, value: acme}, {name: x-other, value: \"2\"}]\n" + NO_QUEUE, Signal.TRACES)
+                .consume(Data.traces("h"));
+        assertThat(requests.get(0).header("x-tenant")).isEqualTo("acme");
+        assertThat(requests.get(0).header("x-other")).isEqualTo("2");
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\nheaders: [{name: a, value: b}, {name: a, value: c}]\n")).singleElement()
+                .asString().contains("duplicate keys in map-style list: [a]");
+    }
+
+    @Test
     void compressionTypesAndLevelsAreCheckedAsUpstream() {
         assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: brotli\n")).singleElement().asString()
                 .contains("unsupported compression type \"brotli\"");
