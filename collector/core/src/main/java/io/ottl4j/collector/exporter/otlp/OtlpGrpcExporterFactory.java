@@ -119,10 +119,11 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         TlsConfig tls = TlsConfig.decodeClient(c);
         boolean insecure = tls.insecure();
         String compression = c.string("compression", "gzip");
-        if (!List.of("gzip", "none", "").contains(compression)) {
-            c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
+        if (!io.ottl4j.collector.internal.GrpcCompression.CLIENT_TYPES.contains(compression)) {
+            // upstream's configgrpc: gzip, snappy and zstd (its other confighttp types fail when the client is made)
+            c.error("compression", "unsupported compression type \"" + compression + "\" (gRPC takes gzip, zstd, snappy or none)");
         }
-        Map<String, String> headers = c.stringMap("headers");
+        Map<String, String> headers = c.mapList("headers");
         for (String k : List.of("balancer_name", "keepalive", "read_buffer_size", "write_buffer_size", "wait_for_ready", "authority")) {
             c.has(k);
         }
@@ -159,7 +160,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         public Client(Config config, Signal signal) throws IOException, GeneralSecurityException {
             this.config = config;
             this.auth = ClientAuth.of(config.auth());
-            NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
+            NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024)
+                    .compressorRegistry(io.ottl4j.collector.internal.GrpcCompression.compressors());
             if (config.insecure()) {
                 b.usePlaintext();
             } else if (config.tls() != null) {
@@ -198,8 +200,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             if (!timeout.isZero()) {
                 opts = opts.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }
-            if (config.compression().equals("gzip")) {
-                opts = opts.withCompression("gzip");
+            if (!config.compression().isEmpty() && !config.compression().equals("none")) {
+                opts = opts.withCompression(config.compression());
             }
             io.grpc.Channel ch = channel;
             if (auth != null) {

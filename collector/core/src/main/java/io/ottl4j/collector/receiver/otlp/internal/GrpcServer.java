@@ -96,6 +96,7 @@ final class GrpcServer {
             b.sslContext(sslContext(config.tls()));
         }
         keepalive(b, config.keepalive());
+        b.decompressorRegistry(io.ottl4j.collector.internal.GrpcCompression.decompressors());
         // calls run on threads with a stack sized for upstream's nesting limits (see WorkerThreads)
         executor = java.util.concurrent.Executors.newCachedThreadPool(io.ottl4j.collector.internal.WorkerThreads.factory("otlp-grpc-" + settings.id()));
         b.executor(executor);
