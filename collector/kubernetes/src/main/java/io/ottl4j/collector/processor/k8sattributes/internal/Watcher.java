@@ -48,7 +48,6 @@ import java.util.logging.Logger;
  * (and reports) each outage and each recovery once.
  */
 public final class Watcher implements AutoCloseable {
-    private static final long RESYNC_MILLIS = Duration.ofMinutes(5).toMillis();
     /** How long a lost watch may take to come back before the API counts as unreachable. */
     static final Duration UNWATCHED_GRACE = Duration.ofSeconds(5);
     private static final long HEALTH_CHECK_MILLIS = 500;
@@ -271,7 +270,7 @@ public final class Watcher implements AutoCloseable {
         }
 
         private SharedIndexInformer<T> create() {
-            SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
+            SharedIndexInformer<T> inf = source.runnableInformer(config.watchSyncPeriod().toMillis());
             inf.addEventHandler(new ResourceEventHandler<T>() {
                 @Override
                 public void onAdd(T obj) {
