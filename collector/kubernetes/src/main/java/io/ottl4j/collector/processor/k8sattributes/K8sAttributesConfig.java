@@ -48,7 +48,8 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
     public record Selector(String key, String value, String op) {
     }
 
-    public record Filter(String node, String namespace, List<Selector> fields, List<Selector> labels) {
+    /** {@code namespaces}: upstream's {@code filter.namespace}, one name or a list of them (empty: every namespace). */
+    public record Filter(String node, List<String> namespaces, List<Selector> fields, List<Selector> labels) {
     }
 
     /**
@@ -149,11 +150,12 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
                 node = v;
             }
         }
-        String namespace = f.string("namespace", "");
+        List<String> namespaces = f.raw("namespace") instanceof io.ottl4j.collector.config.ConfigNode.ListNode
+                ? f.strings("namespace", List.of()) : f.string("namespace", "").isEmpty() ? List.of() : List.of(f.string("namespace", ""));
         List<Selector> fields = selectors(f, "fields", Set.of("", "equals", "not-equals"));
         List<Selector> labels = selectors(f, "labels", Set.of("", "equals", "not-equals", "exists", "does-not-exist"));
         f.finish();
-        return new Filter(node, namespace, fields, labels);
+        return new Filter(node, List.copyOf(namespaces), fields, labels);
     }
 
     private static List<Selector> selectors(Conf f, String key, Set<String> ops) {
