@@ -32,7 +32,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The {@code tls} block of upstream's configtls, for servers ({@code cert_file}, {@code key_file},
  * {@code client_ca_file} for mTLS) and clients ({@code ca_file}, an optional client certificate,
- * {@code insecure}, {@code insecure_skip_verify}, {@code server_name_override}); PEM files, keys in PKCS#8
+ * {@code insecure}, {@code insecure_skip_verify}, {@code server_name_override}); PEM files or inline PEM
+ * ({@code cert_pem}, {@code key_pem}, {@code ca_pem}), keys in PKCS#8
  * ({@code BEGIN PRIVATE KEY}, RSA or EC). The key and trust managers built here feed grpc-java, Netty and
  * the JDK HTTP client alike, so there is one PEM reader for every transport.
  */
@@ -95,9 +96,9 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     }
 
     private static TlsConfig common(Conf c, boolean client) {
-        String cert = c.string("cert_file", "");
-        String key = c.string("key_file", "");
-        String ca = c.string("ca_file", "");
+        String cert = fileOrPem(c, "cert_file", "cert_pem");
+        String key = fileOrPem(c, "key_file", "key_pem");
+        String ca = fileOrPem(c, "ca_file", "ca_pem");
         String clientCa = client ? "" : c.string("client_ca_file", "");
         String min = c.string("min_version", "1.2");
         String max = c.string("max_version", "");
@@ -128,13 +129,41 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
                 c.error("cipher_suites", "no TLS implementation: " + e.getMessage());
             }
         }
-        for (String k : List.of("cert_pem", "key_pem", "ca_pem", "client_ca_file_reload", "reload_interval", "curve_preferences",
+        for (String k : List.of("client_ca_file_reload", "reload_interval", "curve_preferences",
                 "include_system_ca_certs_pool")) {
             if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
                 c.error(k, "tls::" + k + " is not supported yet by ottl4j");
             }
         }
         return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers));
+    }
+
+    /**
+     * A file path, or the PEM text of upstream's {@code *_pem} key (one or the other, as upstream). The fields of this
+     * record hold either; {@link #isPem} tells them apart and every reader here takes both.
+     */
+    private static String fileOrPem(Conf c, String fileKey, String pemKey) {
+        String file = c.string(fileKey, "");
+        String pem = c.string(pemKey, "");
+        if (!file.isEmpty() && !pem.isEmpty()) {
+            c.error(pemKey, "provide either " + fileKey + " or " + pemKey + ", not both");
+        }
+        return pem.isEmpty() ? file : pem;
+    }
+
+    /** Whether a certificate, key or CA source is PEM text ({@code cert_pem}, ...) rather than a file path. */
+    public static boolean isPem(String source) {
+        return source.stripLeading().startsWith("-----BEGIN");
+    }
+
+    /** The PEM text of a source: the inline PEM itself or the file's content. */
+    public static String pemText(String source) throws IOException {
+        return isPem(source) ? source : Files.readString(Path.of(source), StandardCharsets.US_ASCII);
+    }
+
+    /** A source as messages name it: the file, or "the inline PEM" (never the key material itself). */
+    private static String describe(String source) {
+        return isPem(source) ? "the inline PEM" : source;
     }
 
     /** The JSSE protocol names from min_version to max_version (default: up to 1.3). */
@@ -244,10 +273,10 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     };
 
     static List<X509Certificate> certificates(String file) throws IOException, GeneralSecurityException {
-        byte[] bytes = Files.readAllBytes(Path.of(file));
+        byte[] bytes = isPem(file) ? file.getBytes(StandardCharsets.US_ASCII) : Files.readAllBytes(Path.of(file));
         Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
         if (certs.isEmpty()) {
-            throw new GeneralSecurityException("no certificate found in " + file);
+            throw new GeneralSecurityException("no certificate found in " + describe(file));
         }
         List<X509Certificate> out = new ArrayList<>();
         for (Certificate c : certs) {
@@ -259,10 +288,10 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     private static final Pattern PKCS8 = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
     static PrivateKey privateKey(String file) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+        String pem = pemText(file);
         Matcher m = PKCS8.matcher(pem);
         if (!m.find()) {
-            throw new GeneralSecurityException("no PKCS#8 private key (BEGIN PRIVATE KEY) in " + file
+            throw new GeneralSecurityException("no PKCS#8 private key (BEGIN PRIVATE KEY) in " + describe(file)
                     + "; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
         }
         byte[] der = Base64.getMimeDecoder().decode(m.group(1));
@@ -275,6 +304,6 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
                 last = e;
             }
         }
-        throw new GeneralSecurityException("unsupported private key in " + file, last);
+        throw new GeneralSecurityException("unsupported private key in " + describe(file), last);
     }
 }

@@ -189,6 +189,42 @@ class TlsEndToEndTest {
         }
     }
 
+    /** A PEM as a double-quoted YAML scalar (upstream's cert_pem / key_pem / ca_pem carry the text inline). */
+    private static String inline(byte[] pem) {
+        return "\"" + new String(pem, java.nio.charset.StandardCharsets.US_ASCII).replace("\n", "\\n") + "\"";
+    }
+
+    @Test
+    void inlinePemWorksLikeTheFilesOnBothEnds() throws Exception {
+        String serverTls = "{cert_pem: %s, key_pem: %s, client_ca_file: %s}".formatted(inline(server.certPem()), inline(server.keyPem()), ca.caFile());
+        try (Harness back = Harness.start("""
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {endpoint: "127.0.0.1:0", tls: %1$s}
+                      http: {endpoint: "127.0.0.1:0", tls: %1$s}
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                """.formatted(serverTls))) {
+            OtlpReceiver r = receiver(back);
+            String clientTls = "tls:\n  ca_pem: %s\n  cert_pem: %s\n  key_pem: %s".formatted(inline(ca.caPem()), inline(client.certPem()),
+                    inline(client.keyPem()));
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\n%s".formatted(r.grpcPort(), clientTls))) {
+                f.send("testsource", Payloads.traces("svc", List.of(), "grpc-pem"));
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\n%s".formatted(r.httpPort(), clientTls))) {
+                f.send("testsource", Payloads.traces("svc", List.of(), "http-pem"));
+            }
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc-pem", "http-pem");
+        }
+        assertThat(Harness.problems("""
+                receivers: {testsource: {}}
+                exporters:
+                  otlp: {endpoint: "h:4317", tls: {ca_file: a.pem, ca_pem: "-----BEGIN CERTIFICATE-----"}}
+                service: {pipelines: {traces: {receivers: [testsource], exporters: [otlp]}}}
+                """)).contains("provide either ca_file or ca_pem, not both");
+    }
+
     @Test
     void versionsOutsideTheServersRangeFail() throws Exception {
         try (Harness back = back(", min_version: \"1.3\"")) {
