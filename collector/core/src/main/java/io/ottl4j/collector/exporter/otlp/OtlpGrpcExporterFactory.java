@@ -38,7 +38,12 @@ import java.util.concurrent.TimeUnit;
 /** The {@code otlp_grpc} exporter (alias {@code otlp}): OTLP over gRPC with grpc-java, collector-spec §5.5. */
 public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterFactory.Config> {
     public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
-            TlsConfig tls, ComponentId auth) {
+            TlsConfig tls, ComponentId auth, String userAgent) {
+        public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
+                TlsConfig tls, ComponentId auth) {
+            this(endpoint, insecure, compression, headers, helper, tls, auth, "");
+        }
+
         public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
             this(endpoint, insecure, compression, headers, helper, null, null);
         }
@@ -124,6 +129,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             c.error("compression", "unsupported compression type \"" + compression + "\" (gRPC takes gzip, zstd, snappy or none)");
         }
         Map<String, String> headers = c.mapList("headers");
+        String userAgent = c.string("user_agent", "");
         for (String k : List.of("balancer_name", "keepalive", "read_buffer_size", "write_buffer_size", "wait_for_ready", "authority")) {
             c.has(k);
         }
@@ -135,7 +141,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             endpoint = endpoint.substring(7);
             insecure = true;
         }
-        return new Config(endpoint, insecure, compression, headers, helper, tls, auth);
+        return new Config(endpoint, insecure, compression, headers, helper, tls, auth, userAgent);
     }
 
     @Override
@@ -158,10 +164,18 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         private volatile ManagedChannel channel;
 
         public Client(Config config, Signal signal) throws IOException, GeneralSecurityException {
+            this(config, signal, ClientAuth.of(config.auth()));
+        }
+
+        /** A client whose authenticator is resolved by its owner (the load_balancing exporter shares one by all backends). */
+        public Client(Config config, Signal signal, ClientAuth auth) throws IOException, GeneralSecurityException {
             this.config = config;
-            this.auth = ClientAuth.of(config.auth());
+            this.auth = auth;
             NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024)
                     .compressorRegistry(io.ottl4j.collector.internal.GrpcCompression.compressors());
+            if (!config.userAgent().isEmpty()) {
+                b.userAgent(config.userAgent()); // grpc-java appends its own version, as grpc-go does
+            }
             if (config.insecure()) {
                 b.usePlaintext();
             } else if (config.tls() != null) {

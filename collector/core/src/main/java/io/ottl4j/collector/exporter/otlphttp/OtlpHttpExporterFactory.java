@@ -26,10 +26,11 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OtlpHttpExporterFactory.class.getName());
 
     public record Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
-            ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth, int compressionLevel) {
+            ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth, int compressionLevel,
+            boolean cookies, boolean forceHttp2) {
         public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
                 ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth) {
-            this(endpoint, signalEndpoints, encoding, compression, headers, helper, tls, auth, 0);
+            this(endpoint, signalEndpoints, encoding, compression, headers, helper, tls, auth, 0, false, true);
         }
 
         public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
@@ -113,7 +114,13 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         }
         var auth = io.ottl4j.collector.extension.auth.AuthSettings.decode(c);
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(30));
-        return new Config(endpoint, per, encoding, compression.type(), headers, helper, tls, auth, compression.level());
+        // confighttp's cookies: a cookie jar per client (what the server sets is sent back on later requests)
+        Conf cookies = c.child("cookies");
+        boolean cookieJar = cookies.bool("enabled", c.present("cookies"));
+        cookies.finish();
+        // force_attempt_http2 (upstream's default: true): HTTP/2 negotiated by ALPN on https, HTTP/1.1 otherwise, as Go's transport
+        boolean http2 = c.bool("force_attempt_http2", true);
+        return new Config(endpoint, per, encoding, compression.type(), headers, helper, tls, auth, compression.level(), cookieJar, http2);
     }
 
     /** What Go's url.Parse accepts, near enough: any URI reference that parses. */
@@ -128,7 +135,13 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
 
     @Override
     public Exporter create(CreateSettings settings, Config config, Signal signal) throws IOException, java.security.GeneralSecurityException {
-        HttpClient.Builder cb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        String target = config.url(signal);
+        HttpClient.Builder cb = HttpClient.newBuilder()
+                .version(config.forceHttp2() && target.startsWith("https://") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (config.cookies()) {
+            cb.cookieHandler(new java.net.CookieManager());
+        }
         if (config.tls() != null) {
             // used for https:// URLs only; the JDK's trust store unless ca_file is set
             cb.sslContext(config.tls().clientContext()).sslParameters(config.tls().clientParameters());

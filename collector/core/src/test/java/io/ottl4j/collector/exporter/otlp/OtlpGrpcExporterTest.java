@@ -129,6 +129,13 @@ class OtlpGrpcExporterTest {
     }
 
     @Test
+    void userAgentIsSentAsTheCallsUserAgent() throws Exception {
+        start("sending_queue: {enabled: false}\nuser_agent: my-agent/1.0");
+        exporter.consume(Data.traces("ua"));
+        assertThat(headers.get(0).get(Metadata.Key.of("user-agent", Metadata.ASCII_STRING_MARSHALLER))).startsWith("my-agent/1.0");
+    }
+
+    @Test
     void compressionTypesOfHttpOnlyAreRejected() {
         assertThat(TestComponents.problems(factory, "endpoint: h:4317\ncompression: lz4\n")).singleElement().asString()
                 .contains("unsupported compression type \"lz4\" (gRPC takes gzip, zstd, snappy or none)");

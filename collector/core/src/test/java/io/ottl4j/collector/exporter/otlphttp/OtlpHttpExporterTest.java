@@ -244,6 +244,35 @@ class OtlpHttpExporterTest {
     }
 
     @Test
+    void cookiesEnabledSendsBackWhatTheServerSet() throws Exception {
+        List<String> cookies = new CopyOnWriteArrayList<>();
+        HttpServer jar = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        jar.createContext("/", ex -> {
+            try (ex) {
+                ex.getRequestBody().readAllBytes();
+                cookies.add(String.valueOf(ex.getRequestHeaders().getFirst("Cookie")));
+                ex.getResponseHeaders().add("Set-Cookie", "session=abc; Path=/");
+                ex.sendResponseHeaders(200, -1);
+            }
+        });
+        jar.start();
+        try {
+            String url = "http://127.0.0.1:" + jar.getAddress().getPort();
+            ExporterFactory.Exporter e = exporter("endpoint: " + url + "\ncookies: {enabled: true}\nforce_attempt_http2: false\n" + NO_QUEUE, Signal.TRACES);
+            e.consume(Data.traces("one"));
+            e.consume(Data.traces("two"));
+            e.shutdown();
+            ExporterFactory.Exporter plain = exporter("endpoint: " + url + "\n" + NO_QUEUE, Signal.TRACES);
+            plain.consume(Data.traces("three"));
+            plain.consume(Data.traces("four"));
+            // with a jar the second request carries the cookie; without one (the default) none does
+            assertThat(cookies).containsExactly("null", "session=abc", "null", "null");
+        } finally {
+            jar.stop(0);
+        }
+    }
+
+    @Test
     void compressionTypesAndLevelsAreCheckedAsUpstream() {
         assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: brotli\n")).singleElement().asString()
                 .contains("unsupported compression type \"brotli\"");
