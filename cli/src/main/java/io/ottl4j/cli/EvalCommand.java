@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Run OTTL statements on OTLP/JSON and print the result as OTLP/JSON, or print a condition's value per record.")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-c", "--context"}, required = true, paramLabel = "CONTEXT",
-            description = "resource, scope, span, spanevent, metric, datapoint or log.")
+            description = "resource, scope, span, spanevent, metric, datapoint, exemplar, log or profile.")
     String context;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "OTLP/JSON input file, or - for stdin.")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                         + "when stdin is not a terminal (for scripts)."})
 final class ReplCommand implements Callable<Integer> {
     @Option(names = {"-c", "--context"}, paramLabel = "CONTEXT", defaultValue = "span",
-            description = "Context to start in: resource, scope, span, spanevent, metric, datapoint or log (default: ${DEFAULT-VALUE}).")
+            description = "Context to start in: resource, scope, span, spanevent, metric, datapoint, exemplar, log or profile (default: ${DEFAULT-VALUE}).")
     String context;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "OTLP/JSON file to load instead of the samples; repeat for several.")

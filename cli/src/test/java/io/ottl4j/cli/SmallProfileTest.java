@@ -2,6 +2,7 @@ package io.ottl4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ottl4j.boot.LazyJarClassLoader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,12 +42,26 @@ class SmallProfileTest {
 
     /** {@code ottl ARGS} in a JVM with the small profile's options, its output in {@code log}. */
     private static Process startSmall(List<String> options, Path log, String... args) throws Exception {
+        return startSmall(options, false, log, args);
+    }
+
+    /**
+     * The same, with {@code lazy}: class loading as the launcher sets it up for the small profile without the start-up
+     * cache: only the boot jar on the JVM's class path, everything else read by {@link LazyJarClassLoader}.
+     */
+    private static Process startSmall(List<String> options, boolean lazy, Path log, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dottl.profile=small",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false"));
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        if (lazy) {
+            String boot = Path.of(LazyJarClassLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            command.addAll(List.of("-Xlog:cds=off", "-Djava.system.class.loader=" + LazyJarClassLoader.class.getName(),
+                    "-D" + LazyJarClassLoader.CLASS_PATH_PROPERTY + "=" + System.getProperty("java.class.path"), "-cp", boot, Main.class.getName()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        }
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -83,7 +98,7 @@ class SmallProfileTest {
                     traces: {receivers: [otlp], processors: [transform, batch], exporters: [file]}
                 """.formatted(port, out));
         Path log = dir.resolve("log.txt");
-        Process p = startSmall(options, log, "collector", "--config", config.toString());
+        Process p = startSmall(options, true, log, "collector", "--config", config.toString());
         try {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(log) && Files.readString(log).contains("Everything is ready."))) {
@@ -110,6 +125,23 @@ class SmallProfileTest {
                 .as("every matching span was transformed").isEqualTo(REQUESTS);
         assertThat(Pattern.compile("\"spanId\"").matcher(written).results().count())
                 .as("every span sent went through transform + batch to the file").isEqualTo(2L * REQUESTS);
+    }
+
+    /** The launcher's small profile reads the class path through the lazy loader, and says so in {@code --version}. */
+    @Test
+    void theLauncherReadsTheSmallProfilesClassPathLazily() throws Exception {
+        String script = Files.readString(Path.of(System.getProperty("ottl.project.dir", ".."), "ottl"));
+        assertThat(script).contains("-Djava.system.class.loader=" + LazyJarClassLoader.class.getName());
+        Path log = dir.resolve("version.log");
+        Process p = startSmall(smallProfileOptions(), true, log, "--version");
+        try {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+            assertThat(Files.readString(log)).contains("Class loading: jars opened on demand and closed when idle")
+                    .doesNotContain("warning");
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     /**

@@ -50,18 +50,34 @@ public final class CompiledStatements {
      * compiled code a scope at a time, so the cost of entering it is paid per scope, not per record.
      */
     public void execute(TelemetryBatch<?> batch) {
-        if (context == ContextKind.PROFILE) { // profile attributes are written back through the dictionary per record
-            Records.forEachChunk(context, batch, (records, n) -> {
-                try {
-                    batchTarget.call(records, n);
-                } finally {
+        execute(batch, null);
+    }
+
+    /**
+     * As {@link #execute(TelemetryBatch)}, with {@code sharedCache} (when not null) as the {@code cache} of every
+     * record: what one record leaves there the next record, and the next group given the same map, see.
+     */
+    public void execute(TelemetryBatch<?> batch, io.ottl4j.pdata.AttributeMap sharedCache) {
+        boolean commit = context == ContextKind.PROFILE; // profile attributes are written back through the dictionary per record
+        if (sharedCache == null && !commit) {
+            Records.forEachChunk(context, batch, (records, n) -> batchTarget.call(records, n));
+            return;
+        }
+        Records.forEachChunk(context, batch, (records, n) -> {
+            if (sharedCache != null) {
+                for (int i = 0; i < n; i++) {
+                    ((TransformContext) records[i]).withCache(sharedCache);
+                }
+            }
+            try {
+                batchTarget.call(records, n);
+            } finally {
+                if (commit) {
                     for (int i = 0; i < n; i++) {
                         ((TransformContext) records[i]).commit();
                     }
                 }
-            });
-            return;
-        }
-        Records.forEachChunk(context, batch, (records, n) -> batchTarget.call(records, n));
+            }
+        });
     }
 }

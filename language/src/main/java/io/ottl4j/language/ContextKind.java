@@ -15,6 +15,8 @@ public enum ContextKind {
     SPANEVENT("spanevent", List.of(Signal.TRACES)),
     METRIC("metric", List.of(Signal.METRICS)),
     DATAPOINT("datapoint", List.of(Signal.METRICS)),
+    /** One exemplar of a gauge, sum, histogram or exponential histogram data point (upstream's ottlexemplar). */
+    EXEMPLAR("exemplar", List.of(Signal.METRICS)),
     LOG("log", List.of(Signal.LOGS)),
     PROFILE("profile", List.of(Signal.PROFILES));
 
@@ -55,7 +57,7 @@ public enum ContextKind {
             }
         }
         throw new IllegalArgumentException("unknown context '" + name
-                + "': use one of resource, scope, span, spanevent, metric, datapoint, log, profile");
+                + "': use one of resource, scope, span, spanevent, metric, datapoint, exemplar, log, profile");
     }
 
     public static ContextKind find(String name) {

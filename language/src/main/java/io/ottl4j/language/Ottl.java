@@ -47,6 +47,21 @@ public final class Ottl {
     /** Upstream's gate for {@code set(target, nil)} reaching the target (off: a nil value makes set do nothing, as the baseline). */
     public static final String SET_ALLOW_NIL_GATE = "ottl.set.allowNil";
 
+    /**
+     * Upstream's current typed setters (a project gate: upstream changed them without one): writing a value of the
+     * wrong type to a typed field ({@code set(name, 1)}) is an error ({@code expects string but got int64}), and
+     * nil reaching a scalar or struct field is {@code setting a value to nil is not supported}. Off: the baseline,
+     * where such writes are silently ignored.
+     */
+    public static final String STRICT_SETTERS_GATE = "ottl.contexts.strictSetters";
+
+    /**
+     * Upstream's gate of the {@code otelcol} context ({@code otelcol.client.addr}, {@code otelcol.client.metadata[...]}, ...;
+     * see {@link RequestInfo}). Upstream turned it on by default (beta); here it stays opt-in, as the baseline has no
+     * such paths. Off: an {@code otelcol} path is a compile error naming the gate.
+     */
+    public static final String OTELCOL_CONTEXT_GATE = "ottl.contexts.enableOTelColContext";
+
     private final FunctionCatalog catalog;
     private final Set<String> featureGates;
 

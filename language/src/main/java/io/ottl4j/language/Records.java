@@ -1,12 +1,14 @@
 package io.ottl4j.language;
 
 import io.ottl4j.pdata.DataPoint;
+import io.ottl4j.pdata.Exemplar;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.SummaryDataPoint;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +72,25 @@ public final class Records {
                         action.accept(TransformContext.ofDataPoint(rg, sg, metric, points.get(p)));
                     }
                 }
+                case EXEMPLAR -> forEachExemplar(rg, sg, (Metric) item, action);
                 case LOG -> action.accept(TransformContext.ofLog(rg, sg, (LogRecord) item));
                 case PROFILE -> action.accept(TransformContext.ofProfile(rg, sg, (io.ottl4j.pdata.Profile) item));
                 default -> throw new IllegalStateException(context.toString());
+            }
+        }
+    }
+
+    /** Every exemplar of every point of {@code metric}; summary points carry none in OTLP, as upstream skips them. */
+    private static void forEachExemplar(ResourceGroup<?> rg, ScopeGroup<?> sg, Metric metric, Consumer<TransformContext> action) {
+        List<DataPoint> points = metric.dataPoints();
+        for (int p = 0; p < points.size(); p++) {
+            DataPoint point = points.get(p);
+            if (point instanceof SummaryDataPoint) {
+                continue;
+            }
+            List<Exemplar> exemplars = point.exemplars();
+            for (int e = 0; e < exemplars.size(); e++) {
+                action.accept(TransformContext.ofExemplar(rg, sg, metric, point, exemplars.get(e)));
             }
         }
     }

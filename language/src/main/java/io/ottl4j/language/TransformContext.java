@@ -2,6 +2,7 @@ package io.ottl4j.language;
 
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.DataPoint;
+import io.ottl4j.pdata.Exemplar;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.Metric;
@@ -23,16 +24,23 @@ public final class TransformContext {
     /** The span event or data point (null elsewhere). */
     private final Object subItem;
     private final int subIndex;
+    /** The exemplar (exemplar context only; its data point is {@link #subItem}). */
+    private final Exemplar exemplar;
     private AttributeMap cache;
     private AttributeMap profileAttributes;
     private AttributeMap profileAttributesBefore;
 
     private TransformContext(ResourceGroup<?> resource, ScopeGroup<?> scope, Object item, Object subItem, int subIndex) {
+        this(resource, scope, item, subItem, subIndex, null);
+    }
+
+    private TransformContext(ResourceGroup<?> resource, ScopeGroup<?> scope, Object item, Object subItem, int subIndex, Exemplar exemplar) {
         this.resource = resource;
         this.scope = scope;
         this.item = item;
         this.subItem = subItem;
         this.subIndex = subIndex;
+        this.exemplar = exemplar;
     }
 
     public static TransformContext ofResource(ResourceGroup<?> resource) {
@@ -57,6 +65,11 @@ public final class TransformContext {
 
     public static TransformContext ofDataPoint(ResourceGroup<?> resource, ScopeGroup<?> scope, Metric metric, DataPoint point) {
         return new TransformContext(resource, scope, metric, point, -1);
+    }
+
+    /** An exemplar of {@code point} (a gauge, sum, histogram or exponential histogram point of {@code metric}). */
+    public static TransformContext ofExemplar(ResourceGroup<?> resource, ScopeGroup<?> scope, Metric metric, DataPoint point, Exemplar exemplar) {
+        return new TransformContext(resource, scope, metric, point, -1, exemplar);
     }
 
     public static TransformContext ofLog(ResourceGroup<?> resource, ScopeGroup<?> scope, LogRecord log) {
@@ -126,9 +139,24 @@ public final class TransformContext {
         return (DataPoint) subItem;
     }
 
+    public Exemplar exemplar() {
+        return exemplar;
+    }
+
     /** The span event's position in its span, or -1 when the host did not provide one. */
     public int subIndex() {
         return subIndex;
+    }
+
+    /**
+     * Makes {@code shared} this record's {@code cache} (the transform processor's {@code shared_cache} groups);
+     * the caller owns it and decides when it is emptied.
+     */
+    public TransformContext withCache(AttributeMap shared) {
+        if (shared != null) {
+            cache = shared;
+        }
+        return this;
     }
 
     /** The per-record scratch map of the {@code cache} path; created on first use. */

@@ -90,6 +90,28 @@ class PlainConfigTest {
     }
 
     @Test
+    void exemplarGroupsCompleteTheExemplarContextsPaths() throws Exception {
+        String uri = ServerProcess.uri("exemplar.yaml");
+        String yaml = """
+                processors:
+                  transform:
+                    metric_statements:
+                      - context: exemplar
+                        statements:
+                          - set(filtered_attributes["m"], metric.name)
+                  transform/inferred:
+                    metric_statements:
+                      - set(exemplar.filtered_attributes["p"], datapoint.value_int)
+                """;
+        // only the config's own problems (no receivers, no pipelines): the statements compile
+        assertThat(lsp.open(uri, "yaml", yaml).getDiagnostics()).extracting(d -> d.getCode().getLeft())
+                .noneMatch(code -> code.startsWith("OTTL") || code.equals("context-inference"));
+        assertThat(ServerProcess.labels(lsp.completion(uri, pos(5, 16)))).contains("filtered_attributes", "double_value", "trace_id",
+                "datapoint.value_int", "metric.name").doesNotContain("attributes", "trace_id.string");
+        assertThat(ServerProcess.labels(lsp.completion(uri, pos(3, 17)))).contains("exemplar", "datapoint");
+    }
+
+    @Test
     void nestedComponentSettingsComplete() throws Exception {
         // the cursor before "grpc", under receivers::otlp::protocols
         assertThat(ServerProcess.labels(lsp.completion(URI, pos(3, 6)))).contains("grpc", "http").doesNotContain("protocols", "endpoint");

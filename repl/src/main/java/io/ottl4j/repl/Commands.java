@@ -45,7 +45,7 @@ final class Commands {
     /** Name, argument synopsis, one line of help; the order of {@code :help}. */
     static final List<String[]> ALL = List.of(
             new String[] {":help", "", "this list"},
-            new String[] {":context", "[NAME]", "show or switch the context: resource, scope, span, spanevent, metric, datapoint, log, profile"},
+            new String[] {":context", "[NAME]", "show or switch the context: resource, scope, span, spanevent, metric, datapoint, exemplar, log, profile"},
             new String[] {":load", "FILE...", "read OTLP/JSON files (any signals; the first load replaces the samples)"},
             new String[] {":show", "[N | PATH]", "the records of the context as trees; record N; or a path's value per record"},
             new String[] {":undo", "", "revert the last statement"},

@@ -19,6 +19,7 @@ final class Names {
             case SPANEVENT -> "span event";
             case METRIC -> "metric";
             case DATAPOINT -> "data point";
+            case EXEMPLAR -> "exemplar";
             case LOG -> "log record";
             case PROFILE -> "profile";
         };

@@ -75,6 +75,39 @@ class TraceWireCodecTest {
         assertThat(OtlpJson.writeString(OtlpProto.decodeTraces(direct), false)).isEqualTo(OtlpJson.writeString(viaParser, false));
     }
 
+    /**
+     * Many threads encoding at once (an exporter's ten consumers) each get an encoder of their own, every output
+     * is right, and afterwards the pool keeps at most one encoder per core: the grown tables of the others are
+     * garbage, not retained per thread.
+     */
+    @Test
+    void concurrentEncodersArePooledPerCoreNotPerThread() throws Exception {
+        TelemetryBatch<Span> batch = random(new Random(42));
+        byte[] expected = viaMessages(batch);
+        int threads = 12;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    byte[] last = null;
+                    for (int r = 0; r < 20; r++) {
+                        last = OtlpProto.encode(batch);
+                    }
+                    return last;
+                }));
+            }
+            for (java.util.concurrent.Future<byte[]> f : results) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TraceWireEncoder.pooled()).isBetween(1, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
     private static io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest parse(byte[] b) {
         try {
             return io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.parseFrom(b);

@@ -15,8 +15,10 @@ import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.SpanId;
 import io.ottl4j.pdata.SpanLink;
 import io.ottl4j.pdata.SummaryDataPoint;
+import io.ottl4j.pdata.TraceId;
 import java.util.List;
 
 /**
@@ -124,12 +126,7 @@ public final class Trees {
         attributes(t, "attributes", l.attributes());
         count(t, "dropped_attributes_count", l.droppedAttributesCount());
         count(t, "flags", l.flags());
-        if (!l.traceId().isEmpty()) {
-            t.leaf("trace_id", l.traceId().toHex());
-        }
-        if (!l.spanId().isEmpty()) {
-            t.leaf("span_id", l.spanId().toHex());
-        }
+        ids(t, l.traceId(), l.spanId());
         string(t, "event_name", l.eventName());
         return t;
     }
@@ -220,9 +217,47 @@ public final class Trees {
         }
         count(t, "flags", p.flags());
         for (int i = 0; i < p.exemplars().size(); i++) {
-            Exemplar x = p.exemplars().get(i);
-            t.leaf("exemplars[" + i + "]", x.toString());
+            t.leaf("exemplars[" + i + "]", exemplarText(p.exemplars().get(i)));
         }
+    }
+
+    /** An exemplar record (the exemplar context). */
+    public static Tree exemplar(Exemplar x) {
+        Tree t = Tree.root();
+        t.leaf("time_unix_nano", Render.unixNano(x.timeUnixNano()));
+        switch (x.valueKind()) {
+            case INT -> t.leaf("int_value", Long.toString(x.intValue()));
+            case DOUBLE -> t.leaf("double_value", GoFloat.formatJson(x.doubleValue()));
+            default -> { }
+        }
+        ids(t, x.traceId(), x.spanId());
+        attributes(t, "filtered_attributes", x.filteredAttributes());
+        return t;
+    }
+
+    private static void ids(Tree t, TraceId traceId, SpanId spanId) {
+        if (!traceId.isEmpty()) {
+            t.leaf("trace_id", traceId.toHex());
+        }
+        if (!spanId.isEmpty()) {
+            t.leaf("span_id", spanId.toHex());
+        }
+    }
+
+    private static String exemplarText(Exemplar x) {
+        StringBuilder sb = new StringBuilder("{time_unix_nano: ").append(x.timeUnixNano());
+        switch (x.valueKind()) {
+            case INT -> sb.append(", int_value: ").append(x.intValue());
+            case DOUBLE -> sb.append(", double_value: ").append(GoFloat.formatJson(x.doubleValue()));
+            default -> { }
+        }
+        if (!x.traceId().isEmpty()) {
+            sb.append(", trace_id: ").append(x.traceId().toHex());
+        }
+        if (!x.filteredAttributes().isEmpty()) {
+            sb.append(", filtered_attributes: ").append(x.filteredAttributes().size());
+        }
+        return sb.append('}').toString();
     }
 
     // ------------------------------------------------------------------ fields

@@ -3,12 +3,14 @@ package io.ottl4j.repl.data;
 import io.ottl4j.language.ContextKind;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.DataPoint;
+import io.ottl4j.pdata.Exemplar;
 import io.ottl4j.pdata.LogRecord;
 import io.ottl4j.pdata.Metric;
 import io.ottl4j.pdata.ResourceGroup;
 import io.ottl4j.pdata.ScopeGroup;
 import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
+import io.ottl4j.pdata.SummaryDataPoint;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -78,6 +80,14 @@ public final class Units {
                                 DataPoint dp = metric.dataPoints().get(p);
                                 add(out, counters, kinds, ik + ".p" + p, ContextKind.DATAPOINT,
                                         metric.name() + compact(dp.attributes()), () -> Trees.dataPoint(dp));
+                                if (dp instanceof SummaryDataPoint) {
+                                    continue; // no exemplars in OTLP summaries: Records skips them too
+                                }
+                                for (int x = 0; x < dp.exemplars().size(); x++) {
+                                    Exemplar ex = dp.exemplars().get(x);
+                                    add(out, counters, kinds, ik + ".p" + p + ".x" + x, ContextKind.EXEMPLAR,
+                                            "of " + metric.name() + compact(dp.attributes()), () -> Trees.exemplar(ex));
+                                }
                             }
                         }
                         case LogRecord log -> add(out, counters, kinds, ik, ContextKind.LOG,

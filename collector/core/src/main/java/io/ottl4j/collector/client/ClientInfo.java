@@ -1,5 +1,6 @@
 package io.ottl4j.collector.client;
 
+import io.ottl4j.language.RequestInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +17,10 @@ import java.util.concurrent.Callable;
  * <p>Upstream carries it in Go's {@code context.Context}; here it travels as a {@link ScopedValue} bound for
  * the duration of a {@code consume} call, so consumers on the calling thread see it without a parameter. A
  * component that hands data to another thread (the batch processor) captures {@link #current()} and binds it
- * again on that thread with {@link #call}.
+ * again on that thread with {@link #call}. The same binding is what OTTL's {@code otelcol} paths read
+ * ({@link RequestInfo#CURRENT}).
  */
-public record ClientInfo(String address, Map<String, List<String>> metadata) {
+public record ClientInfo(String address, Map<String, List<String>> metadata) implements RequestInfo {
     public static final ClientInfo EMPTY = new ClientInfo("", Map.of());
 
     private static final ScopedValue<ClientInfo> CURRENT = ScopedValue.newInstance();
@@ -47,14 +49,51 @@ public record ClientInfo(String address, Map<String, List<String>> metadata) {
         return CURRENT.isBound() ? CURRENT.get() : EMPTY;
     }
 
+    @Override
+    public String clientAddress() {
+        return address;
+    }
+
+    @Override
+    public Map<String, List<String>> clientMetadata() {
+        return metadata;
+    }
+
     /** Runs {@code body} with {@code info} as the current client info. */
     public static <T> T call(ClientInfo info, Callable<T> body) throws Exception {
-        return ScopedValue.where(CURRENT, info).call(body::call);
+        return ScopedValue.where(CURRENT, info).where(RequestInfo.CURRENT, info).call(body::call);
     }
 
     /** {@link #call} for bodies without a result. */
     public static void run(ClientInfo info, ThrowingRunnable body) throws Exception {
-        ScopedValue.where(CURRENT, info).call(() -> {
+        run(info, info, body);
+    }
+
+    /**
+     * {@link #run} for a request that arrived over gRPC: OTTL's {@code otelcol.grpc.metadata} reads its metadata too
+     * (what the receiver kept of it), for the duration of the call only, as upstream's incoming gRPC context.
+     */
+    public static void runOverGrpc(ClientInfo info, ThrowingRunnable body) throws Exception {
+        run(info, new RequestInfo() {
+            @Override
+            public String clientAddress() {
+                return info.address();
+            }
+
+            @Override
+            public Map<String, List<String>> clientMetadata() {
+                return info.metadata();
+            }
+
+            @Override
+            public Map<String, List<String>> grpcMetadata() {
+                return info.metadata();
+            }
+        }, body);
+    }
+
+    private static void run(ClientInfo info, RequestInfo request, ThrowingRunnable body) throws Exception {
+        ScopedValue.where(CURRENT, info).where(RequestInfo.CURRENT, request).call(() -> {
             body.run();
             return null;
         });

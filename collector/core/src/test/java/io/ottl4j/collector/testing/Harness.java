@@ -58,14 +58,14 @@ public final class Harness implements AutoCloseable {
         return new Components(factories);
     }
 
-    private Harness(String yaml) throws Exception {
+    private Harness(String yaml, Set<String> gates) throws Exception {
         Path f = Files.createTempFile("harness", ".yaml");
         try {
             Files.writeString(f, yaml);
             // no self-metrics endpoint: several harnesses run at once and would all bind :8888
             CollectorConfig cfg = CollectorConfig.from(new ConfigLoader(Map.of()).load(List.of(f.toString()), List.of("service.telemetry.metrics.level=none")),
-                    components(), GATES);
-            collector = new Collector(cfg, GATES, "test");
+                    components(), gates);
+            collector = new Collector(cfg, gates, "test");
             collector.start();
         } finally {
             Files.deleteIfExists(f);
@@ -76,7 +76,14 @@ public final class Harness implements AutoCloseable {
     private static final Set<String> GATES = Set.of(io.ottl4j.collector.component.PipelineId.PROFILES_GATE);
 
     public static Harness start(String yaml) throws Exception {
-        return new Harness(yaml);
+        return new Harness(yaml, GATES);
+    }
+
+    /** With more feature gates enabled, as {@code --feature-gates=...} adds them. */
+    public static Harness start(String yaml, Set<String> featureGates) throws Exception {
+        Set<String> gates = new java.util.HashSet<>(GATES);
+        gates.addAll(featureGates);
+        return new Harness(yaml, Set.copyOf(gates));
     }
 
     /** The config problems of {@code yaml}, or an empty string when it is valid. */

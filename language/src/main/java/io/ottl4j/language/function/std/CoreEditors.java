@@ -29,10 +29,12 @@ public final class CoreEditors {
     }
 
     @OttlFunction(name = "set", kind = OttlFunction.Kind.EDITOR,
-            doc = "Sets a field to a value; a nil value leaves the field unchanged. With the feature gate ottl.set.allowNil "
-                    + "(upstream's, stable there since v0.162) a nil value empties the target instead: a map key or the body becomes "
-                    + "the empty value (a missing key is created), a whole map or list is cleared; typed fields (name, ids, times...) "
-                    + "are left as they are.",
+            doc = "Sets a field to a value; a nil value leaves the field unchanged, and a value of the wrong type for a typed field "
+                    + "is ignored. With the feature gate ottl.set.allowNil (upstream's, stable there since v0.162) nil reaches the "
+                    + "target: a map key or the body becomes the empty value (a missing key is created), a whole map or list is "
+                    + "cleared, and a typed field (name, ids, times...) is an error (setting a value to nil is not supported). With "
+                    + "ottl.contexts.strictSetters a value of the wrong type is an error as in upstream's current setters "
+                    + "(expects string but got int64), a constant one when the statement compiles.",
             example = "set(attributes[\"env\"], \"prod\")")
     public static final class SetEditor extends EditorNode implements FeatureGateAware {
         @Child private GetSetter target;
@@ -43,6 +45,13 @@ public final class CoreEditors {
         public SetEditor(@Param("target") GetSetter target, @Param("value") Getter value) {
             this.target = target;
             this.value = value;
+            if (value.isLiteral() && target.path() instanceof FieldPathNode field) {
+                // under ottl.contexts.strictSetters a constant of the wrong type fails on every record: say so now
+                String why = field.rejectsConstant(value.literalValue());
+                if (why != null) {
+                    throw new OttlArgumentException("value", field.describe() + " " + why);
+                }
+            }
         }
 
         @Override
@@ -53,40 +62,10 @@ public final class CoreEditors {
         @Override
         public void execute(VirtualFrame frame) {
             Object v = value.get(frame);
-            if (v != null) {
+            if (v != null || allowNil) {
+                // nil reaches the setter, which decides as upstream's: containers emptied, typed fields refuse it
                 target.set(frame, v);
-            } else if (!allowNil) {
-                return;
-            } else if (target.path() instanceof FieldPathNode) {
-                // a whole field: upstream's map and slice setters clear on nil, a value setter empties it
-                Object current = target.get(frame);
-                if (!clear(current)) {
-                    target.set(frame, null);
-                }
-            } else {
-                // an indexed value (attributes["k"], body["a"][0]): the setters store the empty value
-                target.set(frame, null);
             }
-        }
-
-        /** Clears a live map or list read from a whole field; false when it is neither. */
-        @TruffleBoundary
-        private static boolean clear(Object current) {
-            if (current instanceof AttributeMap m) {
-                m.clear();
-                return true;
-            } else if (current instanceof AttributeList l) {
-                l.clear();
-                return true;
-            } else if (current instanceof List<?> l) {
-                try {
-                    l.clear();
-                } catch (UnsupportedOperationException e) {
-                    // a read-only view (a computed list): nothing to clear in the record
-                }
-                return true;
-            }
-            return false;
         }
     }
 
@@ -116,7 +95,7 @@ public final class CoreEditors {
                 case Boolean b -> false;
                 case AttributeMap m -> new AttributeMap();
                 case AttributeList l -> new AttributeList();
-                case List<?> l -> new AttributeList();
+                case List<?> l -> List.of(); // a record list (events, links, data points...): its setter empties it
                 case Map<?, ?> m -> new AttributeMap();
                 case io.ottl4j.pdata.TraceId t -> io.ottl4j.pdata.TraceId.EMPTY;
                 case io.ottl4j.pdata.SpanId t -> io.ottl4j.pdata.SpanId.EMPTY;

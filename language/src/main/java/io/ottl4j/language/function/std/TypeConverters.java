@@ -38,7 +38,8 @@ public final class TypeConverters {
     }
 
     @OttlFunction(name = "Int", kind = OttlFunction.Kind.CONVERTER,
-            doc = "The value as an int: doubles are truncated, bools are 1/0, strings are parsed (nil when they do not parse).",
+            doc = "The value as an int: doubles are truncated, bools are 1/0, strings are parsed (nil when they do not parse, as in "
+                    + "upstream's current Int).",
             example = "Int(attributes[\"http.status_code\"])")
     public static final class IntConverter extends ConverterNode {
         @Child private IntLikeGetter target;

@@ -4,13 +4,16 @@ import io.ottl4j.grammar.ast.Field;
 import io.ottl4j.grammar.ast.Key;
 import io.ottl4j.grammar.ast.Path;
 import io.ottl4j.grammar.ast.StringKey;
+import io.ottl4j.language.Ottl;
 import io.ottl4j.language.internal.contexts.Accessor;
 import io.ottl4j.language.internal.contexts.ContextPaths;
 import io.ottl4j.language.internal.contexts.Level;
 import io.ottl4j.language.internal.contexts.PathDef;
+import io.ottl4j.language.internal.contexts.WritePolicy;
 import io.ottl4j.language.internal.nodes.FieldPathNode;
 import io.ottl4j.language.internal.nodes.KeysPathNode;
 import io.ottl4j.language.internal.nodes.MapEntryPathNode;
+import io.ottl4j.language.internal.nodes.ReadOnlyPathNode;
 import io.ottl4j.language.internal.nodes.TraceStateKeyPathNode;
 import io.ottl4j.language.nodes.PathNode;
 import java.util.ArrayList;
@@ -27,10 +30,13 @@ final class PathBinder {
 
     private final ContextPaths paths;
     private final Binder binder;
+    /** What setters do with a value they cannot store, from the statement's feature gates. */
+    private final WritePolicy writePolicy;
 
     PathBinder(ContextPaths paths, Binder binder) {
         this.paths = paths;
         this.binder = binder;
+        this.writePolicy = WritePolicy.of(binder.featureGates());
     }
 
     PathNode path(Path p) {
@@ -42,6 +48,11 @@ final class PathBinder {
         if (fields.size() >= 2 && first.keys().isEmpty() && paths.prefixes().containsKey(first.name())) {
             level = paths.prefixes().get(first.name());
             i = 1;
+        }
+        if (level == Level.OTELCOL && !binder.featureGates().contains(Ottl.OTELCOL_CONTEXT_GATE)) {
+            binder.error(BinderCode.FEATURE_GATE_REQUIRED, first.span(), "the otelcol context (\"" + text + "\") needs the feature gate "
+                    + Ottl.OTELCOL_CONTEXT_GATE, "enable it with --feature-gates=" + Ottl.OTELCOL_CONTEXT_GATE);
+            return unbound(text);
         }
         if (i == 0 && binder.requiresPrefixes()) {
             binder.error(BinderCode.MISSING_CONTEXT_PREFIX, p.span(), "missing context name for path \"" + text + "\": statements "
@@ -67,7 +78,8 @@ final class PathBinder {
             f = fields.get(i);
             def = def.children().get(f.name());
         }
-        return keyed(def.accessor(), def.keyMode(), f, fields, i, text);
+        PathNode node = keyed(def.accessor(), def.keyMode(), f, fields, i, text);
+        return def.readOnlyMessage() == null ? node : new ReadOnlyPathNode(node, def.readOnlyMessage());
     }
 
     private PathNode keyed(Accessor accessor, PathDef.KeyMode mode, Field f, List<Field> fields, int i, String text) {
@@ -79,7 +91,7 @@ final class PathBinder {
         }
         List<Key> keys = f.keys();
         if (keys.isEmpty()) {
-            return new FieldPathNode(accessor, text);
+            return new FieldPathNode(accessor, text, writePolicy);
         }
         switch (mode) {
             case NONE -> {
@@ -92,7 +104,7 @@ final class PathBinder {
                     binder.error(BinderCode.BAD_KEY, keys.get(0).span(), "trace_state takes exactly one string key naming a member", null);
                     return unbound(text);
                 }
-                return new TraceStateKeyPathNode(sk.value(), text);
+                return new TraceStateKeyPathNode(sk.value(), text, writePolicy);
             }
             case MAP -> {
                 if (keys.size() == 1 && keys.get(0) instanceof StringKey sk) {
@@ -121,7 +133,7 @@ final class PathBinder {
     }
 
     private static PathNode unbound(String text) {
-        return new FieldPathNode(UNBOUND, text);
+        return new FieldPathNode(UNBOUND, text, WritePolicy.BASELINE);
     }
 
     /** The path as the user wrote it, keys included, for messages and tracing. */

@@ -10,8 +10,16 @@ import io.ottl4j.language.TransformContext;
 public interface Accessor {
     Object get(TransformContext ctx);
 
-    /** Writes an OTTL value; values of the wrong type are ignored as upstream does, unless noted. */
+    /**
+     * Writes an OTTL value. A value the field cannot hold (another type, or nil) is ignored at the baseline; under
+     * a stricter {@link WritePolicy} (read from {@code location}, see {@link WritePolicy.Site}) it is an error.
+     */
     void set(TransformContext ctx, Object value, Node location);
+
+    /** The one kind of value a typed setter takes, for compile-time checks of constants; null when it takes several. */
+    default Writes.Expect expect() {
+        return null;
+    }
 
     interface Getter {
         Object get(TransformContext ctx);
@@ -21,7 +29,8 @@ public interface Accessor {
         void set(TransformContext ctx, Object value, Node location);
     }
 
-    static Accessor of(Getter g, Setter s) {
+    /** An accessor whose setter takes one kind of value ({@code expect}; null when it takes several). */
+    static Accessor typed(Getter g, Setter s, Writes.Expect expect) {
         return new Accessor() {
             @Override
             public Object get(TransformContext ctx) {
@@ -32,6 +41,16 @@ public interface Accessor {
             public void set(TransformContext ctx, Object value, Node location) {
                 s.set(ctx, value, location);
             }
+
+            @Override
+            public Writes.Expect expect() {
+                return expect;
+            }
         };
     }
+
+    static Accessor of(Getter g, Setter s) {
+        return typed(g, s, null);
+    }
+
 }

@@ -65,6 +65,8 @@ public final class ContextPaths {
                 m.put(l.prefix(), l);
             }
         }
+        // the request's paths, from every context (the binder requires ottl.contexts.enableOTelColContext)
+        m.put(Level.OTELCOL.prefix(), Level.OTELCOL);
         return m;
     }
 
@@ -79,6 +81,8 @@ public final class ContextPaths {
         put(ContextKind.SPANEVENT, Level.SPANEVENT, spanEnums, Level.SPAN, Level.RESOURCE, Level.SCOPE);
         put(ContextKind.METRIC, Level.METRIC, metricEnums, Level.RESOURCE, Level.SCOPE);
         put(ContextKind.DATAPOINT, Level.DATAPOINT, pointEnums, Level.METRIC, Level.RESOURCE, Level.SCOPE);
+        // upstream's exemplar parser rejects every enum symbol ("exemplar context does not support enums")
+        put(ContextKind.EXEMPLAR, Level.EXEMPLAR, Map.of(), Level.DATAPOINT, Level.METRIC, Level.RESOURCE, Level.SCOPE);
         put(ContextKind.LOG, Level.LOG, Enums.log(), Level.RESOURCE, Level.SCOPE);
         put(ContextKind.PROFILE, Level.PROFILE, Enums.profile(), Level.RESOURCE, Level.SCOPE);
     }

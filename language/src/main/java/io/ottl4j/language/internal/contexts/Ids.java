@@ -13,31 +13,39 @@ final class Ids {
     }
 
     static PathDef traceId(String name, String doc, Function<TransformContext, TraceId> get, BiConsumer<TransformContext, TraceId> set) {
-        PathDef def = Fields.custom(name, "trace id", doc, get::apply, (c, v, n) -> {
+        PathDef def = Fields.typed(name, "trace id", doc, get::apply, (c, v, n) -> {
             if (v instanceof TraceId id) {
                 set.accept(c, id);
+            } else {
+                Writes.reject(Writes.TRACE_ID, v, n);
             }
-        });
-        return def.child(Fields.custom("string", "string", "the trace id as 32 lowercase hex characters",
+        }, Writes.TRACE_ID);
+        return def.child(Fields.typed("string", "string", "the trace id as 32 lowercase hex characters",
                 c -> get.apply(c).toHex(), (c, v, n) -> {
                     if (v instanceof String s) {
                         set.accept(c, parseTraceId(s, n));
+                    } else {
+                        Writes.reject(Writes.STRING, v, n);
                     }
-                }));
+                }, Writes.STRING));
     }
 
     static PathDef spanId(String name, String doc, Function<TransformContext, SpanId> get, BiConsumer<TransformContext, SpanId> set) {
-        PathDef def = Fields.custom(name, "span id", doc, get::apply, (c, v, n) -> {
+        PathDef def = Fields.typed(name, "span id", doc, get::apply, (c, v, n) -> {
             if (v instanceof SpanId id) {
                 set.accept(c, id);
+            } else {
+                Writes.reject(Writes.SPAN_ID, v, n);
             }
-        });
-        return def.child(Fields.custom("string", "string", "the span id as 16 lowercase hex characters",
+        }, Writes.SPAN_ID);
+        return def.child(Fields.typed("string", "string", "the span id as 16 lowercase hex characters",
                 c -> get.apply(c).toHex(), (c, v, n) -> {
                     if (v instanceof String s) {
                         set.accept(c, parseSpanId(s, n));
+                    } else {
+                        Writes.reject(Writes.STRING, v, n);
                     }
-                }));
+                }, Writes.STRING));
     }
 
     private static TraceId parseTraceId(String s, com.oracle.truffle.api.nodes.Node n) {

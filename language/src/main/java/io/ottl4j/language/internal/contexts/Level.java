@@ -23,8 +23,11 @@ public enum Level {
     SPANEVENT("spanevent"),
     METRIC("metric"),
     DATAPOINT("datapoint"),
+    EXEMPLAR("exemplar"),
     LOG("log"),
-    PROFILE("profile");
+    PROFILE("profile"),
+    /** The request a record arrived with (upstream's {@code otelcol} context), reachable from every context. */
+    OTELCOL("otelcol");
 
     private final String prefix;
     private Map<String, PathDef> table;
@@ -83,8 +86,10 @@ public enum Level {
                     return (long) c.subIndex();
                 }, "event_index is read-only"));
         PROFILE.table = ProfilePaths.table();
+        OTELCOL.table = Collections.unmodifiableMap(OtelcolPaths.table());
         METRIC.table = MetricPaths.metricTable();
         DATAPOINT.table = MetricPaths.dataPointTable();
+        EXEMPLAR.table = ExemplarPaths.table();
         LOG.table = table(
                 int64("time_unix_nano", "the log time in ns since the epoch", c -> c.log().timeUnixNano(), (c, v) -> c.log().setTimeUnixNano(v)),
                 int64("observed_time_unix_nano", "when the log was observed, in ns since the epoch", c -> c.log().observedTimeUnixNano(),

@@ -27,6 +27,8 @@ public final class PathDef {
     private final Accessor accessor;
     private final KeyMode keyMode;
     private final Map<String, PathDef> children = new LinkedHashMap<>();
+    /** Why the path cannot be written, or null when it can. */
+    private String readOnly;
 
     PathDef(String name, String type, String doc, Accessor accessor, KeyMode keyMode) {
         this.name = name;
@@ -34,6 +36,20 @@ public final class PathDef {
         this.doc = doc;
         this.accessor = accessor;
         this.keyMode = keyMode;
+    }
+
+    /**
+     * Makes the path read-only: every write, with or without keys, fails with {@code message}. The accessor's own
+     * setter is replaced, so a table entry needs none.
+     */
+    PathDef readOnly(String message) {
+        this.readOnly = message;
+        return this;
+    }
+
+    /** Why the path cannot be written (the error of every write), or null when it can. */
+    public String readOnlyMessage() {
+        return readOnly;
     }
 
     PathDef child(PathDef child) {
@@ -55,7 +71,13 @@ public final class PathDef {
     }
 
     public Accessor accessor() {
-        return accessor;
+        if (readOnly == null) {
+            return accessor;
+        }
+        String message = readOnly;
+        return Accessor.of(accessor::get, (c, v, n) -> {
+            throw new io.ottl4j.language.OttlRuntimeException(message, n);
+        });
     }
 
     public KeyMode keyMode() {

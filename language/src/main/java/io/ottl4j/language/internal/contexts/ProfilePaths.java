@@ -5,7 +5,6 @@ import io.ottl4j.language.OttlRuntimeException;
 import io.ottl4j.language.TransformContext;
 import io.ottl4j.language.function.std.internal.ProfileIdValue;
 import io.ottl4j.pdata.AttributeList;
-import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.Profile;
 import io.ottl4j.pdata.ProfilesDictionary;
 import java.time.ZonedDateTime;
@@ -20,7 +19,9 @@ import java.util.function.Function;
 /**
  * The profile context's path table (upstream's {@code ottlprofile}, profiles proto v1development with one dictionary
  * per request): value types resolve their strings through the dictionary's string table, attributes through its
- * attribute table. As upstream's current setters, a value of the wrong type is an error here, not ignored.
+ * attribute table. As upstream's current setters (the context is newer than the baseline, so no gate), a value of
+ * the wrong type is an error here ({@code expects int64 but got string}), nil is {@code ErrSetNil} for a scalar and
+ * empties a list.
  */
 final class ProfilePaths {
     private ProfilePaths() {
@@ -49,7 +50,8 @@ final class ProfilePaths {
                         (c, v, n) -> c.profile().setPeriod(v)),
                 profileId(),
                 Fields.custom("attribute_indices", "list", "indices into the dictionary's attribute table",
-                        c -> ints(c.profile().attributeIndices().toArray()), (c, v, n) -> c.profile().attributeIndices().setAll(toInts(v, n))),
+                        c -> ints(c.profile().attributeIndices().toArray()),
+                        (c, v, n) -> c.profile().attributeIndices().setAll(v == null ? new int[0] : toInts(v, n))),
                 int64("dropped_attributes_count", "attributes dropped from the profile", c -> Integer.toUnsignedLong(c.profile().droppedAttributesCount()),
                         (c, v, n) -> c.profile().setDroppedAttributesCount((int) v)),
                 Fields.custom("original_payload_format", "string", "the format of the original payload (e.g. pprof)",
@@ -94,6 +96,10 @@ final class ProfilePaths {
 
     @SuppressWarnings("unchecked")
     private static void setSamples(TransformContext c, Object v, Node n) {
+        if (v == null) {
+            c.profile().samples().clear();
+            return;
+        }
         if (!(v instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof Profile.Sample)) {
             throw wrongType("pprofile.SampleSlice", v, n);
         }
@@ -109,7 +115,8 @@ final class ProfilePaths {
             BiConsumer<Profile, Profile.ValueType> set) {
         PathDef def = Fields.custom(name, "value type", doc, c -> get.apply(c.profile()), (c, v, n) -> {
             if (!(v instanceof Profile.ValueType t)) {
-                throw new OttlRuntimeException("path \"" + name + "\" expected pprofile.ValueType, got " + goType(v), n);
+                throw new OttlRuntimeException("path \"" + name + "\" " + (v == null ? Writes.SET_NIL : "expects pprofile.ValueType but got "
+                        + Writes.goType(v)), n);
             }
             set.accept(c.profile(), t);
         });
@@ -139,7 +146,7 @@ final class ProfilePaths {
     /** Upstream keeps the index when it already names the string; otherwise finds or appends it. */
     private static int putString(TransformContext c, String path, int current, Object v, Node n) {
         if (!(v instanceof String s)) {
-            throw new OttlRuntimeException("path \"" + path + "\" expected string, got " + goType(v), n);
+            throw new OttlRuntimeException("path \"" + path + "\" " + (v == null ? Writes.SET_NIL : "expects string but got " + Writes.goType(v)), n);
         }
         ProfilesDictionary d = c.profile().dictionary();
         if (current != 0 && s.equals(d.string(current))) {
@@ -208,30 +215,15 @@ final class ProfilePaths {
         int[] out = new int[list.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(list.get(i) instanceof Long x) || x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-                throw new OttlRuntimeException("expected a list of int32 values, got " + goType(list.get(i)) + " at index " + i, n);
+                throw new OttlRuntimeException("expected a list of int32 values, got " + Writes.goType(list.get(i)) + " at index " + i, n);
             }
             out[i] = (int) (long) x;
         }
         return out;
     }
 
+    /** Upstream's {@code ctxutil.ExpectType} error: {@code ErrSetNil} for nil, {@code expects T but got U} otherwise. */
     private static OttlRuntimeException wrongType(String expected, Object v, Node n) {
-        return new OttlRuntimeException("expected " + expected + ", got " + goType(v), n);
-    }
-
-    /** Go's {@code %T} of the value as upstream would hold it. */
-    private static String goType(Object v) {
-        return switch (v) {
-            case null -> "<nil>";
-            case Long l -> "int64";
-            case Double d -> "float64";
-            case String s -> "string";
-            case Boolean b -> "bool";
-            case byte[] b -> "[]uint8";
-            case AttributeMap m -> "pcommon.Map";
-            case AttributeList l -> "pcommon.Slice";
-            case ZonedDateTime t -> "time.Time";
-            default -> v.getClass().getSimpleName();
-        };
+        return new OttlRuntimeException(v == null ? Writes.SET_NIL : "expects " + expected + " but got " + Writes.goType(v), n);
     }
 }

@@ -6,7 +6,6 @@ import static io.ottl4j.language.internal.contexts.Fields.string;
 import static io.ottl4j.language.internal.contexts.Fields.time;
 
 import io.ottl4j.language.OttlRuntimeException;
-import io.ottl4j.pdata.Span;
 import io.ottl4j.pdata.SpanEvent;
 import io.ottl4j.pdata.SpanLink;
 import io.ottl4j.pdata.Status;
@@ -47,35 +46,17 @@ final class SpanPaths {
                 int64("dropped_links_count", "links dropped from the span", c -> c.span().droppedLinksCount(),
                         (c, v) -> c.span().setDroppedLinksCount((int) v)),
                 int64("flags", "the span's trace flags", c -> c.span().flags(), (c, v) -> c.span().setFlags((int) v)),
-                Fields.custom("events", "span events", "the span's events", c -> c.span().events(), (c, v, n) -> replaceEvents(c.span(), v)),
-                Fields.custom("links", "span links", "the span's links", c -> c.span().links(), (c, v, n) -> replaceLinks(c.span(), v)),
+                Fields.custom("events", "span events", "the span's events", c -> c.span().events(), (c, v, n) -> Fields.replaceList(c.span().events(), v, SpanEvent.class, SpanEvent::deepCopy, "ptrace.SpanEventSlice", n)),
+                Fields.custom("links", "span links", "the span's links", c -> c.span().links(), (c, v, n) -> Fields.replaceList(c.span().links(), v, SpanLink.class, SpanLink::deepCopy, "ptrace.SpanLinkSlice", n)),
                 status())) {
             m.put(d.name(), d);
         }
         return m;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void replaceEvents(Span span, Object v) {
-        if (v instanceof List<?> list && list.stream().allMatch(e -> e instanceof SpanEvent) && v != span.events()) {
-            List<SpanEvent> copy = ((List<SpanEvent>) list).stream().map(SpanEvent::deepCopy).toList();
-            span.events().clear();
-            span.events().addAll(copy);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void replaceLinks(Span span, Object v) {
-        if (v instanceof List<?> list && list.stream().allMatch(e -> e instanceof SpanLink) && v != span.links()) {
-            List<SpanLink> copy = ((List<SpanLink>) list).stream().map(SpanLink::deepCopy).toList();
-            span.links().clear();
-            span.links().addAll(copy);
-        }
-    }
-
     private static PathDef kind() {
         PathDef kind = int64("kind", "the span kind (SPAN_KIND_*)", c -> c.span().kind(), (c, v) -> c.span().setKind((int) v));
-        kind.child(Fields.custom("string", "string", "the span kind as Unspecified, Internal, Server, Client, Producer or Consumer",
+        kind.child(Fields.typed("string", "string", "the span kind as Unspecified, Internal, Server, Client, Producer or Consumer",
                 c -> kindName(c.span().kind(), KIND_NAMES), (c, v, n) -> {
                     if (v instanceof String s) {
                         int k = KIND_NAMES.indexOf(s);
@@ -83,9 +64,11 @@ final class SpanPaths {
                             throw new OttlRuntimeException("unknown span kind string, " + s, n);
                         }
                         c.span().setKind(k);
+                    } else {
+                        Writes.reject(Writes.STRING, v, n);
                     }
-                }));
-        kind.child(Fields.custom("deprecated_string", "string", "the span kind as SPAN_KIND_SERVER, ... (deprecated form)",
+                }, Writes.STRING));
+        kind.child(Fields.typed("deprecated_string", "string", "the span kind as SPAN_KIND_SERVER, ... (deprecated form)",
                 c -> kindName(c.span().kind(), KIND_ENUM_NAMES), (c, v, n) -> {
                     if (v instanceof String s) {
                         int k = KIND_ENUM_NAMES.indexOf(s);
@@ -93,8 +76,10 @@ final class SpanPaths {
                             throw new OttlRuntimeException("unknown span kind deprecated string, " + s, n);
                         }
                         c.span().setKind(k);
+                    } else {
+                        Writes.reject(Writes.STRING, v, n);
                     }
-                }));
+                }, Writes.STRING));
         return kind;
     }
 
@@ -103,11 +88,13 @@ final class SpanPaths {
     }
 
     private static PathDef status() {
-        PathDef status = Fields.custom("status", "status", "the span status", c -> c.span().status(), (c, v, n) -> {
+        PathDef status = Fields.typed("status", "status", "the span status", c -> c.span().status(), (c, v, n) -> {
             if (v instanceof Status s) {
                 c.span().setStatus(s.deepCopy());
+            } else {
+                Writes.reject(Writes.STATUS, v, n);
             }
-        });
+        }, Writes.STATUS);
         status.child(int64("code", "the status code (STATUS_CODE_*)", c -> c.span().status().code(),
                 (c, v) -> c.span().status().setCode((int) v)));
         status.child(string("message", "the status message", c -> c.span().status().message(), (c, v) -> c.span().status().setMessage(v)));

@@ -1,6 +1,7 @@
 package io.ottl4j.language.internal.contexts;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
 import io.ottl4j.language.TransformContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,13 @@ public final class TraceStates {
 
     static PathDef path() {
         return new PathDef("trace_state", "string", "the W3C trace state; trace_state[\"key\"] reads or writes one member",
-                Accessor.of(c -> c.span().traceState(), (c, v, n) -> {
+                Accessor.typed(c -> c.span().traceState(), (c, v, n) -> {
                     if (v instanceof String s) {
                         c.span().setTraceState(s);
+                    } else {
+                        Writes.reject(Writes.STRING, v, n);
                     }
-                }), PathDef.KeyMode.TRACE_STATE);
+                }, Writes.STRING), PathDef.KeyMode.TRACE_STATE);
     }
 
     /** The member's value, or nil when absent or when the trace state does not parse. */
@@ -41,10 +44,17 @@ public final class TraceStates {
         return null;
     }
 
-    /** Inserts or updates a member, moving it to the front as W3C requires; invalid input is skipped. */
+    /**
+     * Inserts or updates a member, moving it to the front as W3C requires; an invalid key or value is skipped. A
+     * value that is not a string is handled per the statement's {@link WritePolicy} ({@code location}'s).
+     */
     @TruffleBoundary
-    public static void set(TransformContext c, String key, Object value) {
-        if (!(value instanceof String v) || !KEY.matcher(key).matches() || !VALUE.matcher(v).matches()) {
+    public static void set(TransformContext c, String key, Object value, Node location) {
+        if (!(value instanceof String v)) {
+            Writes.reject(Writes.STRING, value, location);
+            return;
+        }
+        if (!KEY.matcher(key).matches() || !VALUE.matcher(v).matches()) {
             return;
         }
         List<String[]> members = parse(c.span().traceState());

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class OttlConfig {
     /** Inference priority, most specific first. */
-    private static final List<String> PRIORITY = List.of("log", "datapoint", "metric", "spanevent", "span", "profile", "scope",
+    private static final List<String> PRIORITY = List.of("log", "exemplar", "datapoint", "metric", "spanevent", "span", "profile", "scope",
             "instrumentation_scope", "resource");
 
     private static final Ottl OTTL = Ottl.create();
@@ -54,11 +54,20 @@ public final class OttlConfig {
                 enabled.add(g);
             }
         }
+        ScopedValue.Carrier gates = ScopedValue.where(GATES, Set.copyOf(featureGates));
         if (enabled.isEmpty()) {
-            return op.call();
+            return gates.call(op);
         }
         Ottl ottl = BY_GATES.computeIfAbsent(Set.copyOf(enabled), g -> Ottl.builder().featureGates(g).build());
-        return ScopedValue.where(GATED, ottl).call(op);
+        return gates.where(GATED, ottl).call(op);
+    }
+
+    /** Every feature gate of the config being decoded ({@code -name} for one explicitly disabled). */
+    private static final ScopedValue<Set<String>> GATES = ScopedValue.newInstance();
+
+    /** Whether the collector's {@code --feature-gates} enable {@code gate} for the config being decoded. */
+    public static boolean featureGate(String gate) {
+        return GATES.isBound() && GATES.get().contains(gate);
     }
 
     /** An OTTL text with where its YAML scalar starts. */
@@ -151,13 +160,20 @@ public final class OttlConfig {
             case RESOURCE -> {
                 for (String n : PRIORITY) {
                     ContextKind c = ContextKind.find(n);
-                    if (c != null && c != ContextKind.RESOURCE && c.supports(signal)) {
+                    if (c != null && c != ContextKind.RESOURCE && c != ContextKind.EXEMPLAR && c.supports(signal)) {
                         out.add(c);
                     }
                 }
+                if (ContextKind.EXEMPLAR.supports(signal)) {
+                    out.add(ContextKind.EXEMPLAR); // the finest-grained context is the last resort
+                }
             }
             case SPAN -> out.add(ContextKind.SPANEVENT);
-            case METRIC -> out.add(ContextKind.DATAPOINT);
+            case METRIC -> {
+                out.add(ContextKind.DATAPOINT);
+                out.add(ContextKind.EXEMPLAR);
+            }
+            case DATAPOINT -> out.add(ContextKind.EXEMPLAR);
             default -> { }
         }
         return out;

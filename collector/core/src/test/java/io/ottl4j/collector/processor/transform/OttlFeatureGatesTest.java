@@ -11,7 +11,10 @@ import io.ottl4j.collector.config.YamlReader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The collector's {@code --feature-gates} reach the OTTL its processors compile. */
+/**
+ * The collector's {@code --feature-gates} reach the OTTL its processors compile: current signatures, strict setters, the
+ * {@code otelcol} context.
+ */
 class OttlFeatureGatesTest {
     private static final String CONFIG = """
             receivers: {otlp: {protocols: {grpc: {endpoint: "127.0.0.1:0"}}}}
@@ -24,7 +27,16 @@ class OttlFeatureGatesTest {
             """;
 
     private static CollectorConfig load(Set<String> gates) throws ConfigException {
-        return CollectorConfig.from((ConfigNode.MapNode) YamlReader.read(CONFIG, "gates.yaml"), Builtins.components(), gates);
+        return load(CONFIG, gates);
+    }
+
+    private static CollectorConfig load(String yaml, Set<String> gates) throws ConfigException {
+        return CollectorConfig.from((ConfigNode.MapNode) YamlReader.read(yaml, "gates.yaml"), Builtins.components(), gates);
+    }
+
+    /** The same pipeline with one log statement. */
+    private static String withStatement(String statement) {
+        return CONFIG.replace("set(log.attributes[\"parts\"], Split(log.body, log.attributes[\"delimiter\"]))", statement);
     }
 
     @Test
@@ -35,5 +47,22 @@ class OttlFeatureGatesTest {
         assertThatCode(() -> load(Set.of("ottl.functions.currentSignatures"))).doesNotThrowAnyException();
         // and the gate does not stick to the next config decoded without it
         assertThatThrownBy(() -> load(Set.of())).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void aWrongTypedConstantIsRejectedOnlyUnderStrictSetters() {
+        String yaml = withStatement("set(log.severity_number, \"bar\")");
+        assertThatCode(() -> load(yaml, Set.of())).doesNotThrowAnyException();
+        assertThatThrownBy(() -> load(yaml, Set.of("ottl.contexts.strictSetters"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("log.severity_number expects int64 but got string").hasMessageContaining("OTTL-E112");
+    }
+
+    @Test
+    void otelcolPathsNeedTheirGate() {
+        // what they read end to end: receiver.otlp.OtelcolContextEndToEndTest
+        String yaml = withStatement("set(log.attributes[\"addr\"], otelcol.client.addr)");
+        assertThatThrownBy(() -> load(yaml, Set.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ottl.contexts.enableOTelColContext");
+        assertThatCode(() -> load(yaml, Set.of("ottl.contexts.enableOTelColContext"))).doesNotThrowAnyException();
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The routing connector's request context and the batch processor's metadata_keys consume it.
  */
 class IncludeMetadataTest {
-    private static OtlpReceiver receiver(Harness h) {
+    static OtlpReceiver receiver(Harness h) {
         for (Pipelines.Node n : h.collector().pipelines().nodes()) {
             if (n.component() instanceof OtlpReceiver r) {
                 return r;
@@ -31,7 +31,8 @@ class IncludeMetadataTest {
         throw new IllegalStateException("no otlp receiver");
     }
 
-    private static void send(SpanExporter exporter) {
+    /** Sends one span through {@code exporter} and waits for the export (also used by {@link OtelcolContextEndToEndTest}). */
+    static void send(SpanExporter exporter) {
         try (SdkTracerProvider p = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
             p.get("test").spanBuilder("hello").startSpan().end();
             p.forceFlush().join(10, TimeUnit.SECONDS);

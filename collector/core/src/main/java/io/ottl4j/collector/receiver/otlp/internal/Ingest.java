@@ -30,7 +30,12 @@ final class Ingest {
             return new Result(OK, "");
         }
         try {
-            ClientInfo.run(client == null ? ClientInfo.EMPTY : client, () -> next.consume(batch));
+            ClientInfo c = client == null ? ClientInfo.EMPTY : client;
+            if (transport.equals("grpc")) {
+                ClientInfo.runOverGrpc(c, () -> next.consume(batch));
+            } else {
+                ClientInfo.run(c, () -> next.consume(batch));
+            }
             settings.telemetry().receiver(settings.id(), transport, signal, "accepted", n);
             return new Result(OK, "");
         } catch (ConsumerException e) {
