@@ -56,7 +56,11 @@ class TlsEndToEndTest {
 
     /** A collector with a TLS OTLP receiver (both protocols) feeding testsink; {@code extra} goes into each protocol's tls block. */
     private static Harness back(String extra) throws Exception {
-        String tls = "{cert_file: %s, key_file: %s%s}".formatted(server.cert(), server.key(), extra);
+        return backWithTls("{cert_file: %s, key_file: %s%s}".formatted(server.cert(), server.key(), extra));
+    }
+
+    /** As {@link #back}, with the whole {@code tls} block given. */
+    private static Harness backWithTls(String tls) throws Exception {
         return Harness.start("""
                 receivers:
                   otlp:
@@ -197,15 +201,7 @@ class TlsEndToEndTest {
     @Test
     void inlinePemWorksLikeTheFilesOnBothEnds() throws Exception {
         String serverTls = "{cert_pem: %s, key_pem: %s, client_ca_file: %s}".formatted(inline(server.certPem()), inline(server.keyPem()), ca.caFile());
-        try (Harness back = Harness.start("""
-                receivers:
-                  otlp:
-                    protocols:
-                      grpc: {endpoint: "127.0.0.1:0", tls: %1$s}
-                      http: {endpoint: "127.0.0.1:0", tls: %1$s}
-                exporters: {testsink: {}}
-                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
-                """.formatted(serverTls))) {
+        try (Harness back = backWithTls(serverTls)) {
             OtlpReceiver r = receiver(back);
             String clientTls = "tls:\n  ca_pem: %s\n  cert_pem: %s\n  key_pem: %s".formatted(inline(ca.caPem()), inline(client.certPem()),
                     inline(client.keyPem()));

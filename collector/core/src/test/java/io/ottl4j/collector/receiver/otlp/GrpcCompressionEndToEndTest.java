@@ -2,8 +2,6 @@ package io.ottl4j.collector.receiver.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
-import io.ottl4j.collector.service.Pipelines;
 import io.ottl4j.collector.testing.Data;
 import io.ottl4j.collector.testing.Harness;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,12 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** An otlp_grpc exporter compressing as upstream's configgrpc can, into ottl4j's own OTLP receiver on loopback. */
 class GrpcCompressionEndToEndTest {
     private static int grpcPort(Harness h) {
-        for (Pipelines.Node n : h.collector().pipelines().nodes()) {
-            if (n.component() instanceof OtlpReceiver r) {
-                return r.grpcPort();
-            }
-        }
-        throw new IllegalStateException("no otlp receiver");
+        return io.ottl4j.collector.e2e.TestCollectors.receiver(h.collector()).grpcPort();
     }
 
     @ParameterizedTest

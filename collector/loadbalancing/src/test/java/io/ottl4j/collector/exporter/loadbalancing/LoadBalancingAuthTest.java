@@ -3,8 +3,6 @@ package io.ottl4j.collector.exporter.loadbalancing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ottl4j.collector.receiver.otlp.internal.OtlpReceiver;
-import io.ottl4j.collector.service.Pipelines;
 import io.ottl4j.collector.testing.Data;
 import io.ottl4j.collector.testing.Harness;
 import org.junit.jupiter.api.Test;
@@ -12,12 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The otlp template's auth (and user_agent) reach every backend, as on the otlp exporter. */
 class LoadBalancingAuthTest {
     private static int grpcPort(Harness h) {
-        for (Pipelines.Node n : h.collector().pipelines().nodes()) {
-            if (n.component() instanceof OtlpReceiver r) {
-                return r.grpcPort();
-            }
-        }
-        throw new IllegalStateException("no otlp receiver");
+        return io.ottl4j.collector.e2e.TestCollectors.receiver(h.collector()).grpcPort();
     }
 
     @Test
