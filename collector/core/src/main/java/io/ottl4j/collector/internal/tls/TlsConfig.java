@@ -14,6 +14,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -38,10 +39,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the JDK HTTP client alike, so there is one PEM reader for every transport.
  */
 public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
-        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites) {
+        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval) {
     public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
             boolean insecure, boolean insecureSkipVerify, String serverNameOverride) {
         this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, List.of());
+    }
+
+    public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+            boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites) {
+        this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
+                Duration.ZERO);
     }
 
     /**
@@ -129,13 +136,17 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
                 c.error("cipher_suites", "no TLS implementation: " + e.getMessage());
             }
         }
-        for (String k : List.of("client_ca_file_reload", "reload_interval", "curve_preferences",
+        Duration reload = c.duration("reload_interval", Duration.ZERO);
+        if (reload.isNegative()) {
+            c.error("reload_interval", "reload_interval must be non-negative");
+        }
+        for (String k : List.of("client_ca_file_reload", "curve_preferences",
                 "include_system_ca_certs_pool")) {
             if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
                 c.error(k, "tls::" + k + " is not supported yet by ottl4j");
             }
         }
-        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers));
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload);
     }
 
     /**
@@ -181,11 +192,28 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         return !certFile.isEmpty() && !keyFile.isEmpty();
     }
 
-    /** Key manager for the certificate and key; null when none are configured. */
+    /**
+     * Key manager for the certificate and key; null when none are configured. With {@code reload_interval} the files
+     * are read again once the interval has passed (see {@link ReloadingKeyManager}).
+     */
     public KeyManagerFactory keyManagers() throws IOException, GeneralSecurityException {
         if (!hasKeyPair()) {
             return null;
         }
+        if (reloadInterval != null && !reloadInterval.isZero() && !isPem(certFile)) {
+            try {
+                return new ReloadingKeyManager(() -> (javax.net.ssl.X509KeyManager) loadKeyManagers().getKeyManagers()[0], reloadInterval,
+                        System::nanoTime).factory();
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new GeneralSecurityException(e);
+            }
+        }
+        return loadKeyManagers();
+    }
+
+    private KeyManagerFactory loadKeyManagers() throws IOException, GeneralSecurityException {
         List<X509Certificate> chain = certificates(certFile);
         PrivateKey key = privateKey(keyFile);
         KeyStore ks = KeyStore.getInstance("PKCS12");

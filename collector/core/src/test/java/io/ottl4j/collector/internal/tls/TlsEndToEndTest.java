@@ -221,6 +221,41 @@ class TlsEndToEndTest {
                 """)).contains("provide either ca_file or ca_pem, not both");
     }
 
+    /** The subject of the certificate the server at {@code port} presents now (a fresh handshake, nothing verified). */
+    private static String servedSubject(int port) throws Exception {
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, new javax.net.ssl.TrustManager[] {TlsConfig.TRUST_ALL}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+        }
+    }
+
+    @Test
+    void reloadIntervalServesTheRotatedCertificate() throws Exception {
+        TestCertificates.Identity rotating = ca.issue("before-rotation");
+        TestCertificates.Identity next = ca.issue("after-rotation");
+        try (Harness h = backWithTls("{cert_file: %s, key_file: %s, reload_interval: 50ms}".formatted(rotating.cert(), rotating.key()))) {
+            OtlpReceiver r = receiver(h);
+            assertThat(servedSubject(r.httpPort())).isEqualTo("CN=before-rotation");
+            // cert-manager style rotation: the key first, then the certificate
+            java.nio.file.Files.write(rotating.key(), next.keyPem());
+            java.nio.file.Files.write(rotating.cert(), next.certPem());
+            Harness.await(Duration.ofSeconds(30), () -> {
+                try {
+                    return servedSubject(r.httpPort()).equals("CN=after-rotation") && servedSubject(r.grpcPort()).equals("CN=after-rotation");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+        assertThat(Harness.problems("""
+                receivers: {otlp: {protocols: {http: {endpoint: "127.0.0.1:0", tls: {cert_file: a, key_file: b, reload_interval: -1s}}}}}
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                """)).contains("reload_interval must be non-negative");
+    }
+
     @Test
     void versionsOutsideTheServersRangeFail() throws Exception {
         try (Harness back = back(", min_version: \"1.3\"")) {
