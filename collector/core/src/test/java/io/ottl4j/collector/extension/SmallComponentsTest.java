@@ -103,6 +103,7 @@ class SmallComponentsTest {
         String problems = Harness.problems("""
                 extensions:
                   health_check: {endpoint: "127.0.0.1:0", transport: tcp6, dialer: {timeout: 1s}}
+                  zpages: {endpoint: /tmp/zpages.sock, transport: unix}
                 receivers:
                   otlp:
                     protocols:
@@ -110,12 +111,12 @@ class SmallComponentsTest {
                       http: {endpoint: "127.0.0.1:0", transport: udp}
                 exporters: {nop: {}}
                 service:
-                  extensions: [health_check]
+                  extensions: [health_check, zpages]
                   pipelines: {logs: {receivers: [otlp], exporters: [nop]}}
                 """);
-        assertThat(problems).contains("grpc::transport: [invalid] transport \"unix\" is not supported by ottl4j yet (Unix domain sockets)")
-                .contains("http::transport: [invalid] transport \"udp\" is not supported by ottl4j (use tcp, tcp4 or tcp6)")
-                .doesNotContain("health_check");
+        assertThat(problems).contains("zpages::transport: [invalid] transport \"unix\" is not supported by ottl4j here yet")
+                .contains("http::transport: [invalid] transport \"udp\" is not supported by ottl4j (use tcp, tcp4, tcp6 or unix)")
+                .doesNotContain("health_check").doesNotContain("grpc::");
     }
 
     @Test

@@ -83,13 +83,32 @@ final class GrpcServer {
     /** The caller's address and (with include_metadata) its metadata, captured by {@link #CLIENT_INTERCEPTOR}. */
     private static final Context.Key<ClientInfo> CLIENT = Context.key("ottl4j-client-info");
 
+    /** The epoll loops of a Unix domain socket server (null on TCP), shut down with it. */
+    private io.grpc.netty.shaded.io.netty.channel.EventLoopGroup[] udsGroups;
+
     GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next) throws IOException, GeneralSecurityException {
         this(settings, config, next, null);
     }
 
     GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next, ServerAuth auth)
             throws IOException, GeneralSecurityException {
-        NettyServerBuilder b = NettyServerBuilder.forAddress(Endpoints.bindable(config.endpoint()));
+        NettyServerBuilder b;
+        if (config.endpoint().startsWith(Endpoints.UNIX)) {
+            // Unix domain sockets: grpc-java serves them on its bundled epoll transport (Linux)
+            if (!io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.isAvailable()) {
+                throw new IOException("gRPC on a Unix domain socket needs Linux (epoll): "
+                        + io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.unavailabilityCause());
+            }
+            udsGroups = new io.grpc.netty.shaded.io.netty.channel.EventLoopGroup[] {
+                    new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(1),
+                    new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup()};
+            b = NettyServerBuilder.forAddress(new io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress(
+                    config.endpoint().substring(Endpoints.UNIX.length())))
+                    .channelType(io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel.class)
+                    .bossEventLoopGroup(udsGroups[0]).workerEventLoopGroup(udsGroups[1]);
+        } else {
+            b = NettyServerBuilder.forAddress(Endpoints.bindable(config.endpoint()));
+        }
         int maxRecvMib = config.maxRecvMsgSizeMib();
         b.maxInboundMessageSize(maxRecvMib > 0 ? maxRecvMib * 1024 * 1024 : 4 * 1024 * 1024);
         if (config.tls() != null) {
@@ -241,8 +260,9 @@ final class GrpcServer {
         server.start();
     }
 
+    /** The TCP port; -1 on a Unix domain socket. */
     int port() {
-        return server.getPort();
+        return server.getListenSockets().stream().anyMatch(a -> a instanceof InetSocketAddress) ? server.getPort() : -1;
     }
 
     void stop() throws InterruptedException {
@@ -251,5 +271,10 @@ final class GrpcServer {
             server.shutdownNow();
         }
         executor.shutdown();
+        if (udsGroups != null) {
+            for (var g : udsGroups) {
+                g.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -1,0 +1,105 @@
+package io.ottl4j.collector.receiver.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import io.grpc.stub.ClientCalls;
+import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.Harness;
+import io.ottl4j.otlp.OtlpProto;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code transport: unix} on both OTLP protocols: real clients on the sockets, the data reaching the pipeline. */
+class UnixSocketTest {
+    @TempDir
+    Path dir;
+
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    };
+
+    /** One HTTP/1.1 request over the socket; returns the status line. */
+    private static String post(Path socket, byte[] body) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            String head = "POST /v1/traces HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-protobuf\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(body));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            while (ch.read(buf) > 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            return out.toString(StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+        }
+    }
+
+    @Test
+    void bothProtocolsListenOnTheirSocketPaths() throws Exception {
+        Assumptions.assumeTrue(Epoll.isAvailable(), "gRPC on Unix domain sockets needs epoll (Linux)");
+        Path grpcSocket = dir.resolve("grpc.sock");
+        Path httpSocket = dir.resolve("http.sock");
+        try (Harness h = Harness.start("""
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {transport: unix, endpoint: "%s"}
+                      http: {transport: unix, endpoint: "%s"}
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                """.formatted(grpcSocket, httpSocket))) {
+            assertThat(post(httpSocket, OtlpProto.encode(Data.traces("over-http-uds")))).isEqualTo("HTTP/1.1 200 OK");
+
+            EpollEventLoopGroup loop = new EpollEventLoopGroup(1);
+            ManagedChannel channel = NettyChannelBuilder.forAddress(new DomainSocketAddress(grpcSocket.toString()))
+                    .channelType(EpollDomainSocketChannel.class).eventLoopGroup(loop).usePlaintext().build();
+            try {
+                MethodDescriptor<byte[], byte[]> export = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+                        .setFullMethodName("opentelemetry.proto.collector.trace.v1.TraceService/Export").setRequestMarshaller(BYTES)
+                        .setResponseMarshaller(BYTES).build();
+                ClientCalls.blockingUnaryCall(channel, export, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS),
+                        OtlpProto.encode(Data.traces("over-grpc-uds")));
+            } finally {
+                channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+                loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            Harness.await(java.time.Duration.ofSeconds(30), () -> h.batches("testsink").size() == 2);
+            assertThat(h.batches("testsink")).extracting(b -> Data.spanNames(b).get(0)).containsExactlyInAnyOrder("over-http-uds", "over-grpc-uds");
+        }
+        // as Go's listeners, closing removes the socket files: a restart can bind the same paths
+        assertThat(grpcSocket).doesNotExist();
+        assertThat(httpSocket).doesNotExist();
+    }
+}
