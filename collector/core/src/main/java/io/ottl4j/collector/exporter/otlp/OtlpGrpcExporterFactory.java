@@ -155,6 +155,16 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
      * One gRPC channel to one endpoint and the {@code Export} call of one signal: what an exporter sends through,
      * without a queue (the load_balancing exporter holds one per backend behind its own queue).
      */
+    /** The epoll loop of every unix:// client, made on first use; daemon threads, as grpc-java's own shared loops. */
+    private static final class UdsLoop {
+        static final io.grpc.netty.shaded.io.netty.channel.EventLoopGroup GROUP = new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(
+                1, r -> {
+                    Thread t = new Thread(r, "otlp-grpc-uds");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
     public static final class Client {
         private final NettyChannelBuilder builder;
         private final MethodDescriptor<byte[], byte[]> method;
@@ -173,6 +183,15 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             this.auth = auth;
             NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024)
                     .compressorRegistry(io.ottl4j.collector.internal.GrpcCompression.compressors());
+            if (config.endpoint().startsWith("unix:")) {
+                // a unix:// endpoint (upstream's grpc-go dials these): grpc-java's unix resolver gives DomainSocketAddresses,
+                // which its epoll transport (Linux) carries
+                if (!io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.isAvailable()) {
+                    throw new IOException("a unix:// endpoint needs Linux (epoll): " + io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.unavailabilityCause());
+                }
+                b.channelType(io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel.class,
+                        io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress.class).eventLoopGroup(UdsLoop.GROUP);
+            }
             if (!config.userAgent().isEmpty()) {
                 b.userAgent(config.userAgent()); // grpc-java appends its own version, as grpc-go does
             }

@@ -95,8 +95,18 @@ class UnixSocketTest {
                 channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
                 loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             }
-            Harness.await(java.time.Duration.ofSeconds(30), () -> h.batches("testsink").size() == 2);
-            assertThat(h.batches("testsink")).extracting(b -> Data.spanNames(b).get(0)).containsExactlyInAnyOrder("over-http-uds", "over-grpc-uds");
+            // our own otlp_grpc exporter dials the socket as upstream's does, by a unix:// endpoint
+            try (Harness agent = Harness.start("""
+                    receivers: {testsource: {}}
+                    exporters:
+                      otlp_grpc: {endpoint: "unix://%s", tls: {insecure: true}, sending_queue: {enabled: false}, retry_on_failure: {enabled: false}}
+                    service: {pipelines: {traces: {receivers: [testsource], exporters: [otlp_grpc]}}}
+                    """.formatted(grpcSocket))) {
+                agent.send("testsource", Data.traces("exporter-over-uds"));
+            }
+            Harness.await(java.time.Duration.ofSeconds(30), () -> h.batches("testsink").size() == 3);
+            assertThat(h.batches("testsink")).extracting(b -> Data.spanNames(b).get(0))
+                    .containsExactlyInAnyOrder("over-http-uds", "over-grpc-uds", "exporter-over-uds");
         }
         // as Go's listeners, closing removes the socket files: a restart can bind the same paths
         assertThat(grpcSocket).doesNotExist();
