@@ -39,7 +39,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the JDK HTTP client alike, so there is one PEM reader for every transport.
  */
 public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
-        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval) {
+        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval,
+        boolean clientCaFileReload) {
+    public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+            boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval) {
+        this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
+                reloadInterval, false);
+    }
+
     public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
             boolean insecure, boolean insecureSkipVerify, String serverNameOverride) {
         this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, List.of());
@@ -140,13 +147,14 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         if (reload.isNegative()) {
             c.error("reload_interval", "reload_interval must be non-negative");
         }
-        for (String k : List.of("client_ca_file_reload", "curve_preferences",
+        boolean clientCaReload = !client && c.bool("client_ca_file_reload", false);
+        for (String k : List.of("curve_preferences",
                 "include_system_ca_certs_pool")) {
             if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
                 c.error(k, "tls::" + k + " is not supported yet by ottl4j");
             }
         }
-        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload);
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload, clientCaReload);
     }
 
     /**
@@ -223,6 +231,23 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, none);
         return kmf;
+    }
+
+    /** A server's trust managers for client certificates: {@code client_ca_file}, re-read when it changes with {@code client_ca_file_reload}; null without. */
+    public TrustManagerFactory clientCaTrustManagers() throws IOException, GeneralSecurityException {
+        if (clientCaFile.isEmpty()) {
+            return null;
+        }
+        if (!clientCaFileReload) {
+            return trustManagers(clientCaFile);
+        }
+        try {
+            return new ReloadingTrustManager(clientCaFile).factory();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GeneralSecurityException(e);
+        }
     }
 
     /** Trust manager for the CAs in {@code file}; null for an empty name (the JDK's default trust store). */

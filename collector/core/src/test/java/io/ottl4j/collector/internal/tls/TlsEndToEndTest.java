@@ -257,6 +257,36 @@ class TlsEndToEndTest {
     }
 
     @Test
+    void clientCaFileReloadTrustsTheRewrittenCas() throws Exception {
+        java.nio.file.Path cas = dir.resolve("rotating-client-ca.pem");
+        java.nio.file.Files.write(cas, otherCa.caPem()); // at first only the other CA: our client certificate is refused
+        try (Harness back = back(", client_ca_file: %s, client_ca_file_reload: true".formatted(cas))) {
+            OtlpReceiver r = receiver(back);
+            String mtls = "endpoint: 127.0.0.1:%d\ntls:\n  ca_file: %s\n  cert_file: %s\n  key_file: %s".formatted(r.grpcPort(), ca.caFile(),
+                    client.cert(), client.key());
+            try (Harness f = front("otlp", mtls)) {
+                assertThatThrownBy(() -> f.send("testsource", Payloads.traces("svc", List.of(), "refused"))).isNotNull();
+            }
+            java.nio.file.Files.write(cas, ca.caPem());
+            // a fresh client per attempt (a refused gRPC channel backs off before it connects again)
+            Harness.await(Duration.ofSeconds(30), () -> {
+                try (Harness f = front("otlp", mtls)) {
+                    f.send("testsource", Payloads.traces("svc", List.of(), "after-reload"));
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String httpMtls = "endpoint: https://127.0.0.1:%d\ntls:\n  ca_file: %s\n  cert_file: %s\n  key_file: %s".formatted(r.httpPort(),
+                    ca.caFile(), client.cert(), client.key());
+            try (Harness f = front("otlphttp", httpMtls)) {
+                f.send("testsource", Payloads.traces("svc", List.of(), "http-after-reload"));
+            }
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("after-reload", "http-after-reload");
+        }
+    }
+
+    @Test
     void versionsOutsideTheServersRangeFail() throws Exception {
         try (Harness back = back(", min_version: \"1.3\"")) {
             OtlpReceiver r = receiver(back);

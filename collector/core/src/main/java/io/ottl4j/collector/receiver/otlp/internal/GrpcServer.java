@@ -130,8 +130,12 @@ final class GrpcServer {
     }
 
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols()).ciphers(tls.ciphers());
-        TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
+        SslContextBuilder b = (tls.clientCaFileReload()
+                // BoringSSL takes the CA names it asks clients for once, when the context is built; JSSE asks the trust
+                // manager at every handshake, so the reloaded CAs are also the ones requested
+                ? GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()), io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider.JDK)
+                : GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()))).protocols(tls.protocols()).ciphers(tls.ciphers());
+        TrustManagerFactory clientCas = tls.clientCaTrustManagers();
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }

@@ -167,7 +167,10 @@ final class HttpServer {
 
     private static SslContext sslContext(TlsConfig tls) throws java.io.IOException, java.security.GeneralSecurityException {
         SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols()).ciphers(tls.ciphers());
-        javax.net.ssl.TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
+        if (tls.clientCaFileReload()) {
+            b.sslProvider(io.netty.handler.ssl.SslProvider.JDK); // JSSE asks the (reloading) trust manager for the CA names at every handshake
+        }
+        javax.net.ssl.TrustManagerFactory clientCas = tls.clientCaTrustManagers();
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }
