@@ -77,7 +77,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         if (tls.insecureSkipVerify()) {
             b.trustManager(TlsConfig.TRUST_ALL);
         } else {
-            TrustManagerFactory tmf = TlsConfig.trustManagers(tls.caFile());
+            TrustManagerFactory tmf = tls.clientTrustManagers();
             if (tmf != null) {
                 b.trustManager(tmf);
             }

@@ -40,11 +40,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
         boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval,
-        boolean clientCaFileReload) {
+        boolean clientCaFileReload, boolean includeSystemCaCertsPool) {
     public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
             boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval) {
         this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
-                reloadInterval, false);
+                reloadInterval, false, false);
     }
 
     public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
@@ -148,13 +148,11 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
             c.error("reload_interval", "reload_interval must be non-negative");
         }
         boolean clientCaReload = !client && c.bool("client_ca_file_reload", false);
-        for (String k : List.of("curve_preferences",
-                "include_system_ca_certs_pool")) {
-            if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
-                c.error(k, "tls::" + k + " is not supported yet by ottl4j");
-            }
+        boolean systemCas = c.bool("include_system_ca_certs_pool", false);
+        if (c.has("curve_preferences")) {
+            c.error("curve_preferences", "tls::curve_preferences is not supported yet by ottl4j");
         }
-        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload, clientCaReload);
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload, clientCaReload, systemCas);
     }
 
     /**
@@ -250,6 +248,34 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         }
     }
 
+    /**
+     * A client's trust managers: the CAs of {@code ca_file} / {@code ca_pem}, with the JDK's trust store as well when
+     * {@code include_system_ca_certs_pool} is set (Go's system pool); null without a CA (the JDK's trust store alone).
+     */
+    public TrustManagerFactory clientTrustManagers() throws IOException, GeneralSecurityException {
+        if (caFile.isEmpty() || !includeSystemCaCertsPool) {
+            return trustManagers(caFile);
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate c : certificates(caFile)) {
+            ks.setCertificateEntry("ca" + i++, c);
+        }
+        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        system.init((KeyStore) null);
+        for (TrustManager tm : system.getTrustManagers()) {
+            if (tm instanceof javax.net.ssl.X509TrustManager x) {
+                for (X509Certificate c : x.getAcceptedIssuers()) {
+                    ks.setCertificateEntry("system" + i++, c);
+                }
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        return tmf;
+    }
+
     /** Trust manager for the CAs in {@code file}; null for an empty name (the JDK's default trust store). */
     public static TrustManagerFactory trustManagers(String file) throws IOException, GeneralSecurityException {
         if (file == null || file.isEmpty()) {
@@ -274,7 +300,7 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         if (insecureSkipVerify) {
             trust = new TrustManager[] {TRUST_ALL};
         } else {
-            TrustManagerFactory tmf = trustManagers(caFile);
+            TrustManagerFactory tmf = clientTrustManagers();
             trust = tmf == null ? null : tmf.getTrustManagers();
         }
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), trust, null);

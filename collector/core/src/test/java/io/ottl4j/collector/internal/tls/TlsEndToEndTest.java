@@ -286,6 +286,28 @@ class TlsEndToEndTest {
         }
     }
 
+    /** The CA subjects a client with this tls block trusts. */
+    private static List<String> trusted(String tlsYaml) throws Exception {
+        io.ottl4j.collector.config.Problems p = new io.ottl4j.collector.config.Problems();
+        var c = new io.ottl4j.collector.config.Conf(io.ottl4j.collector.config.YamlReader.read("tls: " + tlsYaml, "t.yaml"), "exporters::x", p);
+        TlsConfig t = TlsConfig.decodeClient(c);
+        List<String> out = new java.util.ArrayList<>();
+        for (var tm : t.clientTrustManagers().getTrustManagers()) {
+            for (var cert : ((javax.net.ssl.X509TrustManager) tm).getAcceptedIssuers()) {
+                out.add(cert.getSubjectX500Principal().getName());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void includeSystemCaCertsPoolAddsTheJdkTrustStoreToTheCaFile() throws Exception {
+        List<String> own = trusted("{ca_file: %s}".formatted(ca.caFile()));
+        assertThat(own).hasSize(1);
+        List<String> both = trusted("{ca_file: %s, include_system_ca_certs_pool: true}".formatted(ca.caFile()));
+        assertThat(both).contains(own.get(0)).hasSizeGreaterThan(1); // the JDK ships public CAs
+    }
+
     @Test
     void versionsOutsideTheServersRangeFail() throws Exception {
         try (Harness back = back(", min_version: \"1.3\"")) {
