@@ -26,7 +26,31 @@ class DnsResolverTest {
                 never.await();
             }
             return (InetAddress[]) a;
-        }, Logger.getLogger("test"), new ResolverStats(MeterProvider.noop().get("test")));
+        }, log, new ResolverStats(MeterProvider.noop().get("test")));
+    }
+
+    /** What the resolver logs: captured (and checked where it matters) rather than printed. */
+    private final java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Logger log = capturing();
+
+    private Logger capturing() {
+        Logger l = Logger.getAnonymousLogger();
+        l.setUseParentHandlers(false);
+        l.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return l;
     }
 
     private static InetAddress[] ips(String... ips) throws Exception {
@@ -63,6 +87,7 @@ class DnsResolverTest {
         r.resolve(announced::add);
         never.countDown();
         assertThat(announced).containsExactly(List.of("127.0.0.1:4317"));
+        assertThat(logged).anyMatch(m -> m.startsWith("WARNING") && m.contains("keeping 1 backend(s)"));
     }
 
     @Test

@@ -59,6 +59,27 @@ final class GrpcServer {
         @Override
         public byte[] parse(InputStream stream) {
             try {
+                // an uncompressed message comes as a stream that knows its length: read it into an array of that
+                // size, where readAllBytes gathers 8 KiB chunks and copies them again (twice the request's bytes
+                // allocated, the largest allocation per span of a receiving collector)
+                if (stream instanceof io.grpc.KnownLength) {
+                    int n = stream.available();
+                    byte[] bytes = new byte[n];
+                    int read = stream.readNBytes(bytes, 0, n);
+                    int next = read == n ? stream.read() : -1;
+                    if (read == n && next < 0) {
+                        return bytes;
+                    }
+                    // not what the stream announced: keep every byte anyway
+                    byte[] rest = stream.readAllBytes();
+                    int extra = next < 0 ? 0 : 1;
+                    byte[] all = java.util.Arrays.copyOf(bytes, read + extra + rest.length);
+                    if (extra == 1) {
+                        all[read] = (byte) next;
+                    }
+                    System.arraycopy(rest, 0, all, read + extra, rest.length);
+                    return all;
+                }
                 return stream.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
