@@ -47,7 +47,18 @@ class CorpusTest {
             Map.entry("INTERNAL_TELEMETRY_NEW_RELIC_LICENSE_KEY", "key"), Map.entry("KAFKA_CLUSTER_NAME", "kafka"),
             Map.entry("KAFKA_BOOTSTRAP_BROKER_ADDRESSES", "kafka:9092"), Map.entry("KAFKA_METRICS_COLLECTION_INTERVAL", "30s"),
             Map.entry("REDIS_SERVICE_HOST", "redis"), Map.entry("REDIS_SERVICE_PORT", "6379"), Map.entry("MY_POD_IP", "127.0.0.1"),
-            Map.entry("SQUID_SERVICE_HOST", "squid"), Map.entry("SQUID_SERVICE_PORT_METRICS", "9301"));
+            Map.entry("SQUID_SERVICE_HOST", "squid"), Map.entry("SQUID_SERVICE_PORT_METRICS", "9301"),
+            // Datadog's examples (an API key is 32 hex digits, which the datadog exporter checks as upstream does)
+            Map.entry("DD_API_KEY", "0123456789abcdef0123456789abcdef"), Map.entry("DD_API_KEY_US", "0123456789abcdef0123456789abcdef"),
+            Map.entry("DD_API_KEY_EU", "0123456789abcdef0123456789abcdef"), Map.entry("DD_SITE", "datadoghq.com"),
+            // what the Splunk distribution's installer and launcher set (SPLUNK_MEMORY_LIMIT_MIB derived from the total)
+            Map.entry("SPLUNK_ACCESS_TOKEN", "token"), Map.entry("SPLUNK_REALM", "us0"), Map.entry("SPLUNK_API_URL", "https://api.us0.signalfx.com"),
+            Map.entry("SPLUNK_INGEST_URL", "https://ingest.us0.signalfx.com"), Map.entry("SPLUNK_HEC_URL", "https://ingest.us0.signalfx.com/v1/log"),
+            Map.entry("SPLUNK_HEC_TOKEN", "token"), Map.entry("SPLUNK_LISTEN_INTERFACE", "0.0.0.0"), Map.entry("SPLUNK_MEMORY_LIMIT_MIB", "460"),
+            Map.entry("SPLUNK_GATEWAY_URL", "gateway.local"),
+            // AWS's ECS/EKS task definitions
+            Map.entry("AWS_REGION", "us-east-1"),
+            Map.entry("AWS_PROMETHEUS_ENDPOINT", "https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write"));
     private static final Pattern NOT_BUILT = Pattern.compile("unknown type \"([^\"]+)\" for id \"[^\"]*\": the \\S+ (\\w+) is not built in this distribution");
 
     static Stream<String> files() throws IOException {

@@ -62,6 +62,21 @@ public final class Components {
     }
 
     /**
+     * Types upstream removed, which configs written for older collectors still name: upstream rejects them as unknown
+     * types too; the message says what replaced them.
+     */
+    private static final Map<Kind, Map<String, String>> REMOVED_UPSTREAM = new EnumMap<>(Map.of(
+            Kind.EXPORTER, Map.of("logging", "use debug", "jaeger", "Jaeger takes OTLP: use otlp_grpc", "jaegerthrift",
+                    "Jaeger takes OTLP: use otlp_http", "opencensus", "use otlp_grpc"),
+            Kind.RECEIVER, Map.of("opencensus", "use otlp"),
+            Kind.PROCESSOR, Map.of("spanmetrics", "use the span_metrics connector", "servicegraph", "use the servicegraph connector")));
+
+    /** What replaced {@code type} if upstream removed it (e.g. "use debug" for the logging exporter), else null. */
+    public static String removedUpstream(Kind kind, String type) {
+        return REMOVED_UPSTREAM.getOrDefault(kind, Map.of()).get(normalize(type));
+    }
+
+    /**
      * Types that ottl4j's component-family modules build: when such a module is not in the build (collector/core
      * alone), the type is still reported as not built rather than as a typo, naming the module.
      */

@@ -112,10 +112,14 @@ public record CollectorConfig(Map<Kind, Map<ComponentId, Entry>> components, Ser
                 }
                 Factory<?> f = registry.find(k, id.type());
                 if (f == null) {
+                    String removed = Components.removedUpstream(k, id.type());
                     String msg = Components.knownElsewhere(k, id.type())
                             ? "unknown type \"" + id.type() + "\" for id \"" + id + "\": " + Components.notBuilt(k, id.type())
-                            : "unknown type \"" + id.type() + "\" for id \"" + id + "\" (valid values: "
-                                    + registry.all(k).stream().map(Factory::type).toList() + ")";
+                            : removed != null
+                                    ? "unknown type \"" + id.type() + "\" for id \"" + id + "\": the " + id.type() + " " + k.singular()
+                                            + " was removed upstream; " + removed
+                                    : "unknown type \"" + id.type() + "\" for id \"" + id + "\" (valid values: "
+                                            + registry.all(k).stream().map(Factory::type).toList() + ")";
                     p.add(loc, path, "unknown-type", msg);
                     bad.add(id);
                     continue;

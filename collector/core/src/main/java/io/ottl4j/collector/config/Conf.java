@@ -311,6 +311,30 @@ public final class Conf {
         return out;
     }
 
+    /**
+     * Upstream's {@code configopaque.MapList} (client {@code headers}, server {@code response_headers}): a map, or a
+     * list of {@code {name, value}} pairs whose names must be unique.
+     */
+    public Map<String, String> mapList(String key) {
+        ConfigNode n = raw(key);
+        if (!(n instanceof ConfigNode.ListNode)) {
+            return stringMap(key);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        java.util.Set<String> duplicates = new java.util.TreeSet<>();
+        for (Conf pair : list(key)) {
+            String name = pair.string("name", "");
+            if (out.put(name, pair.string("value", "")) != null) {
+                duplicates.add(name);
+            }
+            pair.finish();
+        }
+        if (!duplicates.isEmpty()) {
+            error(key, "duplicate keys in map-style list: " + duplicates.stream().collect(java.util.stream.Collectors.joining(" ", "[", "]")));
+        }
+        return out;
+    }
+
     /** Reports every key that no read asked for. Call once decoding is done. */
     public void finish() {
         for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {

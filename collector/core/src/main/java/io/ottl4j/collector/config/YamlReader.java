@@ -11,7 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads YAML into {@link ConfigNode}s that carry the file, line and column of every value. */
+/**
+ * Reads YAML into {@link ConfigNode}s that carry the file, line and column of every value. Anchors, aliases and merge
+ * keys ({@code <<: *base}, {@code <<: [*a, *b]}) are resolved as Go's yaml.v3 resolves them for upstream's confmap:
+ * an alias stands for the anchored node, and a merge adds the merged maps' keys that the map does not set itself (the
+ * first merged map wins among them).
+ */
 public final class YamlReader {
     private static final YAMLFactory YAML = YAMLFactory.builder().enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
@@ -30,7 +35,7 @@ public final class YamlReader {
             if (t == null) {
                 return MapNode(source);
             }
-            return node(p, source, lineOffset);
+            return node(p, source, lineOffset, new Anchors(scalarAnchors(text)));
         } catch (IOException e) {
             int line = 0;
             int col = 0;
@@ -58,34 +63,103 @@ public final class YamlReader {
         return new Location(source, l.getLineNr() + lineOffset, l.getColumnNr());
     }
 
-    private static ConfigNode node(JsonParser p, String source, int lineOffset) throws IOException {
+    /** The anchored nodes read so far, by anchor name, and the anchors of scalars by the position of their event. */
+    private record Anchors(Map<String, ConfigNode> nodes, Map<String, String> scalars, Map<ConfigNode, Long> sizes) {
+        Anchors(Map<String, String> scalars) {
+            this(new java.util.HashMap<>(), scalars, new java.util.IdentityHashMap<>());
+        }
+
+        long size(ConfigNode n) {
+            return sizes.getOrDefault(n, 1L);
+        }
+    }
+
+    /**
+     * Aliases share nodes, but every later walk of the tree (expansion, decoding) visits an aliased collection once per
+     * use: a document whose nodes, aliases expanded, pass this count (a "billion laughs") is refused, as yaml.v3 refuses
+     * excessive aliasing.
+     */
+    private static final long MAX_EXPANDED_NODES = 1_000_000;
+
+    /**
+     * Jackson's YAML parser reports the anchors of mappings and sequences but drops those of scalars; SnakeYAML's
+     * event stream (the parser underneath Jackson's) has them, at the same start marks Jackson's token locations come from.
+     */
+    private static Map<String, String> scalarAnchors(String text) {
+        if (text.indexOf('&') < 0) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml().parse(new java.io.StringReader(text))) {
+                if (e instanceof org.yaml.snakeyaml.events.ScalarEvent sc && sc.getAnchor() != null) {
+                    out.put(sc.getStartMark().getLine() + 1 + ":" + (sc.getStartMark().getColumn() + 1), sc.getAnchor());
+                }
+            }
+        } catch (RuntimeException e) {
+            // Jackson reports the syntax error itself
+        }
+        return out;
+    }
+
+    /** The node at the current token. */
+    private static ConfigNode node(JsonParser p, String source, int lineOffset, Anchors anchors) throws IOException {
         JsonToken t = p.currentToken();
         Location loc = loc(p, source, lineOffset);
-        switch (t) {
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            ConfigNode target = anchors.nodes().get(p.getText());
+            if (target == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unknown anchor '" + p.getText() + "' referenced");
+            }
+            return target;
+        }
+        String anchor = p instanceof YAMLParser y ? y.getCurrentAnchor() : null;
+        if (anchor == null && t.isScalarValue()) {
+            JsonLocation at = p.currentTokenLocation();
+            anchor = anchors.scalars().get(at.getLineNr() + ":" + at.getColumnNr());
+        }
+        ConfigNode out = switch (t) {
             case START_OBJECT -> {
                 Map<String, ConfigNode> entries = new LinkedHashMap<>();
                 Map<String, Location> keys = new LinkedHashMap<>();
+                List<ConfigNode> merges = new ArrayList<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    keys.put(key, loc(p, source, lineOffset));
+                    Location keyLoc = loc(p, source, lineOffset);
                     p.nextToken();
-                    entries.put(key, node(p, source, lineOffset));
+                    ConfigNode value = node(p, source, lineOffset, anchors);
+                    if (key.equals("<<")) {
+                        merges.add(value);
+                        continue;
+                    }
+                    keys.put(key, keyLoc);
+                    entries.put(key, value);
                 }
-                return new ConfigNode.MapNode(entries, loc, keys);
+                for (ConfigNode m : merges) {
+                    List<ConfigNode> maps = m instanceof ConfigNode.ListNode l ? l.items() : List.of(m);
+                    for (ConfigNode mm : maps) {
+                        if (!(mm instanceof ConfigNode.MapNode merged)) {
+                            throw new com.fasterxml.jackson.core.JsonParseException(p, "map merge requires map or sequence of maps as the value");
+                        }
+                        merged.entries().forEach((k, v) -> {
+                            if (!entries.containsKey(k)) {
+                                entries.put(k, v);
+                                keys.put(k, merged.keyLocation(k));
+                            }
+                        });
+                    }
+                }
+                yield new ConfigNode.MapNode(entries, loc, keys);
             }
             case START_ARRAY -> {
                 List<ConfigNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, source, lineOffset));
+                    items.add(node(p, source, lineOffset, anchors));
                 }
-                return new ConfigNode.ListNode(items, loc);
+                yield new ConfigNode.ListNode(items, loc);
             }
-            case VALUE_NULL -> {
-                return new ConfigNode.NullNode(loc);
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return new ConfigNode.Scalar(p.getText(), t == JsonToken.VALUE_TRUE, loc);
-            }
+            case VALUE_NULL -> new ConfigNode.NullNode(loc);
+            case VALUE_TRUE, VALUE_FALSE -> new ConfigNode.Scalar(p.getText(), t == JsonToken.VALUE_TRUE, loc);
             case VALUE_NUMBER_INT -> {
                 Object v;
                 try {
@@ -93,16 +167,34 @@ public final class YamlReader {
                 } catch (IOException overflow) {
                     v = p.getText();
                 }
-                return new ConfigNode.Scalar(p.getText(), v, loc);
+                yield new ConfigNode.Scalar(p.getText(), v, loc);
             }
-            case VALUE_NUMBER_FLOAT -> {
-                return new ConfigNode.Scalar(p.getText(), p.getDoubleValue(), loc);
-            }
+            case VALUE_NUMBER_FLOAT -> new ConfigNode.Scalar(p.getText(), p.getDoubleValue(), loc);
             default -> {
                 String text = p.getText();
-                return new ConfigNode.Scalar(text, text, loc);
+                yield new ConfigNode.Scalar(text, text, loc);
+            }
+        };
+        long size = 1;
+        if (out instanceof ConfigNode.MapNode m) {
+            for (ConfigNode v : m.entries().values()) {
+                size += anchors.size(v);
+            }
+        } else if (out instanceof ConfigNode.ListNode l) {
+            for (ConfigNode v : l.items()) {
+                size += anchors.size(v);
             }
         }
+        if (size > MAX_EXPANDED_NODES) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "document contains excessive aliasing");
+        }
+        if (size > 1) {
+            anchors.sizes().put(out, size);
+        }
+        if (anchor != null) {
+            anchors.nodes().put(anchor, out); // a later anchor of the same name replaces it for the aliases after it, as in YAML
+        }
+        return out;
     }
 
     /** Parses a single YAML value written inline ({@code --set} values, whole-value env references). */
@@ -113,7 +205,7 @@ public final class YamlReader {
         try (JsonParser p = YAML.createParser("v: " + text)) {
             if (p.nextToken() == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME) {
                 p.nextToken();
-                ConfigNode n = node(p, location.source(), 0);
+                ConfigNode n = node(p, location.source(), 0, new Anchors(Map.of()));
                 return relocate(n, location);
             }
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package io.ottl4j.collector.internal;
 
+import io.ottl4j.collector.config.Conf;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /** {@code host:port} endpoints as Go writes them ({@code :4317} = every interface, {@code [::1]:4317}). */
 public final class Endpoints {
@@ -36,4 +38,33 @@ public final class Endpoints {
         InetSocketAddress a = parse(endpoint);
         return a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
     }
+
+    /**
+     * The {@code transport} and {@code dialer} keys that every upstream server config carries (confignet's address
+     * config, squashed into confighttp's and configgrpc's server configs). {@code tcp} is the default; {@code tcp4} and
+     * {@code tcp6} bind the endpoint's host as given, which is what they select in Go for a literal or resolved address.
+     * {@code unix} (the endpoint is a socket path) only where the server serves Unix domain sockets ({@code unix}
+     * true: the OTLP receiver); elsewhere it is named as not supported yet. {@code dialer} only matters to clients;
+     * upstream's listeners ignore it too. Returns the transport.
+     */
+    public static String serverTransport(Conf c, boolean unix) {
+        String transport = c.string("transport", "tcp");
+        if (!TCP.contains(transport) && !(unix && transport.equals("unix"))) {
+            c.error("transport", "transport \"" + transport + "\" is not supported by ottl4j"
+                    + (transport.startsWith("unix") ? " here yet (Unix domain sockets: the OTLP receiver only); listen on tcp"
+                            : " (use tcp, tcp4, tcp6" + (unix ? " or unix)" : ")")));
+        }
+        c.has("dialer");
+        return transport;
+    }
+
+    /** As {@link #serverTransport(Conf, boolean)} for a server without Unix domain sockets. */
+    public static void serverTransport(Conf c) {
+        serverTransport(c, false);
+    }
+
+    /** The prefix of an OTLP receiver endpoint that is a Unix domain socket path ({@code transport: unix}). */
+    public static final String UNIX = "unix:";
+
+    private static final List<String> TCP = List.of("tcp", "tcp4", "tcp6");
 }

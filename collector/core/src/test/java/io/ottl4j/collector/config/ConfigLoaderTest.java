@@ -46,6 +46,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anchorsAliasesAndMergeKeysResolveAsGoYamlDoes() throws Exception {
+        Object p = plain("""
+                base: &base {endpoint: "https://a", timeout: 10s}
+                extra: &extra {timeout: 1s, compression: none}
+                copy: *base
+                merged:
+                  <<: *base
+                  endpoint: "https://b"
+                both:
+                  endpoint: "https://c"
+                  <<: [*base, *extra]
+                list: &l [x, y]
+                again: *l
+                scalar: &s 42
+                same: *s
+                """, Map.of(), List.of());
+        assertThat(p.toString()).contains("copy={endpoint=https://a, timeout=10s}")
+                .contains("merged={endpoint=https://b, timeout=10s}")
+                // explicit keys win wherever they are written; among merged maps the first one wins
+                .contains("both={endpoint=https://c, timeout=10s, compression=none}")
+                .contains("again=[x, y]").contains("same=42");
+        assertThatThrownBy(() -> plain("a: *nope\n", Map.of(), List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown anchor 'nope' referenced");
+        assertThatThrownBy(() -> plain("a: &s 1\nb: {<<: *s}\n", Map.of(), List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("map merge requires map or sequence of maps as the value");
+        StringBuilder laughs = new StringBuilder("l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
+        for (int i = 1; i < 9; i++) {
+            laughs.append("l").append(i).append(": &l").append(i).append(" [").append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (i - 1))))
+                    .append("]\n");
+        }
+        assertThatThrownBy(() -> plain(laughs.toString(), Map.of(), List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("document contains excessive aliasing");
+    }
+
+    @Test
     void emptyValueIsNullButQuotedEmptyIsAString() throws Exception {
         assertThat(plain("a:\nb: ''\n", Map.of(), List.of()).toString()).isEqualTo("{a=null, b=}");
     }

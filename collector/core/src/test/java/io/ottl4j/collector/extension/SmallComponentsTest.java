@@ -55,10 +55,10 @@ class SmallComponentsTest {
         Path jfr = dir.resolve("continuous.jfr");
         try (Harness h = Harness.start("""
                 extensions:
-                  zpages: {endpoint: "127.0.0.1:0", expvar: {enabled: true}}
+                  zpages: {endpoint: "127.0.0.1:0", transport: tcp, expvar: {enabled: true}}
                   pprof: {endpoint: "127.0.0.1:0", block_profile_fraction: 1, save_to_file: "%s"}
                   http_forwarder:
-                    ingress: {endpoint: "127.0.0.1:0"}
+                    ingress: {endpoint: "127.0.0.1:0", transport: tcp4}
                     egress: {endpoint: "http://127.0.0.1:%d/base", headers: {X-Added: "1"}}
                 receivers: {nop: {}, testsource: {}}
                 exporters: {nop: {}}
@@ -95,6 +95,28 @@ class SmallComponentsTest {
             backend.stop(0);
         }
         assertThat(Files.size(jfr)).isPositive(); // save_to_file written at shutdown
+    }
+
+    @Test
+    void serverTransportIsTheKeyOfEveryUpstreamServerConfig() throws Exception {
+        // confignet's address config (endpoint, transport, dialer) is squashed into confighttp's and configgrpc's servers
+        String problems = Harness.problems("""
+                extensions:
+                  health_check: {endpoint: "127.0.0.1:0", transport: tcp6, dialer: {timeout: 1s}}
+                  zpages: {endpoint: /tmp/zpages.sock, transport: unix}
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: {endpoint: /tmp/otlp.sock, transport: unix}
+                      http: {endpoint: "127.0.0.1:0", transport: udp}
+                exporters: {nop: {}}
+                service:
+                  extensions: [health_check, zpages]
+                  pipelines: {logs: {receivers: [otlp], exporters: [nop]}}
+                """);
+        assertThat(problems).contains("zpages::transport: [invalid] transport \"unix\" is not supported by ottl4j here yet")
+                .contains("http::transport: [invalid] transport \"udp\" is not supported by ottl4j (use tcp, tcp4, tcp6 or unix)")
+                .doesNotContain("health_check").doesNotContain("grpc::");
     }
 
     @Test

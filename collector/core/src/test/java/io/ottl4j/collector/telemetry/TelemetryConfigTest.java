@@ -120,4 +120,18 @@ class TelemetryConfigTest {
                 .contains("the metrics_transform processor is not built in this distribution")
                 .doesNotContain("which is not configured");
     }
+
+    @Test
+    void typesUpstreamRemovedSayWhatReplacedThem() {
+        String p = problems("""
+                receivers: {otlp: {protocols: {http: {endpoint: "127.0.0.1:0"}}}, opencensus: {}}
+                exporters: {logging: {verbosity: detailed}, jaeger: {endpoint: "j:14250"}}
+                processors: {spanmetrics: {}}
+                service:
+                """ + PIPES);
+        assertThat(p).contains("unknown type \"logging\" for id \"logging\": the logging exporter was removed upstream; use debug")
+                .contains("the jaeger exporter was removed upstream; Jaeger takes OTLP: use otlp_grpc")
+                .contains("the opencensus receiver was removed upstream; use otlp")
+                .contains("the spanmetrics processor was removed upstream; use the span_metrics connector");
+    }
 }

@@ -3,8 +3,6 @@ package io.ottl4j.collector.kafka;
 import io.ottl4j.collector.config.Conf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -142,9 +140,10 @@ record KafkaClientSettings(List<String> brokers, String clientId, boolean canoni
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    /** A PEM file's content, or the inline PEM itself ({@code ca_pem}, {@code cert_pem}, {@code key_pem}). */
     private static String read(String file) {
         try {
-            return Files.readString(Path.of(file));
+            return io.ottl4j.collector.internal.tls.TlsConfig.pemText(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -33,7 +33,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The {@code kafka} exporter: OTLP (or raw log bodies) to Kafka topics with Apache kafka-clients, upstream's config. */
 public final class KafkaExporterFactory implements ExporterFactory<KafkaExporterFactory.Config> {
-    public record SignalTopic(String topic, String encoding) {
+    /** {@code topicFromMetadataKey} (exporter only): the client metadata key whose first value names the topic. */
+    public record SignalTopic(String topic, String encoding, String topicFromMetadataKey) {
+        public SignalTopic(String topic, String encoding) {
+            this(topic, encoding, "");
+        }
     }
 
     public record Producer(int maxMessageBytes, String acks, String compression, int compressionLevel, Duration linger) {
@@ -76,6 +80,7 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
                 sc.string("exclude_topic", "");
                 sc.strings("exclude_topics", List.of());
             }
+            String fromMetadata = receiver ? "" : sc.string("topic_from_metadata_key", "");
             String encoding = sc.string("encoding", legacyEncoding.isEmpty() ? "otlp_proto" : legacyEncoding);
             if (Encoding.parse(encoding, s, receiver) == null && !(legacyEncoding.equals(encoding) && !sc.has("encoding")
                     && Encoding.parse(encoding, Signal.LOGS, receiver) != null)) {
@@ -84,7 +89,7 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
                         + "; other encoding extensions are not built in this distribution)");
             }
             sc.finish();
-            out.put(s, new SignalTopic(topic, encoding));
+            out.put(s, new SignalTopic(topic, encoding, fromMetadata));
         }
         c.has("profiles");
         return out;
@@ -182,7 +187,7 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
         }
         int limit = config.producer().maxMessageBytes() - RECORD_OVERHEAD;
         for (Keyed part : partition(config, signal, batch)) {
-            String topic = topicOf(config, part.batch(), defaultTopic);
+            String topic = topicOf(config, signal, info, part.batch(), defaultTopic);
             for (byte[] value : encodeWithin(encoding, part.batch(), limit - (part.key() == null ? 0 : part.key().length))) {
                 ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, null, part.key(), value);
                 headers.forEach(h -> r.headers().add(h));
@@ -262,7 +267,18 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
         return List.of(new Keyed(null, batch));
     }
 
-    private static String topicOf(Config config, TelemetryBatch<?> batch, String defaultTopic) {
+    /**
+     * Upstream's precedence: the signal's {@code topic_from_metadata_key} (first value of that client metadata key),
+     * then {@code topic_from_attribute} (a resource attribute), then the signal's topic.
+     */
+    private static String topicOf(Config config, Signal signal, ClientInfo info, TelemetryBatch<?> batch, String defaultTopic) {
+        String metadataKey = config.topics().get(signal).topicFromMetadataKey();
+        if (!metadataKey.isEmpty()) {
+            List<String> values = info.get(metadataKey);
+            if (!values.isEmpty() && !values.get(0).isEmpty()) {
+                return values.get(0);
+            }
+        }
         if (!config.topicFromAttribute().isEmpty()) {
             for (ResourceGroup<?> rg : batch.resources()) {
                 if (rg.resource().attributes().get(config.topicFromAttribute()) instanceof String s && !s.isEmpty()) {

@@ -29,15 +29,25 @@ public final class FileExporterFactory implements ExporterFactory<FileExporterFa
     public record Rotation(int maxMegabytes, int maxDays, int maxBackups, boolean localTime) {
     }
 
-    /** {@code rotation} null: no rotation; {@code compression} "" or "zstd". */
-    public record Config(String path, String format, boolean append, Duration flushInterval, Rotation rotation, String compression) {
+    /** {@code group_by}: one file per value of a resource attribute, the value replacing the path's {@code *}. */
+    public record GroupBy(String resourceAttribute, int maxOpenFiles) {
+    }
+
+    /** {@code rotation} null: no rotation; {@code compression} "" or "zstd"; {@code groupBy} null: one file. */
+    public record Config(String path, String format, boolean append, Duration flushInterval, Rotation rotation, String compression,
+            GroupBy groupBy) {
         public Config(String path, String format, boolean append, Duration flushInterval) {
-            this(path, format, append, flushInterval, null, "");
+            this(path, format, append, flushInterval, null, "", null);
+        }
+
+        public Config(String path, String format, boolean append, Duration flushInterval, Rotation rotation, String compression) {
+            this(path, format, append, flushInterval, rotation, compression, null);
         }
     }
 
     /** One open file per path, shared by the signals of an exporter. */
     private final Map<String, RotatingFile> files = new ConcurrentHashMap<>();
+    private final Map<String, GroupingFileExporter> grouped = new ConcurrentHashMap<>();
 
     @Override
     public String type() {
@@ -92,20 +102,38 @@ public final class FileExporterFactory implements ExporterFactory<FileExporterFa
         if (flush.isNegative() || flush.isZero()) {
             c.error("flush_interval", "flush_interval must be larger than zero");
         }
-        if (c.has("group_by")) {
-            Conf g = c.child("group_by");
-            if (g.bool("enabled", false)) {
-                g.error("enabled", "group_by is not supported yet by ottl4j's file exporter");
+        GroupBy groupBy = null;
+        Conf g = c.child("group_by");
+        String attribute = g.string("resource_attribute", "fileexporter.path_segment");
+        int maxOpen = g.intValue("max_open_files", 100);
+        if (g.bool("enabled", false)) {
+            String[] parts = path.split("\\*", -1);
+            if (parts.length != 2) {
+                c.error("path", "path must contain exactly one * when group_by is enabled");
+            } else if (parts[0].isEmpty()) {
+                c.error("path", "path must not start with * when group_by is enabled");
             }
-            g.has("resource_attribute");
-            g.has("max_open_files");
-            g.finish();
+            if (attribute.isEmpty()) {
+                g.error("resource_attribute", "resource_attribute must not be empty when group_by is enabled");
+            }
+            if (maxOpen <= 0) {
+                g.error("max_open_files", "max_open_files must be positive");
+            }
+            groupBy = new GroupBy(attribute, Math.max(1, maxOpen));
         }
-        return new Config(path, format, append, flush, rotation, compression);
+        g.finish();
+        return new Config(path, format, append, flush, rotation, compression, groupBy);
     }
 
     @Override
     public Exporter create(CreateSettings settings, Config config, Signal signal) {
+        if (config.groupBy() != null) {
+            if (signal == Signal.PROFILES) {
+                throw new IllegalArgumentException("group_by does not apply to profiles here (their resources share one dictionary)");
+            }
+            // one per path, shared by the signals of the exporter, as the single file is
+            return grouped.computeIfAbsent(config.path(), p -> new GroupingFileExporter(settings, config));
+        }
         boolean proto = config.format().equals("proto");
         boolean zstd = config.compression().equals("zstd");
         return new Exporter() {

@@ -38,7 +38,12 @@ import java.util.concurrent.TimeUnit;
 /** The {@code otlp_grpc} exporter (alias {@code otlp}): OTLP over gRPC with grpc-java, collector-spec §5.5. */
 public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcExporterFactory.Config> {
     public record Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
-            TlsConfig tls, ComponentId auth) {
+            TlsConfig tls, ComponentId auth, String userAgent) {
+        public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper,
+                TlsConfig tls, ComponentId auth) {
+            this(endpoint, insecure, compression, headers, helper, tls, auth, "");
+        }
+
         public Config(String endpoint, boolean insecure, String compression, Map<String, String> headers, ExporterHelper.Settings helper) {
             this(endpoint, insecure, compression, headers, helper, null, null);
         }
@@ -72,7 +77,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         if (tls.insecureSkipVerify()) {
             b.trustManager(TlsConfig.TRUST_ALL);
         } else {
-            TrustManagerFactory tmf = TlsConfig.trustManagers(tls.caFile());
+            TrustManagerFactory tmf = tls.clientTrustManagers();
             if (tmf != null) {
                 b.trustManager(tmf);
             }
@@ -119,10 +124,12 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         TlsConfig tls = TlsConfig.decodeClient(c);
         boolean insecure = tls.insecure();
         String compression = c.string("compression", "gzip");
-        if (!List.of("gzip", "none", "").contains(compression)) {
-            c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
+        if (!io.ottl4j.collector.internal.GrpcCompression.CLIENT_TYPES.contains(compression)) {
+            // upstream's configgrpc: gzip, snappy and zstd (its other confighttp types fail when the client is made)
+            c.error("compression", "unsupported compression type \"" + compression + "\" (gRPC takes gzip, zstd, snappy or none)");
         }
-        Map<String, String> headers = c.stringMap("headers");
+        Map<String, String> headers = c.mapList("headers");
+        String userAgent = c.string("user_agent", "");
         for (String k : List.of("balancer_name", "keepalive", "read_buffer_size", "write_buffer_size", "wait_for_ready", "authority")) {
             c.has(k);
         }
@@ -134,7 +141,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             endpoint = endpoint.substring(7);
             insecure = true;
         }
-        return new Config(endpoint, insecure, compression, headers, helper, tls, auth);
+        return new Config(endpoint, insecure, compression, headers, helper, tls, auth, userAgent);
     }
 
     @Override
@@ -148,6 +155,16 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
      * One gRPC channel to one endpoint and the {@code Export} call of one signal: what an exporter sends through,
      * without a queue (the load_balancing exporter holds one per backend behind its own queue).
      */
+    /** The epoll loop of every unix:// client, made on first use; daemon threads, as grpc-java's own shared loops. */
+    private static final class UdsLoop {
+        static final io.grpc.netty.shaded.io.netty.channel.EventLoopGroup GROUP = new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(
+                1, r -> {
+                    Thread t = new Thread(r, "otlp-grpc-uds");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
     public static final class Client {
         private final NettyChannelBuilder builder;
         private final MethodDescriptor<byte[], byte[]> method;
@@ -157,9 +174,27 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         private volatile ManagedChannel channel;
 
         public Client(Config config, Signal signal) throws IOException, GeneralSecurityException {
+            this(config, signal, ClientAuth.of(config.auth()));
+        }
+
+        /** A client whose authenticator is resolved by its owner (the load_balancing exporter shares one by all backends). */
+        public Client(Config config, Signal signal, ClientAuth auth) throws IOException, GeneralSecurityException {
             this.config = config;
-            this.auth = ClientAuth.of(config.auth());
-            NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024);
+            this.auth = auth;
+            NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.endpoint()).maxInboundMessageSize(64 * 1024 * 1024)
+                    .compressorRegistry(io.ottl4j.collector.internal.GrpcCompression.compressors());
+            if (config.endpoint().startsWith("unix:")) {
+                // a unix:// endpoint (upstream's grpc-go dials these): grpc-java's unix resolver gives DomainSocketAddresses,
+                // which its epoll transport (Linux) carries
+                if (!io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.isAvailable()) {
+                    throw new IOException("a unix:// endpoint needs Linux (epoll): " + io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.unavailabilityCause());
+                }
+                b.channelType(io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel.class,
+                        io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress.class).eventLoopGroup(UdsLoop.GROUP);
+            }
+            if (!config.userAgent().isEmpty()) {
+                b.userAgent(config.userAgent()); // grpc-java appends its own version, as grpc-go does
+            }
             if (config.insecure()) {
                 b.usePlaintext();
             } else if (config.tls() != null) {
@@ -198,8 +233,8 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
             if (!timeout.isZero()) {
                 opts = opts.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }
-            if (config.compression().equals("gzip")) {
-                opts = opts.withCompression("gzip");
+            if (!config.compression().isEmpty() && !config.compression().equals("none")) {
+                opts = opts.withCompression(config.compression());
             }
             io.grpc.Channel ch = channel;
             if (auth != null) {

@@ -10,7 +10,6 @@ import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.otlp.OtlpJson;
 import io.ottl4j.otlp.OtlpProto;
 import io.ottl4j.pdata.Signal;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +20,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /** The {@code otlp_http} exporter (alias {@code otlphttp}): OTLP over HTTP with the JDK client, collector-spec §5.5. */
 public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpExporterFactory.Config> {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OtlpHttpExporterFactory.class.getName());
+
     public record Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
-            ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth) {
+            ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth, int compressionLevel,
+            boolean cookies, boolean forceHttp2) {
+        public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
+                ExporterHelper.Settings helper, TlsConfig tls, io.ottl4j.collector.component.ComponentId auth) {
+            this(endpoint, signalEndpoints, encoding, compression, headers, helper, tls, auth, 0, false, true);
+        }
+
         public Config(String endpoint, Map<Signal, String> signalEndpoints, String encoding, String compression, Map<String, String> headers,
                 ExporterHelper.Settings helper, TlsConfig tls) {
             this(endpoint, signalEndpoints, encoding, compression, headers, helper, tls, null);
@@ -87,19 +93,20 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         }
         for (String key : List.of("endpoint", "traces_endpoint", "metrics_endpoint", "logs_endpoint", "profiles_endpoint")) {
             String u = c.string(key, "");
-            if (!u.isEmpty() && !u.startsWith("http://") && !u.startsWith("https://")) {
-                c.error(key, "invalid endpoint \"" + (c.sensitive(key) ? "<from environment>" : u) + "\": must be an http:// or https:// URL");
+            String shown = c.sensitive(key) ? "<from environment>" : u;
+            if (!u.isEmpty() && !validUrl(u)) {
+                c.error(key, key + " must be a valid URL: \"" + shown + "\"");
+            } else if (!u.isEmpty() && !u.startsWith("http://") && !u.startsWith("https://")) {
+                // upstream only parses the URL here (a placeholder such as CHANGEME passes) and every send then fails
+                LOG.warning(() -> c.pathOf(key) + ": \"" + shown + "\" is not an http:// or https:// URL; every export to it will fail");
             }
         }
         String encoding = c.string("encoding", "proto");
         if (!encoding.equals("proto") && !encoding.equals("json")) {
             c.error("encoding", "invalid encoding \"" + encoding + "\": use proto or json");
         }
-        String compression = c.string("compression", "gzip");
-        if (!List.of("gzip", "none", "").contains(compression)) {
-            c.error("compression", "unsupported compression type \"" + compression + "\" (ottl4j supports gzip and none)");
-        }
-        Map<String, String> headers = c.stringMap("headers");
+        HttpCompression compression = HttpCompression.decode(c);
+        Map<String, String> headers = c.mapList("headers");
         TlsConfig tls = TlsConfig.decodeClient(c);
         for (String k : List.of("read_buffer_size", "write_buffer_size", "max_idle_conns", "max_idle_conns_per_host", "max_conns_per_host",
                 "idle_conn_timeout", "disable_keep_alives", "http2_read_idle_timeout", "http2_ping_timeout", "proxy_url")) {
@@ -107,12 +114,34 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         }
         var auth = io.ottl4j.collector.extension.auth.AuthSettings.decode(c);
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(30));
-        return new Config(endpoint, per, encoding, compression, headers, helper, tls, auth);
+        // confighttp's cookies: a cookie jar per client (what the server sets is sent back on later requests)
+        Conf cookies = c.child("cookies");
+        boolean cookieJar = cookies.bool("enabled", c.present("cookies"));
+        cookies.finish();
+        // force_attempt_http2 (upstream's default: true): HTTP/2 negotiated by ALPN on https, HTTP/1.1 otherwise, as Go's transport
+        boolean http2 = c.bool("force_attempt_http2", true);
+        return new Config(endpoint, per, encoding, compression.type(), headers, helper, tls, auth, compression.level(), cookieJar, http2);
+    }
+
+    /** What Go's url.Parse accepts, near enough: any URI reference that parses. */
+    private static boolean validUrl(String u) {
+        try {
+            new URI(u);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     @Override
     public Exporter create(CreateSettings settings, Config config, Signal signal) throws IOException, java.security.GeneralSecurityException {
-        HttpClient.Builder cb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        String target = config.url(signal);
+        HttpClient.Builder cb = HttpClient.newBuilder()
+                .version(config.forceHttp2() && target.startsWith("https://") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (config.cookies()) {
+            cb.cookieHandler(new java.net.CookieManager());
+        }
         if (config.tls() != null) {
             // used for https:// URLs only; the JDK's trust store unless ca_file is set
             cb.sslContext(config.tls().clientContext()).sslParameters(config.tls().clientParameters());
@@ -123,6 +152,9 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         }
         HttpClient client = cb.build();
         URI uri = URI.create(config.url(signal));
+        HttpCompression compression = new HttpCompression(config.compression(), config.compressionLevel());
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean sendable = scheme.equals("http") || scheme.equals("https");
         ClientAuth auth = ClientAuth.of(config.auth());
         ExporterHelper.Sender sender = (batch, timeout) -> {
             Map<String, String> headers;
@@ -133,11 +165,20 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
             }
             boolean json = config.encoding().equals("json");
             byte[] body = json ? OtlpJson.write(batch) : OtlpProto.encode(batch);
+            if (!sendable) {
+                // as Go's client: the request cannot be made, which no retry changes
+                throw new ExporterHelper.SendException("failed to make an HTTP request: Post \"" + uri + "\": unsupported protocol scheme \""
+                        + scheme + "\"", false, null, null);
+            }
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).header("Content-Type", json ? "application/json" : "application/x-protobuf")
                     .header("User-Agent", "ottl4j-collector/" + settings.buildVersion());
-            if (config.compression().equals("gzip")) {
-                body = gzip(body);
-                rb.header("Content-Encoding", "gzip");
+            if (compression.compressed()) {
+                try {
+                    body = compression.encode(body);
+                } catch (IOException e) {
+                    throw new ExporterHelper.SendException("failed to compress the request: " + e.getMessage(), false, null, e);
+                }
+                rb.header("Content-Encoding", compression.type());
             }
             headers.forEach(rb::header);
             if (!timeout.isZero()) {
@@ -257,15 +298,6 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
         }
     }
 
-    private static byte[] gzip(byte[] in) {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream(in.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
-            gz.write(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bos.toByteArray();
-    }
 
     /** What went wrong with a request, named: the first cause with a message, with the kind of failure. */
     static String requestFailure(Throwable e) {

@@ -50,6 +50,7 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
         } catch (IllegalArgumentException e) {
             c.error("endpoint", e.getMessage());
         }
+        Endpoints.serverTransport(c);
         String path = c.string("path", "/");
         Conf body = c.child("response_body");
         String healthy = body.string("healthy", null);

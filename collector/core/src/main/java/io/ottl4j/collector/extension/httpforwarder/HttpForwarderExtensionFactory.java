@@ -64,6 +64,7 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
         } catch (IllegalArgumentException e) {
             in.error("endpoint", e.getMessage());
         }
+        Endpoints.serverTransport(in);
         for (String k : List.of("tls", "cors", "auth", "max_request_body_size", "include_metadata", "response_headers")) {
             in.has(k);
         }
@@ -75,7 +76,7 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
         } else if (!egress.startsWith("http://") && !egress.startsWith("https://")) {
             out.error("endpoint", "enter a valid URL for 'egress.endpoint': \"" + egress + "\" is not an http:// or https:// URL");
         }
-        Map<String, String> headers = out.stringMap("headers");
+        Map<String, String> headers = out.mapList("headers");
         Duration timeout = out.duration("timeout", Duration.ZERO);
         for (String k : List.of("tls", "auth", "compression", "read_buffer_size", "write_buffer_size", "max_idle_conns", "idle_conn_timeout",
                 "proxy_url")) {

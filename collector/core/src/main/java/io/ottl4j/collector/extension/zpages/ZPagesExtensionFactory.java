@@ -55,6 +55,7 @@ public final class ZPagesExtensionFactory implements ExtensionFactory<ZPagesExte
         } catch (IllegalArgumentException e) {
             c.error("endpoint", e.getMessage());
         }
+        Endpoints.serverTransport(c);
         Conf ev = c.child("expvar");
         boolean expvar = ev.bool("enabled", false);
         ev.finish();

@@ -14,6 +14,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -32,15 +33,29 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The {@code tls} block of upstream's configtls, for servers ({@code cert_file}, {@code key_file},
  * {@code client_ca_file} for mTLS) and clients ({@code ca_file}, an optional client certificate,
- * {@code insecure}, {@code insecure_skip_verify}, {@code server_name_override}); PEM files, keys in PKCS#8
+ * {@code insecure}, {@code insecure_skip_verify}, {@code server_name_override}); PEM files or inline PEM
+ * ({@code cert_pem}, {@code key_pem}, {@code ca_pem}), keys in PKCS#8
  * ({@code BEGIN PRIVATE KEY}, RSA or EC). The key and trust managers built here feed grpc-java, Netty and
  * the JDK HTTP client alike, so there is one PEM reader for every transport.
  */
 public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
-        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites) {
+        boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval,
+        boolean clientCaFileReload, boolean includeSystemCaCertsPool) {
+    public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+            boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval) {
+        this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
+                reloadInterval, false, false);
+    }
+
     public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
             boolean insecure, boolean insecureSkipVerify, String serverNameOverride) {
         this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, List.of());
+    }
+
+    public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+            boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites) {
+        this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
+                Duration.ZERO);
     }
 
     /**
@@ -95,9 +110,9 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     }
 
     private static TlsConfig common(Conf c, boolean client) {
-        String cert = c.string("cert_file", "");
-        String key = c.string("key_file", "");
-        String ca = c.string("ca_file", "");
+        String cert = fileOrPem(c, "cert_file", "cert_pem");
+        String key = fileOrPem(c, "key_file", "key_pem");
+        String ca = fileOrPem(c, "ca_file", "ca_pem");
         String clientCa = client ? "" : c.string("client_ca_file", "");
         String min = c.string("min_version", "1.2");
         String max = c.string("max_version", "");
@@ -128,13 +143,44 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
                 c.error("cipher_suites", "no TLS implementation: " + e.getMessage());
             }
         }
-        for (String k : List.of("cert_pem", "key_pem", "ca_pem", "client_ca_file_reload", "reload_interval", "curve_preferences",
-                "include_system_ca_certs_pool")) {
-            if (c.has(k) && !k.equals("include_system_ca_certs_pool")) {
-                c.error(k, "tls::" + k + " is not supported yet by ottl4j");
-            }
+        Duration reload = c.duration("reload_interval", Duration.ZERO);
+        if (reload.isNegative()) {
+            c.error("reload_interval", "reload_interval must be non-negative");
         }
-        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers));
+        boolean clientCaReload = !client && c.bool("client_ca_file_reload", false);
+        boolean systemCas = c.bool("include_system_ca_certs_pool", false);
+        if (c.has("curve_preferences")) {
+            c.error("curve_preferences", "tls::curve_preferences is not supported yet by ottl4j");
+        }
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload, clientCaReload, systemCas);
+    }
+
+    /**
+     * A file path, or the PEM text of upstream's {@code *_pem} key (one or the other, as upstream). The fields of this
+     * record hold either; {@link #isPem} tells them apart and every reader here takes both.
+     */
+    private static String fileOrPem(Conf c, String fileKey, String pemKey) {
+        String file = c.string(fileKey, "");
+        String pem = c.string(pemKey, "");
+        if (!file.isEmpty() && !pem.isEmpty()) {
+            c.error(pemKey, "provide either " + fileKey + " or " + pemKey + ", not both");
+        }
+        return pem.isEmpty() ? file : pem;
+    }
+
+    /** Whether a certificate, key or CA source is PEM text ({@code cert_pem}, ...) rather than a file path. */
+    public static boolean isPem(String source) {
+        return source.stripLeading().startsWith("-----BEGIN");
+    }
+
+    /** The PEM text of a source: the inline PEM itself or the file's content. */
+    public static String pemText(String source) throws IOException {
+        return isPem(source) ? source : Files.readString(Path.of(source), StandardCharsets.US_ASCII);
+    }
+
+    /** A source as messages name it: the file, or "the inline PEM" (never the key material itself). */
+    private static String describe(String source) {
+        return isPem(source) ? "the inline PEM" : source;
     }
 
     /** The JSSE protocol names from min_version to max_version (default: up to 1.3). */
@@ -152,11 +198,28 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         return !certFile.isEmpty() && !keyFile.isEmpty();
     }
 
-    /** Key manager for the certificate and key; null when none are configured. */
+    /**
+     * Key manager for the certificate and key; null when none are configured. With {@code reload_interval} the files
+     * are read again once the interval has passed (see {@link ReloadingKeyManager}).
+     */
     public KeyManagerFactory keyManagers() throws IOException, GeneralSecurityException {
         if (!hasKeyPair()) {
             return null;
         }
+        if (reloadInterval != null && !reloadInterval.isZero() && !isPem(certFile)) {
+            try {
+                return new ReloadingKeyManager(() -> (javax.net.ssl.X509KeyManager) loadKeyManagers().getKeyManagers()[0], reloadInterval,
+                        System::nanoTime).factory();
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new GeneralSecurityException(e);
+            }
+        }
+        return loadKeyManagers();
+    }
+
+    private KeyManagerFactory loadKeyManagers() throws IOException, GeneralSecurityException {
         List<X509Certificate> chain = certificates(certFile);
         PrivateKey key = privateKey(keyFile);
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -166,6 +229,51 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, none);
         return kmf;
+    }
+
+    /** A server's trust managers for client certificates: {@code client_ca_file}, re-read when it changes with {@code client_ca_file_reload}; null without. */
+    public TrustManagerFactory clientCaTrustManagers() throws IOException, GeneralSecurityException {
+        if (clientCaFile.isEmpty()) {
+            return null;
+        }
+        if (!clientCaFileReload) {
+            return trustManagers(clientCaFile);
+        }
+        try {
+            return new ReloadingTrustManager(clientCaFile).factory();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    /**
+     * A client's trust managers: the CAs of {@code ca_file} / {@code ca_pem}, with the JDK's trust store as well when
+     * {@code include_system_ca_certs_pool} is set (Go's system pool); null without a CA (the JDK's trust store alone).
+     */
+    public TrustManagerFactory clientTrustManagers() throws IOException, GeneralSecurityException {
+        if (caFile.isEmpty() || !includeSystemCaCertsPool) {
+            return trustManagers(caFile);
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate c : certificates(caFile)) {
+            ks.setCertificateEntry("ca" + i++, c);
+        }
+        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        system.init((KeyStore) null);
+        for (TrustManager tm : system.getTrustManagers()) {
+            if (tm instanceof javax.net.ssl.X509TrustManager x) {
+                for (X509Certificate c : x.getAcceptedIssuers()) {
+                    ks.setCertificateEntry("system" + i++, c);
+                }
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        return tmf;
     }
 
     /** Trust manager for the CAs in {@code file}; null for an empty name (the JDK's default trust store). */
@@ -192,7 +300,7 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         if (insecureSkipVerify) {
             trust = new TrustManager[] {TRUST_ALL};
         } else {
-            TrustManagerFactory tmf = trustManagers(caFile);
+            TrustManagerFactory tmf = clientTrustManagers();
             trust = tmf == null ? null : tmf.getTrustManagers();
         }
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), trust, null);
@@ -244,10 +352,10 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     };
 
     static List<X509Certificate> certificates(String file) throws IOException, GeneralSecurityException {
-        byte[] bytes = Files.readAllBytes(Path.of(file));
+        byte[] bytes = isPem(file) ? file.getBytes(StandardCharsets.US_ASCII) : Files.readAllBytes(Path.of(file));
         Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
         if (certs.isEmpty()) {
-            throw new GeneralSecurityException("no certificate found in " + file);
+            throw new GeneralSecurityException("no certificate found in " + describe(file));
         }
         List<X509Certificate> out = new ArrayList<>();
         for (Certificate c : certs) {
@@ -259,10 +367,10 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
     private static final Pattern PKCS8 = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
     static PrivateKey privateKey(String file) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+        String pem = pemText(file);
         Matcher m = PKCS8.matcher(pem);
         if (!m.find()) {
-            throw new GeneralSecurityException("no PKCS#8 private key (BEGIN PRIVATE KEY) in " + file
+            throw new GeneralSecurityException("no PKCS#8 private key (BEGIN PRIVATE KEY) in " + describe(file)
                     + "; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem");
         }
         byte[] der = Base64.getMimeDecoder().decode(m.group(1));
@@ -275,6 +383,6 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
                 last = e;
             }
         }
-        throw new GeneralSecurityException("unsupported private key in " + file, last);
+        throw new GeneralSecurityException("unsupported private key in " + describe(file), last);
     }
 }

@@ -211,10 +211,37 @@ public final class AttributeActions {
         if (a.value() != null) {
             return a.value();
         }
+        if (!a.fromContext().isEmpty()) {
+            Object v = fromContext(io.ottl4j.collector.client.ClientInfo.current(), a.fromContext());
+            if (v != null) {
+                return v;
+            }
+        }
         if (!a.fromAttribute().isEmpty()) {
             return attrs.get(a.fromAttribute());
         }
-        return null; // from_context: request metadata is not propagated in ottl4j yet
+        return null;
+    }
+
+    /**
+     * Upstream's {@code from_context} keys, read from the client info of the request being processed (bound by the
+     * receiver, carried by the batch processor): {@code client.address}, {@code metadata.<key>} (the request's
+     * metadata, kept by receivers with {@code include_metadata}), {@code auth.<attribute>} (authenticator data, which
+     * ottl4j's authenticators do not record: nothing is found), and any other key as a metadata key (upstream's
+     * backwards-compatible fallback). Several values are joined with ";", as upstream joins them.
+     */
+    static Object fromContext(io.ottl4j.collector.client.ClientInfo info, String key) {
+        List<String> values;
+        if (key.equals("client.address")) {
+            values = info.address().isEmpty() ? List.of() : List.of(info.address());
+        } else if (key.startsWith("metadata.")) {
+            values = info.get(key.substring("metadata.".length()));
+        } else if (key.startsWith("auth.")) {
+            values = List.of();
+        } else {
+            values = info.get(key);
+        }
+        return values.isEmpty() ? null : String.join(";", values);
     }
 
     /**

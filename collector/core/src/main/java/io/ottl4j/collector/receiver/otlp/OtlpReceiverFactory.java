@@ -107,11 +107,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         ComponentId httpAuth = null;
         if (protocols.present("grpc")) {
             Conf g = protocols.child("grpc");
-            String endpoint = endpoint(g, "localhost:4317");
-            String transport = g.string("transport", "tcp");
-            if (!transport.equals("tcp")) {
-                g.error("transport", "transport \"" + transport + "\" is not supported by ottl4j (use tcp)");
-            }
+            String endpoint = endpoint(g, "localhost:4317", Endpoints.serverTransport(g, true));
             int max = g.intValue("max_recv_msg_size_mib", 0);
             if (max < 0) {
                 g.error("max_recv_msg_size_mib", "must be non-negative");
@@ -126,7 +122,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         }
         if (protocols.present("http")) {
             Conf h = protocols.child("http");
-            String endpoint = endpoint(h, "localhost:4318");
+            String endpoint = endpoint(h, "localhost:4318", Endpoints.serverTransport(h, true));
             String traces = urlPath(h.string("traces_url_path", "/v1/traces"));
             String metrics = urlPath(h.string("metrics_url_path", "/v1/metrics"));
             String logs = urlPath(h.string("logs_url_path", "/v1/logs"));
@@ -136,7 +132,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
                     cc.strings("exposed_headers", List.of()), cc.intValue("max_age", 0));
             cc.finish();
             List<String> algos = h.strings("compression_algorithms", List.of("", "gzip", "zstd", "zlib", "snappy", "deflate", "lz4", "x-snappy-framed"));
-            Map<String, String> responseHeaders = h.stringMap("response_headers");
+            Map<String, String> responseHeaders = h.mapList("response_headers");
             boolean includeMetadata = h.bool("include_metadata", false);
             TlsConfig tls = TlsConfig.decodeServer(h);
             httpAuth = AuthSettings.decode(h);
@@ -172,7 +168,15 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         return out;
     }
 
-    private static String endpoint(Conf c, String def) {
+    /** {@code host:port}, or for {@code transport: unix} the socket path, kept as {@code unix:<path>}. */
+    private static String endpoint(Conf c, String def, String transport) {
+        if (transport.equals("unix")) {
+            String path = c.string("endpoint", "");
+            if (path.isEmpty()) {
+                c.error("endpoint", "a unix transport needs the socket's path as endpoint");
+            }
+            return Endpoints.UNIX + path;
+        }
         String e = c.string("endpoint", def);
         try {
             Endpoints.parse(e);

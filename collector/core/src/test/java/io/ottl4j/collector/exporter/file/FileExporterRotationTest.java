@@ -153,6 +153,51 @@ class FileExporterRotationTest {
     }
 
     @Test
+    void groupByWritesOneFilePerAttributeValueAndDropsTheRest() throws Exception {
+        try (Harness h = Harness.start("""
+                receivers: {testsource: {}}
+                exporters:
+                  file:
+                    path: %s/out/*/spans.jsonl
+                    flush_interval: 10ms
+                    group_by: {enabled: true, resource_attribute: tenant, max_open_files: 1}
+                service:
+                  pipelines:
+                    traces: {receivers: [testsource], exporters: [file]}
+                    logs: {receivers: [testsource], exporters: [file]}
+                """.formatted(dir.toString().replace("\\", "/")))) {
+            TelemetryBatch<Span> b = TelemetryBatch.traces();
+            for (String tenant : new String[] {"acme", "globex", "", "../../escape"}) {
+                var rg = b.addResource();
+                if (!tenant.isEmpty()) {
+                    rg.resource().attributes().putString("tenant", tenant);
+                }
+                Span s = new Span();
+                s.setName("span-" + tenant);
+                rg.addScope().items().add(s);
+            }
+            h.send("testsource", b); // acme, then globex: with max_open_files 1, acme's file is closed (flushed) for globex's
+            h.send("testsource", Payloads.logs("svc", "INFO")); // no tenant: dropped
+        }
+        assertThat(Files.readString(dir.resolve("out/acme/spans.jsonl"))).contains("span-acme").doesNotContain("span-globex");
+        assertThat(Files.readString(dir.resolve("out/globex/spans.jsonl"))).contains("span-globex").doesNotContain("span-acme");
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList())
+                    .containsExactly("out/acme/spans.jsonl", "out/globex/spans.jsonl");
+        }
+        String base = """
+                receivers: {testsource: {}}
+                service: {pipelines: {traces: {receivers: [testsource], exporters: [file]}}}
+                exporters:
+                  file:
+                """;
+        assertThat(Harness.problems(base + "    path: /tmp/x.json\n    group_by: {enabled: true}\n")).contains("exactly one * when group_by is enabled");
+        assertThat(Harness.problems(base + "    path: '*.json'\n    group_by: {enabled: true}\n")).contains("must not start with *");
+        assertThat(Harness.problems(base + "    path: /tmp/*.json\n    group_by: {enabled: true, resource_attribute: ''}\n"))
+                .contains("resource_attribute must not be empty");
+    }
+
+    @Test
     void configErrors() throws Exception {
         String base = """
                 receivers: {testsource: {}}

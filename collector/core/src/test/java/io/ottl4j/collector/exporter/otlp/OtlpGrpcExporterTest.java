@@ -94,7 +94,7 @@ class OtlpGrpcExporterTest {
             }
         };
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(ServerInterceptors.intercept(svc, capture))
-                .build().start();
+                .decompressorRegistry(io.ottl4j.collector.internal.GrpcCompression.decompressors()).build().start();
         String yaml = """
                 endpoint: "127.0.0.1:%d"
                 tls: {insecure: true}
@@ -117,6 +117,28 @@ class OtlpGrpcExporterTest {
         if (server != null) {
             server.shutdownNow();
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gzip", "zstd", "snappy"})
+    void everyGrpcCompressionOfUpstreamGoesOnTheWireUnderItsName(String type) throws Exception {
+        start("sending_queue: {enabled: false}\ncompression: " + type);
+        exporter.consume(Data.traces("z1", "z2"));
+        assertThat(headers.get(0).get(Metadata.Key.of("grpc-encoding", Metadata.ASCII_STRING_MARSHALLER))).isEqualTo(type);
+        assertThat(Data.spanNames(OtlpProto.decode(Signal.TRACES, bodies.get(0)))).containsExactly("z1", "z2");
+    }
+
+    @Test
+    void userAgentIsSentAsTheCallsUserAgent() throws Exception {
+        start("sending_queue: {enabled: false}\nuser_agent: my-agent/1.0");
+        exporter.consume(Data.traces("ua"));
+        assertThat(headers.get(0).get(Metadata.Key.of("user-agent", Metadata.ASCII_STRING_MARSHALLER))).startsWith("my-agent/1.0");
+    }
+
+    @Test
+    void compressionTypesOfHttpOnlyAreRejected() {
+        assertThat(TestComponents.problems(factory, "endpoint: h:4317\ncompression: lz4\n")).singleElement().asString()
+                .contains("unsupported compression type \"lz4\" (gRPC takes gzip, zstd, snappy or none)");
     }
 
     @Test

@@ -43,13 +43,25 @@ class OtlpHttpExporterTest {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
+        /** The body decoded with each format's own library (independent of the exporter's encoders). */
         byte[] decoded() throws IOException {
-            if ("gzip".equals(header("Content-Encoding"))) {
-                try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
-                    return in.readAllBytes();
-                }
+            String encoding = header("Content-Encoding");
+            java.io.InputStream raw = new java.io.ByteArrayInputStream(body);
+            if (encoding == null) {
+                return body;
             }
-            return body;
+            java.io.InputStream in = switch (encoding) {
+                case "gzip" -> new GZIPInputStream(raw);
+                case "zlib", "deflate" -> new java.util.zip.InflaterInputStream(raw);
+                case "zstd" -> new com.github.luben.zstd.ZstdInputStream(raw);
+                case "x-snappy-framed" -> new org.xerial.snappy.SnappyFramedInputStream(raw);
+                case "lz4" -> new net.jpountz.lz4.LZ4FrameInputStream(raw);
+                case "snappy" -> new java.io.ByteArrayInputStream(org.xerial.snappy.Snappy.uncompress(body));
+                default -> throw new IOException("unexpected Content-Encoding " + encoding);
+            };
+            try (in) {
+                return in.readAllBytes();
+            }
         }
     }
 
@@ -209,6 +221,80 @@ class OtlpHttpExporterTest {
                 () -> factory.create(TestComponents.settings(Kind.EXPORTER, "otlp_http"), TestComponents.decode(factory, yaml), Signal.METRICS))
                 .hasMessage("no endpoint for metrics: set endpoint or metrics_endpoint");
         assertThat(TestComponents.problems(factory, NO_QUEUE)).singleElement().asString().contains("at least one endpoint must be specified");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gzip", "zlib", "deflate", "zstd", "snappy", "x-snappy-framed", "lz4"})
+    void everyCompressionTypeOfUpstreamIsSentUnderItsOwnName(String type) throws Exception {
+        String params = type.equals("zstd") || type.equals("gzip") ? "compression_params: {level: " + (type.equals("zstd") ? 3 : 9) + "}\n" : "";
+        exporter("endpoint: " + base() + "\ncompression: " + type + "\n" + params + NO_QUEUE, Signal.TRACES).consume(Data.traces("c1", "c2"));
+        Request r = requests.get(0);
+        assertThat(r.header("Content-Encoding")).isEqualTo(type);
+        assertThat(Data.spanNames(OtlpProto.decode(Signal.TRACES, r.decoded()))).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void headersMayBeUpstreamsMapStyleListOfNamesAndValues() throws Exception {
+        exporter("endpoint: " + base() + "\nheaders: [{name: x-tenant, value: acme}, {name: x-other, value: \"2\"}]\n" + NO_QUEUE, Signal.TRACES)
+                .consume(Data.traces("h"));
+        assertThat(requests.get(0).header("x-tenant")).isEqualTo("acme");
+        assertThat(requests.get(0).header("x-other")).isEqualTo("2");
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\nheaders: [{name: a, value: b}, {name: a, value: c}]\n")).singleElement()
+                .asString().contains("duplicate keys in map-style list: [a]");
+    }
+
+    @Test
+    void cookiesEnabledSendsBackWhatTheServerSet() throws Exception {
+        List<String> cookies = new CopyOnWriteArrayList<>();
+        HttpServer jar = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        jar.createContext("/", ex -> {
+            try (ex) {
+                ex.getRequestBody().readAllBytes();
+                cookies.add(String.valueOf(ex.getRequestHeaders().getFirst("Cookie")));
+                ex.getResponseHeaders().add("Set-Cookie", "session=abc; Path=/");
+                ex.sendResponseHeaders(200, -1);
+            }
+        });
+        jar.start();
+        try {
+            String url = "http://127.0.0.1:" + jar.getAddress().getPort();
+            ExporterFactory.Exporter e = exporter("endpoint: " + url + "\ncookies: {enabled: true}\nforce_attempt_http2: false\n" + NO_QUEUE, Signal.TRACES);
+            e.consume(Data.traces("one"));
+            e.consume(Data.traces("two"));
+            e.shutdown();
+            ExporterFactory.Exporter plain = exporter("endpoint: " + url + "\n" + NO_QUEUE, Signal.TRACES);
+            plain.consume(Data.traces("three"));
+            plain.consume(Data.traces("four"));
+            // with a jar the second request carries the cookie; without one (the default) none does
+            assertThat(cookies).containsExactly("null", "session=abc", "null", "null");
+        } finally {
+            jar.stop(0);
+        }
+    }
+
+    @Test
+    void compressionTypesAndLevelsAreCheckedAsUpstream() {
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: brotli\n")).singleElement().asString()
+                .contains("unsupported compression type \"brotli\"");
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: gzip\ncompression_params: {level: 12}\n")).singleElement()
+                .asString().contains("unsupported parameters {Level:12} for compression type \"gzip\"");
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: snappy\ncompression_params: {level: 1}\n")).singleElement()
+                .asString().contains("unsupported parameters {Level:1} for compression type \"snappy\"");
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: zstd\ncompression_params: {level: 3}\n")).isEmpty();
+        assertThat(TestComponents.problems(factory, "endpoint: http://h\ncompression: zlib\ncompression_params: {level: -2}\n")).isEmpty();
+    }
+
+    @Test
+    void aPlaceholderEndpointIsAcceptedWithAWarningAndEverySendFailsForGood() throws Exception {
+        // upstream only url.Parses the endpoints: sample configs ship "CHANGEME" and validate; their exports then fail
+        ExporterFactory.Exporter e = exporter("metrics_endpoint: CHANGEME\n" + NO_QUEUE, Signal.METRICS);
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("metrics_endpoint").contains("\"CHANGEME\" is not an http:// or https:// URL"));
+        assertThatThrownBy(() -> e.consume(Payloads.gauges(1, "g"))).isInstanceOf(ConsumerException.class)
+                .hasMessageContaining("unsupported protocol scheme")
+                .satisfies(t -> assertThat(((ConsumerException) t).permanent()).isTrue());
+        assertThat(requests).isEmpty();
+        assertThat(TestComponents.problems(factory, "endpoint: \"http://[::1\"\n")).singleElement().asString()
+                .contains("endpoint must be a valid URL");
     }
 
     @Test

@@ -56,7 +56,11 @@ class TlsEndToEndTest {
 
     /** A collector with a TLS OTLP receiver (both protocols) feeding testsink; {@code extra} goes into each protocol's tls block. */
     private static Harness back(String extra) throws Exception {
-        String tls = "{cert_file: %s, key_file: %s%s}".formatted(server.cert(), server.key(), extra);
+        return backWithTls("{cert_file: %s, key_file: %s%s}".formatted(server.cert(), server.key(), extra));
+    }
+
+    /** As {@link #back}, with the whole {@code tls} block given. */
+    private static Harness backWithTls(String tls) throws Exception {
         return Harness.start("""
                 receivers:
                   otlp:
@@ -187,6 +191,121 @@ class TlsEndToEndTest {
             }
             assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc-mtls", "http-mtls", "grpc-skip-verify", "http-skip-verify");
         }
+    }
+
+    /** A PEM as a double-quoted YAML scalar (upstream's cert_pem / key_pem / ca_pem carry the text inline). */
+    private static String inline(byte[] pem) {
+        return "\"" + new String(pem, java.nio.charset.StandardCharsets.US_ASCII).replace("\n", "\\n") + "\"";
+    }
+
+    @Test
+    void inlinePemWorksLikeTheFilesOnBothEnds() throws Exception {
+        String serverTls = "{cert_pem: %s, key_pem: %s, client_ca_file: %s}".formatted(inline(server.certPem()), inline(server.keyPem()), ca.caFile());
+        try (Harness back = backWithTls(serverTls)) {
+            OtlpReceiver r = receiver(back);
+            String clientTls = "tls:\n  ca_pem: %s\n  cert_pem: %s\n  key_pem: %s".formatted(inline(ca.caPem()), inline(client.certPem()),
+                    inline(client.keyPem()));
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\n%s".formatted(r.grpcPort(), clientTls))) {
+                f.send("testsource", Payloads.traces("svc", List.of(), "grpc-pem"));
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\n%s".formatted(r.httpPort(), clientTls))) {
+                f.send("testsource", Payloads.traces("svc", List.of(), "http-pem"));
+            }
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc-pem", "http-pem");
+        }
+        assertThat(Harness.problems("""
+                receivers: {testsource: {}}
+                exporters:
+                  otlp: {endpoint: "h:4317", tls: {ca_file: a.pem, ca_pem: "-----BEGIN CERTIFICATE-----"}}
+                service: {pipelines: {traces: {receivers: [testsource], exporters: [otlp]}}}
+                """)).contains("provide either ca_file or ca_pem, not both");
+    }
+
+    /** The subject of the certificate the server at {@code port} presents now (a fresh handshake, nothing verified). */
+    private static String servedSubject(int port) throws Exception {
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, new javax.net.ssl.TrustManager[] {TlsConfig.TRUST_ALL}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+        }
+    }
+
+    @Test
+    void reloadIntervalServesTheRotatedCertificate() throws Exception {
+        TestCertificates.Identity rotating = ca.issue("before-rotation");
+        TestCertificates.Identity next = ca.issue("after-rotation");
+        try (Harness h = backWithTls("{cert_file: %s, key_file: %s, reload_interval: 50ms}".formatted(rotating.cert(), rotating.key()))) {
+            OtlpReceiver r = receiver(h);
+            assertThat(servedSubject(r.httpPort())).isEqualTo("CN=before-rotation");
+            // cert-manager style rotation: the key first, then the certificate
+            java.nio.file.Files.write(rotating.key(), next.keyPem());
+            java.nio.file.Files.write(rotating.cert(), next.certPem());
+            Harness.await(Duration.ofSeconds(30), () -> {
+                try {
+                    return servedSubject(r.httpPort()).equals("CN=after-rotation") && servedSubject(r.grpcPort()).equals("CN=after-rotation");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+        assertThat(Harness.problems("""
+                receivers: {otlp: {protocols: {http: {endpoint: "127.0.0.1:0", tls: {cert_file: a, key_file: b, reload_interval: -1s}}}}}
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                """)).contains("reload_interval must be non-negative");
+    }
+
+    @Test
+    void clientCaFileReloadTrustsTheRewrittenCas() throws Exception {
+        java.nio.file.Path cas = dir.resolve("rotating-client-ca.pem");
+        java.nio.file.Files.write(cas, otherCa.caPem()); // at first only the other CA: our client certificate is refused
+        try (Harness back = back(", client_ca_file: %s, client_ca_file_reload: true".formatted(cas))) {
+            OtlpReceiver r = receiver(back);
+            String mtls = "endpoint: 127.0.0.1:%d\ntls:\n  ca_file: %s\n  cert_file: %s\n  key_file: %s".formatted(r.grpcPort(), ca.caFile(),
+                    client.cert(), client.key());
+            try (Harness f = front("otlp", mtls)) {
+                assertThatThrownBy(() -> f.send("testsource", Payloads.traces("svc", List.of(), "refused"))).isNotNull();
+            }
+            java.nio.file.Files.write(cas, ca.caPem());
+            // a fresh client per attempt (a refused gRPC channel backs off before it connects again)
+            Harness.await(Duration.ofSeconds(30), () -> {
+                try (Harness f = front("otlp", mtls)) {
+                    f.send("testsource", Payloads.traces("svc", List.of(), "after-reload"));
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String httpMtls = "endpoint: https://127.0.0.1:%d\ntls:\n  ca_file: %s\n  cert_file: %s\n  key_file: %s".formatted(r.httpPort(),
+                    ca.caFile(), client.cert(), client.key());
+            try (Harness f = front("otlphttp", httpMtls)) {
+                f.send("testsource", Payloads.traces("svc", List.of(), "http-after-reload"));
+            }
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("after-reload", "http-after-reload");
+        }
+    }
+
+    /** The CA subjects a client with this tls block trusts. */
+    private static List<String> trusted(String tlsYaml) throws Exception {
+        io.ottl4j.collector.config.Problems p = new io.ottl4j.collector.config.Problems();
+        var c = new io.ottl4j.collector.config.Conf(io.ottl4j.collector.config.YamlReader.read("tls: " + tlsYaml, "t.yaml"), "exporters::x", p);
+        TlsConfig t = TlsConfig.decodeClient(c);
+        List<String> out = new java.util.ArrayList<>();
+        for (var tm : t.clientTrustManagers().getTrustManagers()) {
+            for (var cert : ((javax.net.ssl.X509TrustManager) tm).getAcceptedIssuers()) {
+                out.add(cert.getSubjectX500Principal().getName());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void includeSystemCaCertsPoolAddsTheJdkTrustStoreToTheCaFile() throws Exception {
+        List<String> own = trusted("{ca_file: %s}".formatted(ca.caFile()));
+        assertThat(own).hasSize(1);
+        List<String> both = trusted("{ca_file: %s, include_system_ca_certs_pool: true}".formatted(ca.caFile()));
+        assertThat(both).contains(own.get(0)).hasSizeGreaterThan(1); // the JDK ships public CAs
     }
 
     @Test

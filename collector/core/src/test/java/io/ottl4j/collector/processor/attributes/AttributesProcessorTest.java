@@ -56,6 +56,38 @@ class AttributesProcessorTest {
     }
 
     @Test
+    void fromContextReadsTheRequestsClientInfoAsUpstream() throws Exception {
+        try (io.ottl4j.collector.testing.Harness h = io.ottl4j.collector.testing.Harness.start("""
+                receivers: {testsource: {}}
+                processors:
+                  attributes:
+                    actions:
+                      - {key: tenant, from_context: metadata.x-tenant, action: insert}
+                      - {key: old_style, from_context: x-tenant, action: insert}
+                      - {key: peer, from_context: client.address, action: insert}
+                      - {key: both, from_context: metadata.x-multi, action: upsert}
+                      - {key: absent, from_context: metadata.absent, action: insert}
+                      - {key: dflt, from_context: auth.subject, default_value: anonymous, action: insert}
+                exporters: {testsink: {}}
+                service:
+                  pipelines: {traces: {receivers: [testsource], processors: [attributes], exporters: [testsink]}}
+                """)) {
+            // (a batch processor before it would drop the client info unless its metadata_keys keep it, as upstream's)
+            TelemetryBatch<Span> b = Data.traces("s");
+            h.send("testsource", b, new io.ottl4j.collector.client.ClientInfo("10.1.2.3",
+                    java.util.Map.of("X-Tenant", List.of("acme"), "x-multi", List.of("a", "b"))));
+            io.ottl4j.collector.testing.Harness.await(java.time.Duration.ofSeconds(30), () -> !h.batches("testsink").isEmpty());
+            AttributeMap a = h.batches("testsink").get(0).asTraces().resources().get(0).scopes().get(0).items().get(0).attributes();
+            assertThat(a.get("tenant")).isEqualTo("acme");
+            assertThat(a.get("old_style")).isEqualTo("acme");
+            assertThat(a.get("peer")).isEqualTo("10.1.2.3");
+            assertThat(a.get("both")).isEqualTo("a;b");
+            assertThat(a.containsKey("absent")).isFalse();
+            assertThat(a.get("dflt")).isEqualTo("anonymous"); // no authenticator data is recorded in ottl4j
+        }
+    }
+
+    @Test
     void deleteByKeyAndPattern() throws Exception {
         var out = run("""
                 actions:

@@ -13,7 +13,12 @@ import java.util.function.UnaryOperator;
 
 /** The {@code k8sattributes} config (collector-spec §3.4), decoded with upstream's validation messages. */
 public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passthrough, boolean waitForMetadata, Duration waitForMetadataTimeout,
-        Filter filter, Extract extract, List<Association> associations, List<Pattern> excludePods) {
+        Filter filter, Extract extract, List<Association> associations, List<Pattern> excludePods, Duration watchSyncPeriod,
+        Duration podDeleteGracePeriod) {
+
+    /** Upstream's defaults: informers resync every 5 minutes; a deleted pod's metadata stays 2 minutes for late data. */
+    public static final Duration DEFAULT_WATCH_SYNC_PERIOD = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_POD_DELETE_GRACE_PERIOD = Duration.ofSeconds(120);
 
     /** At most this many sources per association rule (upstream {@code PodIdentifierMaxLength}). */
     public static final int MAX_SOURCES = 4;
@@ -43,7 +48,8 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
     public record Selector(String key, String value, String op) {
     }
 
-    public record Filter(String node, String namespace, List<Selector> fields, List<Selector> labels) {
+    /** {@code namespaces}: upstream's {@code filter.namespace}, one name or a list of them (empty: every namespace). */
+    public record Filter(String node, List<String> namespaces, List<Selector> fields, List<Selector> labels) {
     }
 
     /**
@@ -120,7 +126,17 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
             exclude.add(Pattern.compile("jaeger-collector"));
         }
         ex.finish();
-        return new K8sAttributesConfig(api, passthrough, wait, waitTimeout, filter, extract, List.copyOf(associations), List.copyOf(exclude));
+        // 0 turns the informers' periodic resync off (recommended upstream for very large clusters)
+        Duration watchSync = c.duration("watch_sync_period", DEFAULT_WATCH_SYNC_PERIOD);
+        if (watchSync.isNegative()) {
+            c.error("watch_sync_period", "watch_sync_period must be non-negative, got " + watchSync.toMillis() + "ms");
+        }
+        Duration grace = c.duration("pod_delete_grace_period", DEFAULT_POD_DELETE_GRACE_PERIOD);
+        if (grace.isNegative()) {
+            c.error("pod_delete_grace_period", "pod_delete_grace_period must be non-negative, got " + grace.toMillis() + "ms");
+        }
+        return new K8sAttributesConfig(api, passthrough, wait, waitTimeout, filter, extract, List.copyOf(associations), List.copyOf(exclude),
+                watchSync, grace);
     }
 
     private static Filter decodeFilter(Conf f, UnaryOperator<String> env) {
@@ -134,11 +150,12 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
                 node = v;
             }
         }
-        String namespace = f.string("namespace", "");
+        List<String> namespaces = f.raw("namespace") instanceof io.ottl4j.collector.config.ConfigNode.ListNode
+                ? f.strings("namespace", List.of()) : f.string("namespace", "").isEmpty() ? List.of() : List.of(f.string("namespace", ""));
         List<Selector> fields = selectors(f, "fields", Set.of("", "equals", "not-equals"));
         List<Selector> labels = selectors(f, "labels", Set.of("", "equals", "not-equals", "exists", "does-not-exist"));
         f.finish();
-        return new Filter(node, namespace, fields, labels);
+        return new Filter(node, List.copyOf(namespaces), fields, labels);
     }
 
     private static List<Selector> selectors(Conf f, String key, Set<String> ops) {

@@ -117,7 +117,7 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
             sh = null;
         } else {
             synchronized (shared) {
-                sh = shared.computeIfAbsent(config, k -> new Shared(new PodStore(config, System::nanoTime, PodStore.DEFAULT_GRACE, MAX_PENDING_DELETES)));
+                sh = shared.computeIfAbsent(config, k -> new Shared(new PodStore(config, System::nanoTime, config.podDeleteGracePeriod(), MAX_PENDING_DELETES)));
             }
             store = sh.store;
         }

@@ -356,4 +356,18 @@ class K8sAttributesProcessorTest {
                 .contains("too many association sources. limit is 4")
                 .contains("\"header\" is not a valid association source");
     }
+
+    @Test
+    void informerResyncAndDeleteGracePeriodsAreUpstreamsKeys() throws Exception {
+        K8sAttributesProcessorFactory f = new K8sAttributesProcessorFactory();
+        K8sAttributesConfig defaults = io.ottl4j.collector.testing.TestComponents.decode(f, "auth_type: none\n");
+        assertThat(defaults.watchSyncPeriod()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(defaults.podDeleteGracePeriod()).isEqualTo(java.time.Duration.ofSeconds(120));
+        K8sAttributesConfig set = io.ottl4j.collector.testing.TestComponents.decode(f, "auth_type: none\nwatch_sync_period: 0s\npod_delete_grace_period: 30s\n");
+        assertThat(set.watchSyncPeriod()).isZero(); // no periodic resync
+        assertThat(set.podDeleteGracePeriod()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(io.ottl4j.collector.testing.TestComponents.problems(f, "watch_sync_period: -20s\npod_delete_grace_period: -30s\n"))
+                .anySatisfy(p -> assertThat(p).contains("watch_sync_period must be non-negative"))
+                .anySatisfy(p -> assertThat(p).contains("pod_delete_grace_period must be non-negative"));
+    }
 }

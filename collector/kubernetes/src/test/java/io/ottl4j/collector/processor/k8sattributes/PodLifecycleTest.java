@@ -81,6 +81,26 @@ class PodLifecycleTest {
     }
 
     @Test
+    void aListOfNamespacesWatchesEachOfThemAndNothingElse() throws Exception {
+        api.create(MockKubernetesApi.pod("shop", "web-1", "uid-1", "10.0.0.1").build());
+        api.create(MockKubernetesApi.pod("billing", "pay-1", "uid-2", "10.0.0.2").build());
+        api.create(MockKubernetesApi.pod("other", "x-1", "uid-3", "10.0.0.3").build());
+        K8sAttributesConfig cfg = config("""
+                filter:
+                  namespace: [shop, billing]
+                extract:
+                  metadata: [k8s.namespace.name, k8s.pod.name]
+                """);
+        assertThat(cfg.filter().namespaces()).containsExactly("shop", "billing");
+        Enricher e = new Enricher(cfg, watch(cfg)); // every namespace's pods listed before this returns
+        assertThat(enrich(e, "k8s.pod.ip", "10.0.0.1").get("k8s.pod.name")).isEqualTo("web-1");
+        assertThat(enrich(e, "k8s.pod.ip", "10.0.0.2").get("k8s.pod.name")).isEqualTo("pay-1");
+        assertThat(enrich(e, "k8s.pod.ip", "10.0.0.3").get("k8s.pod.name")).isNull();
+        assertThat(config("filter: {namespace: shop}\n").filter().namespaces()).containsExactly("shop");
+        assertThat(config("filter: {}\n").filter().namespaces()).isEmpty();
+    }
+
+    @Test
     void podsCreatedUpdatedDeletedWhileDataFlows() throws Exception {
         K8sAttributesConfig cfg = config("""
                 extract:

@@ -51,11 +51,12 @@ final class Backends implements Consumer<List<String>> {
         this.resolverName = resolverName;
     }
 
-    static ClientFactory otlp(OtlpGrpcExporterFactory.Config template, Signal signal) {
+    /** Backends made from the template; {@code auth} (may be null) is the template's authenticator, resolved at start. */
+    static ClientFactory otlp(OtlpGrpcExporterFactory.Config template, Signal signal, io.ottl4j.collector.extension.auth.ClientAuth auth) {
         return endpoint -> {
             OtlpGrpcExporterFactory.Config c = new OtlpGrpcExporterFactory.Config(endpoint, template.insecure(), template.compression(),
-                    template.headers(), template.helper(), template.tls());
-            OtlpGrpcExporterFactory.Client client = new OtlpGrpcExporterFactory.Client(c, signal);
+                    template.headers(), template.helper(), template.tls(), template.auth(), template.userAgent());
+            OtlpGrpcExporterFactory.Client client = new OtlpGrpcExporterFactory.Client(c, signal, auth);
             client.connect();
             return new Client() {
                 @Override

@@ -19,6 +19,8 @@ import java.util.Map;
  * built from the {@code protocol.otlp} template.
  */
 public final class LoadBalancingExporterFactory implements ExporterFactory<LoadBalancingExporterFactory.Config> {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LoadBalancingExporterFactory.class.getName());
+
     /** {@code resolver}: exactly one of static, dns (k8s and aws_cloud_map are named, not built). */
     public sealed interface ResolverConfig {
     }
@@ -64,7 +66,8 @@ public final class LoadBalancingExporterFactory implements ExporterFactory<LoadB
         Conf protocol = c.child("protocol");
         Conf otlpConf = protocol.child("otlp");
         if (otlpConf.has("endpoint")) {
-            otlpConf.error("endpoint", "the endpoint is set per backend by the resolver; remove it from the template");
+            // upstream accepts it and overrides it with each backend's endpoint, as here
+            LOG.warning(() -> otlpConf.pathOf("endpoint") + " is ignored: each backend's endpoint comes from the resolver");
         }
         OtlpGrpcExporterFactory.Config otlp = OTLP.decode(otlpConf, false);
         otlpConf.finish();
@@ -149,7 +152,10 @@ public final class LoadBalancingExporterFactory implements ExporterFactory<LoadB
             case K8sConfig k -> new K8sResolver(() -> KubernetesClients.system().create(k.api()), k.service(), k.ports(), k.timeout(),
                     k.returnHostnames(), settings.logger(signal), stats);
         };
-        return create(settings, config, signal, key, resolver, Backends.otlp(config.otlp(), signal), stats);
+        // the template's auth (as on the otlp exporter): resolved once when the exporter starts, shared by every backend
+        io.ottl4j.collector.extension.auth.ClientAuth auth = io.ottl4j.collector.extension.auth.ClientAuth.of(config.otlp().auth());
+        return io.ottl4j.collector.extension.auth.ClientAuth.wrap(auth,
+                create(settings, config, signal, key, resolver, Backends.otlp(config.otlp(), signal, auth), stats));
     }
 
     static Exporter create(CreateSettings settings, Config config, Signal signal, RoutingKey key, Resolver resolver,

@@ -61,8 +61,8 @@ class LoadBalancingConfigTest {
         assertThat(TestComponents.problems(factory, "protocol: {otlp: {}}")).anyMatch(p -> p.contains("no resolvers specified"));
         assertThat(TestComponents.problems(factory, "resolver: {aws_cloud_map: {namespace: x, service_name: y}}"))
                 .anyMatch(p -> p.contains("aws_cloud_map resolver is not built"));
-        assertThat(TestComponents.problems(factory, "protocol: {otlp: {endpoint: x:4317}}\nresolver: {static: {hostnames: [a]}}"))
-                .anyMatch(p -> p.contains("the endpoint is set per backend"));
+        // upstream accepts an endpoint in the template and overrides it with each backend's, as here (with a warning)
+        assertThat(TestComponents.problems(factory, "protocol: {otlp: {endpoint: x:4317}}\nresolver: {static: {hostnames: [a]}}")).isEmpty();
         assertThat(TestComponents.problems(factory, "routing_key: attributes\nresolver: {static: {hostnames: [a]}}"))
                 .anyMatch(p -> p.contains("requires routing_attributes"));
         assertThat(TestComponents.problems(factory, "resolver: {static: {hostnames: [a], extra: 1}}")).anyMatch(p -> p.contains("extra"));

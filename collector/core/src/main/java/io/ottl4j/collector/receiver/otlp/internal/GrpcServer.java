@@ -104,19 +104,39 @@ final class GrpcServer {
     /** The caller's address and (with include_metadata) its metadata, captured by {@link #CLIENT_INTERCEPTOR}. */
     private static final Context.Key<ClientInfo> CLIENT = Context.key("ottl4j-client-info");
 
+    /** The epoll loops of a Unix domain socket server (null on TCP), shut down with it. */
+    private io.grpc.netty.shaded.io.netty.channel.EventLoopGroup[] udsGroups;
+
     GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next) throws IOException, GeneralSecurityException {
         this(settings, config, next, null);
     }
 
     GrpcServer(CreateSettings settings, OtlpReceiverFactory.Grpc config, Map<Signal, Consumer> next, ServerAuth auth)
             throws IOException, GeneralSecurityException {
-        NettyServerBuilder b = NettyServerBuilder.forAddress(Endpoints.bindable(config.endpoint()));
+        NettyServerBuilder b;
+        if (config.endpoint().startsWith(Endpoints.UNIX)) {
+            // Unix domain sockets: grpc-java serves them on its bundled epoll transport (Linux)
+            if (!io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.isAvailable()) {
+                throw new IOException("gRPC on a Unix domain socket needs Linux (epoll): "
+                        + io.grpc.netty.shaded.io.netty.channel.epoll.Epoll.unavailabilityCause());
+            }
+            udsGroups = new io.grpc.netty.shaded.io.netty.channel.EventLoopGroup[] {
+                    new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(1),
+                    new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup()};
+            b = NettyServerBuilder.forAddress(new io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress(
+                    config.endpoint().substring(Endpoints.UNIX.length())))
+                    .channelType(io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel.class)
+                    .bossEventLoopGroup(udsGroups[0]).workerEventLoopGroup(udsGroups[1]);
+        } else {
+            b = NettyServerBuilder.forAddress(Endpoints.bindable(config.endpoint()));
+        }
         int maxRecvMib = config.maxRecvMsgSizeMib();
         b.maxInboundMessageSize(maxRecvMib > 0 ? maxRecvMib * 1024 * 1024 : 4 * 1024 * 1024);
         if (config.tls() != null) {
             b.sslContext(sslContext(config.tls()));
         }
         keepalive(b, config.keepalive());
+        b.decompressorRegistry(io.ottl4j.collector.internal.GrpcCompression.decompressors());
         // calls run on threads with a stack sized for upstream's nesting limits (see WorkerThreads)
         executor = java.util.concurrent.Executors.newCachedThreadPool(io.ottl4j.collector.internal.WorkerThreads.factory("otlp-grpc-" + settings.id()));
         b.executor(executor);
@@ -131,8 +151,12 @@ final class GrpcServer {
     }
 
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers())).protocols(tls.protocols()).ciphers(tls.ciphers());
-        TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
+        SslContextBuilder b = (tls.clientCaFileReload()
+                // BoringSSL takes the CA names it asks clients for once, when the context is built; JSSE asks the trust
+                // manager at every handshake, so the reloaded CAs are also the ones requested
+                ? GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()), io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider.JDK)
+                : GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()))).protocols(tls.protocols()).ciphers(tls.ciphers());
+        TrustManagerFactory clientCas = tls.clientCaTrustManagers();
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }
@@ -261,8 +285,9 @@ final class GrpcServer {
         server.start();
     }
 
+    /** The TCP port; -1 on a Unix domain socket. */
     int port() {
-        return server.getPort();
+        return server.getListenSockets().stream().anyMatch(a -> a instanceof InetSocketAddress) ? server.getPort() : -1;
     }
 
     void stop() throws InterruptedException {
@@ -271,5 +296,10 @@ final class GrpcServer {
             server.shutdownNow();
         }
         executor.shutdown();
+        if (udsGroups != null) {
+            for (var g : udsGroups) {
+                g.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -134,10 +134,12 @@ final class HttpServer {
         handlers = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 io.ottl4j.collector.internal.WorkerThreads.factory("otlp-http-" + settings.id()));
         boolean cors = !origins.isEmpty();
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
+        boolean unix = config.endpoint().startsWith(Endpoints.UNIX);
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers)
+                .channel(unix ? io.netty.channel.socket.nio.NioServerDomainSocketChannel.class : NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(SocketChannel ch) {
+                    protected void initChannel(Channel ch) {
                         connections.add(ch);
                         var p = ch.pipeline();
                         if (ssl != null) {
@@ -158,13 +160,17 @@ final class HttpServer {
                         p.addLast("otlp", new OtlpHandler());
                     }
                 });
-        InetSocketAddress addr = Endpoints.bindable(config.endpoint());
+        java.net.SocketAddress addr = unix ? java.net.UnixDomainSocketAddress.of(config.endpoint().substring(Endpoints.UNIX.length()))
+                : Endpoints.bindable(config.endpoint());
         channel = b.bind(addr).sync().channel();
     }
 
     private static SslContext sslContext(TlsConfig tls) throws java.io.IOException, java.security.GeneralSecurityException {
         SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols()).ciphers(tls.ciphers());
-        javax.net.ssl.TrustManagerFactory clientCas = TlsConfig.trustManagers(tls.clientCaFile());
+        if (tls.clientCaFileReload()) {
+            b.sslProvider(io.netty.handler.ssl.SslProvider.JDK); // JSSE asks the (reloading) trust manager for the CA names at every handshake
+        }
+        javax.net.ssl.TrustManagerFactory clientCas = tls.clientCaTrustManagers();
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }
@@ -184,8 +190,9 @@ final class HttpServer {
         return new ClientInfo(address, md);
     }
 
+    /** The TCP port; -1 on a Unix domain socket. */
     int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return channel.localAddress() instanceof InetSocketAddress in ? in.getPort() : -1;
     }
 
     /**

@@ -48,7 +48,6 @@ import java.util.logging.Logger;
  * (and reports) each outage and each recovery once.
  */
 public final class Watcher implements AutoCloseable {
-    private static final long RESYNC_MILLIS = Duration.ofMinutes(5).toMillis();
     /** How long a lost watch may take to come back before the API counts as unreachable. */
     static final Duration UNWATCHED_GRACE = Duration.ofSeconds(5);
     private static final long HEALTH_CHECK_MILLIS = 500;
@@ -102,7 +101,6 @@ public final class Watcher implements AutoCloseable {
     /** Starts the informers; with {@code waitForMetadata} blocks until pods are synced or the timeout passes. */
     public void start() throws Exception {
         Extract x = config.extract();
-        String ns = config.filter().namespace();
         List<CompletableFuture<Void>> deps = new ArrayList<>();
         if (x.reads(From.NAMESPACE)) {
             deps.add(run("namespaces", client.namespaces(), store::addOrUpdateNamespace, store::deleteNamespace));
@@ -116,24 +114,25 @@ public final class Watcher implements AutoCloseable {
         }
         if ((x.has("k8s.deployment.name") && !x.deploymentNameFromReplicaSet()) || x.has("k8s.deployment.uid") || x.has("service.name")
                 || x.reads(From.DEPLOYMENT)) {
-            Informable<ReplicaSet> rs = ns.isEmpty() ? client.apps().replicaSets().inAnyNamespace() : client.apps().replicaSets().inNamespace(ns);
-            deps.add(run("replicasets", rs, store::addOrUpdateReplicaSet, store::deleteReplicaSet));
+            deps.add(runInNamespaces("replicasets", ns -> ns == null ? client.apps().replicaSets().inAnyNamespace()
+                    : client.apps().replicaSets().inNamespace(ns), store::addOrUpdateReplicaSet, store::deleteReplicaSet));
         }
         if (x.reads(From.DEPLOYMENT)) {
-            deps.add(run("deployments", ns.isEmpty() ? client.apps().deployments().inAnyNamespace() : client.apps().deployments().inNamespace(ns),
+            deps.add(runInNamespaces("deployments", ns -> ns == null ? client.apps().deployments().inAnyNamespace() : client.apps().deployments().inNamespace(ns),
                     d -> store.addOrUpdateWorkload(From.DEPLOYMENT, d), d -> store.deleteWorkload(From.DEPLOYMENT, d)));
         }
         if (x.reads(From.STATEFULSET)) {
-            deps.add(run("statefulsets", ns.isEmpty() ? client.apps().statefulSets().inAnyNamespace() : client.apps().statefulSets().inNamespace(ns),
+            deps.add(runInNamespaces("statefulsets", ns -> ns == null ? client.apps().statefulSets().inAnyNamespace()
+                    : client.apps().statefulSets().inNamespace(ns),
                     d -> store.addOrUpdateWorkload(From.STATEFULSET, d), d -> store.deleteWorkload(From.STATEFULSET, d)));
         }
         if (x.reads(From.DAEMONSET)) {
-            deps.add(run("daemonsets", ns.isEmpty() ? client.apps().daemonSets().inAnyNamespace() : client.apps().daemonSets().inNamespace(ns),
+            deps.add(runInNamespaces("daemonsets", ns -> ns == null ? client.apps().daemonSets().inAnyNamespace() : client.apps().daemonSets().inNamespace(ns),
                     d -> store.addOrUpdateWorkload(From.DAEMONSET, d), d -> store.deleteWorkload(From.DAEMONSET, d)));
         }
         if (x.reads(From.JOB) || x.has("k8s.cronjob.uid")) {
-            Informable<Job> jobs = ns.isEmpty() ? client.batch().v1().jobs().inAnyNamespace() : client.batch().v1().jobs().inNamespace(ns);
-            deps.add(run("jobs", jobs, store::addOrUpdateJob, store::deleteJob));
+            deps.add(runInNamespaces("jobs", ns -> ns == null ? client.batch().v1().jobs().inAnyNamespace() : client.batch().v1().jobs().inNamespace(ns),
+                    store::addOrUpdateJob, store::deleteJob));
         }
         // the pod informer starts once the owners are known (upstream runInformerWithDependencies)
         CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
@@ -141,7 +140,7 @@ public final class Watcher implements AutoCloseable {
                 return;
             }
             try {
-                run("pods", pods(), store::addOrUpdate, store::delete).whenComplete((pv, pe) -> {
+                runInNamespaces("pods", this::pods, store::addOrUpdate, store::delete).whenComplete((pv, pe) -> {
                     if (pe == null) {
                         podsSynced.complete(null);
                     }
@@ -159,15 +158,42 @@ public final class Watcher implements AutoCloseable {
         }
     }
 
+    /**
+     * One informer of {@code what} in every namespace of {@code filter.namespace} (one per namespace when it lists
+     * several, as upstream watches each), or in all namespaces when none is set; completes when all have listed.
+     * {@code source} gets null for all namespaces.
+     */
+    private <T extends HasMetadata> CompletableFuture<Void> runInNamespaces(String what, java.util.function.Function<String, Informable<T>> source,
+            Consumer<T> upsert, Consumer<T> delete) {
+        return runInNamespaces(what, source, upsert, (T t, Boolean unknown) -> delete.accept(t));
+    }
+
+    private <T extends HasMetadata> CompletableFuture<Void> runInNamespaces(String what, java.util.function.Function<String, Informable<T>> source,
+            Consumer<T> upsert, BiConsumer<T, Boolean> delete) {
+        List<String> namespaces = config.filter().namespaces();
+        if (namespaces.isEmpty()) {
+            return run(what, source.apply(null), upsert, delete);
+        }
+        if (namespaces.size() == 1) {
+            return run(what, source.apply(namespaces.get(0)), upsert, delete);
+        }
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (String ns : namespaces) {
+            all.add(run(what + " in " + ns, source.apply(ns), upsert, delete));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
     /** Completes once the pod informer has listed all pods. */
     public CompletableFuture<Void> podsSynced() {
         return podsSynced;
     }
 
-    private Informable<Pod> pods() {
+    /** The pods of namespace {@code ns} (null: every namespace) that the filter selects. */
+    private Informable<Pod> pods(String ns) {
         K8sAttributesConfig.Filter f = config.filter();
-        FilterWatchListDeletable<Pod, ? extends KubernetesResourceList<Pod>, ?> q = f.namespace().isEmpty() ? client.pods().inAnyNamespace()
-                : client.pods().inNamespace(f.namespace());
+        FilterWatchListDeletable<Pod, ? extends KubernetesResourceList<Pod>, ?> q = ns == null ? client.pods().inAnyNamespace()
+                : client.pods().inNamespace(ns);
         for (Selector s : f.labels()) {
             q = switch (s.op()) {
                 case "not-equals" -> q.withoutLabel(s.key(), s.value());
@@ -271,7 +297,7 @@ public final class Watcher implements AutoCloseable {
         }
 
         private SharedIndexInformer<T> create() {
-            SharedIndexInformer<T> inf = source.runnableInformer(RESYNC_MILLIS);
+            SharedIndexInformer<T> inf = source.runnableInformer(config.watchSyncPeriod().toMillis());
             inf.addEventHandler(new ResourceEventHandler<T>() {
                 @Override
                 public void onAdd(T obj) {
