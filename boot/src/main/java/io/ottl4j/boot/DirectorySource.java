@@ -7,7 +7,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -55,11 +54,7 @@ final class DirectorySource implements Source {
     public ProtectionDomain domain(ClassLoader loader) {
         ProtectionDomain d = domain;
         if (d == null) {
-            try {
-                d = new ProtectionDomain(new CodeSource(root.toUri().toURL(), (java.security.CodeSigner[]) null), null, loader, null);
-            } catch (MalformedURLException e) {
-                throw new UncheckedIOException(e);
-            }
+            d = Source.domainOf(root, loader);
             domain = d;
         }
         return d;

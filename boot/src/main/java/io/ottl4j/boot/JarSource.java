@@ -10,7 +10,6 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
@@ -86,11 +85,7 @@ final class JarSource implements Source {
     public ProtectionDomain domain(ClassLoader loader) {
         ProtectionDomain d = domain;
         if (d == null) {
-            try {
-                d = new ProtectionDomain(new CodeSource(path.toUri().toURL(), (java.security.CodeSigner[]) null), null, loader, null);
-            } catch (MalformedURLException e) {
-                throw new UncheckedIOException(e);
-            }
+            d = Source.domainOf(path, loader);
             domain = d;
         }
         return d;

@@ -20,6 +20,15 @@ sealed interface Source permits JarSource, DirectorySource {
 
     ProtectionDomain domain(ClassLoader loader);
 
+    /** The domain of classes read from {@code location}: its code source, no signers, no static permissions. */
+    static ProtectionDomain domainOf(java.nio.file.Path location, ClassLoader loader) {
+        try {
+            return new ProtectionDomain(new java.security.CodeSource(location.toUri().toURL(), (java.security.CodeSigner[]) null), null, loader, null);
+        } catch (java.net.MalformedURLException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     PackageInfo packageInfo();
 
     boolean isOpen();
