@@ -45,7 +45,7 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
 
     public record Config(KafkaClientSettings client, Map<Signal, SignalTopic> topics, String topicFromAttribute, boolean partitionTracesById,
             boolean partitionMetricsByResource, boolean partitionLogsByResource, List<String> includeMetadataKeys, Producer producer,
-            ExporterHelper.Settings helper) {
+            ExporterHelper.Settings helper, RecordPartitioner partitioner) {
     }
 
     static final Map<Signal, String> DEFAULT_TOPICS = Map.of(Signal.TRACES, "otlp_spans", Signal.METRICS, "otlp_metrics", Signal.LOGS,
@@ -121,8 +121,46 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
         Duration linger = p.duration("linger", Duration.ofMillis(5));
         p.finish();
         ExporterHelper.Settings helper = ExporterHelper.decode(c, Duration.ofSeconds(5));
+        RecordPartitioner partitioner = RecordPartitioner.decode(c);
+        checkBatchPartition(c, helper, metadataKeys, topics);
         return new Config(client, topics, topicFromAttribute, byTrace, metricsByResource, logsByResource, metadataKeys,
-                new Producer(maxBytes, acks == -1 ? "all" : Long.toString(acks), compression, level, linger), helper);
+                new Producer(maxBytes, acks == -1 ? "all" : Long.toString(acks), compression, level, linger), helper, partitioner);
+    }
+
+    /**
+     * Upstream's checks when {@code sending_queue::batch} is on: a merged batch keeps only the client metadata of
+     * {@code batch::partition::metadata_keys}, so every key this exporter reads from the metadata must be one of them.
+     */
+    private static void checkBatchPartition(Conf c, ExporterHelper.Settings helper, List<String> includeKeys, Map<Signal, SignalTopic> topics) {
+        ExporterHelper.Queue q = helper.queue();
+        if (!q.enabled() || q.batch() == null) {
+            return;
+        }
+        List<String> partitionKeys = q.batch().partitionKeys();
+        if (!includeKeys.isEmpty()) {
+            if (partitionKeys.isEmpty()) {
+                c.error("include_metadata_keys", "sending_queue::batch::partition::metadata_keys must be configured when include_metadata_keys is set "
+                        + "and batching is enabled");
+                return;
+            }
+            for (String k : includeKeys) {
+                if (!partitionKeys.contains(k)) {
+                    c.error("include_metadata_keys", "sending_queue::batch::partition::metadata_keys must include all include_metadata_keys values: missing \""
+                            + k + "\" from sending_queue::batch::partition::metadata_keys=[" + String.join(" ", partitionKeys) + "]");
+                    return;
+                }
+            }
+        }
+        for (Signal s : List.of(Signal.LOGS, Signal.METRICS, Signal.TRACES, Signal.PROFILES)) {
+            String key = topics.get(s).topicFromMetadataKey();
+            if (!key.isEmpty() && !partitionKeys.contains(key)) {
+                String signal = s.name().toLowerCase(Locale.ROOT);
+                c.child(signal).error("topic_from_metadata_key", signal + "::topic_from_metadata_key: topic_from_metadata_key must be present in "
+                        + "sending_queue::batch::partition::metadata_keys if batching is enabled: \"" + key + "\" not found in partition keys="
+                        + partitionKeys);
+                return;
+            }
+        }
     }
 
     @Override
@@ -134,7 +172,7 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
             List<Future<?>> sent = new ArrayList<>();
             try {
                 for (ProducerRecord<byte[], byte[]> record : records(config, signal, st.topic(), encoding, batch)) {
-                    sent.add(producer[0].send(record));
+                    sent.add(producer[0].send(partitioned(config.partitioner(), producer[0], record)));
                 }
                 long deadline = System.nanoTime() + (timeout.isZero() ? TimeUnit.DAYS.toNanos(1) : timeout.toNanos());
                 for (Future<?> f : sent) {
@@ -159,6 +197,16 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
         }, () -> producer[0] = new KafkaProducer<>(producerProperties(config), new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
+    /** A keyed record with its partition set when the partitioner hashes keys itself (sarama_compat). */
+    static ProducerRecord<byte[], byte[]> partitioned(RecordPartitioner partitioner, KafkaProducer<byte[], byte[]> producer,
+            ProducerRecord<byte[], byte[]> r) {
+        if (r.key() == null || !partitioner.partitionsKeysItself()) {
+            return r;
+        }
+        int partitions = producer.partitionsFor(r.topic()).size();
+        return new ProducerRecord<>(r.topic(), RecordPartitioner.saramaPartition(r.key(), partitions), r.key(), r.value(), r.headers());
+    }
+
     static Properties producerProperties(Config config) {
         Properties p = config.client().properties();
         Producer pc = config.producer();
@@ -172,6 +220,7 @@ public final class KafkaExporterFactory implements ExporterFactory<KafkaExporter
         }
         p.put("linger.ms", Long.toString(pc.linger().toMillis()));
         p.put("retries", Integer.toString(config.client().metadataRetries()));
+        config.partitioner().configure(p);
         return p;
     }
 

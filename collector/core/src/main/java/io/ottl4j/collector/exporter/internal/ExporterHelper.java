@@ -7,6 +7,10 @@ import io.ottl4j.collector.config.Conf;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The exporter helper shared by the network exporters (collector-spec §5.4): per-attempt {@code timeout},
@@ -43,9 +47,21 @@ public final class ExporterHelper {
         }
     }
 
-    /** {@code sending_queue::batch}: flush at {@code minSize} or after {@code flushTimeout}; split above {@code maxSize} (0: no limit). */
-    public record Batch(Duration flushTimeout, long minSize, long maxSize, Sizer sizer) {
-        public static final Batch DEFAULT = new Batch(Duration.ofMillis(200), 8192, 0, Sizer.ITEMS);
+    /**
+     * {@code sending_queue::batch}: flush at {@code minSize} or after {@code flushTimeout}; split above {@code maxSize}
+     * (0: no limit). {@code partitionKeys} ({@code partition::metadata_keys}): one batch per distinct combination of
+     * these client metadata values.
+     */
+    public record Batch(Duration flushTimeout, long minSize, long maxSize, Sizer sizer, List<String> partitionKeys) {
+        public static final Batch DEFAULT = new Batch(Duration.ofMillis(200), 8192, 0, Sizer.ITEMS, List.of());
+
+        public Batch(Duration flushTimeout, long minSize, long maxSize, Sizer sizer) {
+            this(flushTimeout, minSize, maxSize, sizer, List.of());
+        }
+
+        public Batch {
+            partitionKeys = List.copyOf(partitionKeys);
+        }
     }
 
     public record Settings(Duration timeout, Retry retry, Queue queue) {
@@ -121,11 +137,18 @@ public final class ExporterHelper {
             Batch d = Batch.DEFAULT;
             // upstream: batch::sizer inherits sending_queue::sizer when that is set and batch is a map; items otherwise
             Sizer inherited = sizerSet && q.has("batch") ? sizer : d.sizer();
-            batch = new Batch(b.duration("flush_timeout", d.flushTimeout()), b.longValue("min_size", d.minSize()), b.longValue("max_size", d.maxSize()),
-                    sizer(b, "sizer", inherited));
-            if (b.has("partition")) {
-                b.error("partition", "sending_queue::batch::partition (metadata_keys) is not supported yet by ottl4j");
+            Conf p = b.child("partition");
+            List<String> keys = p.strings("metadata_keys", List.of());
+            Set<String> seen = new HashSet<>();
+            for (String k : keys) {
+                if (!seen.add(k.toLowerCase(Locale.ROOT))) {
+                    p.error("metadata_keys", "duplicate entry in metadata_keys: \"" + k.toLowerCase(Locale.ROOT) + "\" (case-insensitive)");
+                    break;
+                }
             }
+            p.finish();
+            batch = new Batch(b.duration("flush_timeout", d.flushTimeout()), b.longValue("min_size", d.minSize()), b.longValue("max_size", d.maxSize()),
+                    sizer(b, "sizer", inherited), keys);
             b.finish();
             if (batch.sizer() == Sizer.REQUESTS) {
                 q.error("batch", "`batch` supports only `items` or `bytes` sizer, found \"requests\"");

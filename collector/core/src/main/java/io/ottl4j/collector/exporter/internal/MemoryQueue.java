@@ -1,5 +1,6 @@
 package io.ottl4j.collector.exporter.internal;
 
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.collector.internal.Batches;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.util.ArrayDeque;
@@ -22,7 +23,7 @@ final class MemoryQueue extends BoundedQueue {
                 return false;
             }
             int n = Batches.count(batch);
-            entries.addLast(new Entry(batch, nextId++, bsize, n, waiter));
+            entries.addLast(new Entry(batch, nextId++, bsize, n, waiter, ClientInfo.current()));
             size += bsize;
             items += n;
             notEmpty.signal();

@@ -1,5 +1,6 @@
 package io.ottl4j.collector.exporter.internal;
 
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.collector.extension.storage.StorageClient;
 import io.ottl4j.collector.extension.storage.StorageClient.Operation;
 import io.ottl4j.collector.internal.Batches;
@@ -28,10 +29,12 @@ import java.util.logging.Logger;
  * as permanent / out of retries); an export cut short by shutdown stays in {@code di}.</li>
  * </ul>
  * On start, items left in {@code di} (by a crash or a shutdown) are appended again, so they are delivered at
- * least once. Values are {@code [version][signal][items][size][OTLP protobuf]}.
+ * least once. Values are {@code [version][signal][items][size][OTLP protobuf]} (version 1) or, version 2,
+ * {@code [2][signal][items][size][client info length][client info][OTLP protobuf]}: the client info (address and
+ * metadata) of the request is kept with it, as upstream's persistent queue keeps the request's client metadata.
  */
 final class PersistentQueue extends BoundedQueue {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final String READ = "ri";
     private static final String WRITE = "wi";
     private static final String DISPATCHED = "di";
@@ -104,9 +107,10 @@ final class PersistentQueue extends BoundedQueue {
     @Override
     public boolean offer(TelemetryBatch<?> batch, long bsize, boolean block, Waiter waiter) throws InterruptedException, IOException {
         byte[] proto = OtlpProto.encode(batch);
+        byte[] info = ClientInfoCodec.encode(ClientInfo.current());
         int n = Batches.count(batch);
-        ByteBuffer v = ByteBuffer.allocate(14 + proto.length);
-        v.put(VERSION).put((byte) signal.ordinal()).putInt(n).putLong(bsize).put(proto);
+        ByteBuffer v = ByteBuffer.allocate(18 + info.length + proto.length);
+        v.put(VERSION).put((byte) signal.ordinal()).putInt(n).putLong(bsize).putInt(info.length).put(info).put(proto);
         lock.lockInterruptibly();
         try {
             if (!awaitRoom(bsize, block)) {
@@ -159,8 +163,15 @@ final class PersistentQueue extends BoundedQueue {
                     continue;
                 }
                 TelemetryBatch<?> batch;
+                ClientInfo info = ClientInfo.EMPTY;
                 try {
-                    batch = OtlpProto.decode(Signal.values()[v[1]], java.util.Arrays.copyOfRange(v, 14, v.length));
+                    int start = 14;
+                    if (v[0] >= 2) {
+                        int len = ByteBuffer.wrap(v).getInt(14);
+                        info = ClientInfoCodec.decode(java.util.Arrays.copyOfRange(v, 18, 18 + len));
+                        start = 18 + len;
+                    }
+                    batch = OtlpProto.decode(Signal.values()[v[1]], java.util.Arrays.copyOfRange(v, start, v.length));
                 } catch (RuntimeException e) {
                     log.warning("persistent queue: item " + idx + " cannot be decoded (" + e.getMessage() + "); " + n + " " + unit()
                             + " dropped");
@@ -168,7 +179,7 @@ final class PersistentQueue extends BoundedQueue {
                     client.batch(List.of(Operation.delete(key(idx)), Operation.set(DISPATCHED, encodeList(dispatched))));
                     continue;
                 }
-                return new Entry(batch, idx, s, n, waiters.remove(idx));
+                return new Entry(batch, idx, s, n, waiters.remove(idx), info);
             }
         } finally {
             lock.unlock();

@@ -1,5 +1,6 @@
 package io.ottl4j.collector.exporter.internal;
 
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.collector.component.ConsumerException;
 import io.ottl4j.collector.component.CreateSettings;
 import io.ottl4j.collector.component.ExporterFactory;
@@ -15,7 +16,9 @@ import io.ottl4j.pdata.TelemetryItem;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +45,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Entries finished together (a batch of the batcher may split into several parts to send). */
-    private record Job(List<SendingQueue.Entry> entries, List<TelemetryBatch<?>> parts) {
+    private record Job(List<SendingQueue.Entry> entries, List<TelemetryBatch<?>> parts, ClientInfo client) {
     }
 
     /** An export cut short by shutdown: a persistent queue keeps the data for the next start. */
@@ -167,7 +170,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
                     job = jobs.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
                 } else {
                     SendingQueue.Entry e = pollOrPause();
-                    job = e == null ? null : new Job(List.of(e), List.of(e.batch()));
+                    job = e == null ? null : new Job(List.of(e), List.of(e.batch()), e.client());
                 }
                 if (job != null) {
                     run(job);
@@ -199,7 +202,7 @@ final class QueuedExporter implements ExporterFactory.Exporter {
         try {
             for (TelemetryBatch<?> part : job.parts()) {
                 int n = Batches.count(part);
-                sendWithRetry(part);
+                sendAs(job.client(), part);
                 unsent -= n;
             }
         } catch (ShutdownAbort e) {
@@ -234,34 +237,63 @@ final class QueuedExporter implements ExporterFactory.Exporter {
         }
     }
 
-    /** The exporter-side batcher: merges entries until {@code min_size} or {@code flush_timeout}, splits above {@code max_size}. */
+    /** Partitions the batcher keeps at most (upstream's limit); the least recently used one is flushed to make room. */
+    static final int MAX_PARTITIONS = 10_000;
+
+    /** What the batcher accumulates for one partition (one combination of the partition's metadata values). */
+    private static final class Pending {
+        TelemetryBatch<?> acc;
+        final List<SendingQueue.Entry> held = new ArrayList<>();
+        long size;
+        long flushAt;
+    }
+
+    /**
+     * The exporter-side batcher: merges entries until {@code min_size} or {@code flush_timeout}, splits above
+     * {@code max_size}; with {@code partition::metadata_keys}, one batch per distinct combination of those client
+     * metadata values (upstream's key: the keys present, with their values).
+     */
     private void batchLoop() {
         ExporterHelper.Batch cfg = q.batch();
-        TelemetryBatch<?> acc = null;
-        List<SendingQueue.Entry> held = new ArrayList<>();
-        long accSize = 0;
-        long flushAt = 0;
+        // access order: the eldest is the least recently used partition
+        LinkedHashMap<String, Pending> pending = new LinkedHashMap<>(16, 0.75f, true);
         try {
             while (!stopping) {
-                long wait = acc == null ? POLL_NANOS : Math.max(0, Math.min(POLL_NANOS, flushAt - System.nanoTime()));
+                long now = System.nanoTime();
+                long wait = POLL_NANOS;
+                for (Pending p : pending.values()) {
+                    wait = Math.max(0, Math.min(wait, p.flushAt - now));
+                }
                 SendingQueue.Entry e = wait == POLL_NANOS ? pollOrPause() : queue.poll(wait);
                 if (e != null) {
-                    accSize += e.items() > 0 && cfg.sizer() == Sizer.ITEMS ? e.items()
-                            : cfg.sizer() == q.sizer() ? e.size() : cfg.sizer().size(e.batch());
-                    if (acc == null) {
-                        acc = e.batch();
-                        flushAt = System.nanoTime() + cfg.flushTimeout().toNanos();
-                    } else {
-                        moveAll(e.batch(), acc);
+                    String key = partitionKey(cfg.partitionKeys(), e.client());
+                    Pending p = pending.get(key);
+                    if (p == null) {
+                        if (pending.size() >= MAX_PARTITIONS) {
+                            Map.Entry<String, Pending> eldest = pending.entrySet().iterator().next();
+                            pending.remove(eldest.getKey());
+                            flush(eldest.getValue(), cfg);
+                        }
+                        p = new Pending();
+                        pending.put(key, p);
                     }
-                    held.add(e);
+                    p.size += e.items() > 0 && cfg.sizer() == Sizer.ITEMS ? e.items()
+                            : cfg.sizer() == q.sizer() ? e.size() : cfg.sizer().size(e.batch());
+                    if (p.acc == null) {
+                        p.acc = e.batch();
+                        p.flushAt = System.nanoTime() + cfg.flushTimeout().toNanos();
+                    } else {
+                        moveAll(e.batch(), p.acc);
+                    }
+                    p.held.add(e);
                 }
-                boolean due = acc != null && (accSize >= cfg.minSize() || System.nanoTime() - flushAt >= 0 || (draining && e == null));
-                if (due) {
-                    jobs.put(new Job(List.copyOf(held), split(acc, cfg)));
-                    held.clear();
-                    acc = null;
-                    accSize = 0;
+                now = System.nanoTime();
+                for (var it = pending.values().iterator(); it.hasNext();) {
+                    Pending p = it.next();
+                    if (p.size >= cfg.minSize() || now - p.flushAt >= 0 || (draining && e == null)) {
+                        it.remove();
+                        flush(p, cfg);
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -269,13 +301,61 @@ final class QueuedExporter implements ExporterFactory.Exporter {
         } catch (IOException e) {
             log.log(Level.SEVERE, "persistent queue: cannot read from storage; the batcher stops: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            log.log(Level.SEVERE, "exporter batcher failed; " + held.size() + " requests are not exported", e);
+            log.log(Level.SEVERE, "exporter batcher failed; " + pending.values().stream().mapToInt(p -> p.held.size()).sum()
+                    + " requests are not exported", e);
         }
-        if (!held.isEmpty()) {
-            long n = held.stream().mapToLong(SendingQueue.Entry::items).sum();
+        for (Pending p : pending.values()) {
+            long n = p.held.stream().mapToLong(SendingQueue.Entry::items).sum();
             (queue.persistent() ? keptAtShutdown : lostAtShutdown).addAndGet(n);
-            finish(held, true, new ShutdownAbort("exporter shut down before the data was sent"));
+            finish(p.held, true, new ShutdownAbort("exporter shut down before the data was sent"));
         }
+    }
+
+    private void flush(Pending p, ExporterHelper.Batch cfg) throws InterruptedException {
+        jobs.put(new Job(List.copyOf(p.held), split(p.acc, cfg), batchClient(cfg.partitionKeys(), p.held)));
+    }
+
+    /** Upstream's partition key: each configured key that has values, with its values, NUL-separated. */
+    static String partitionKey(List<String> keys, ClientInfo info) {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder kb = new StringBuilder();
+        for (String k : keys) {
+            List<String> values = info.get(k);
+            if (!values.isEmpty()) {
+                if (!kb.isEmpty()) {
+                    kb.append('\0');
+                }
+                kb.append(k);
+                for (String v : values) {
+                    kb.append('\0').append(v);
+                }
+            }
+        }
+        return kb.toString();
+    }
+
+    /**
+     * The client info a batch is sent with, as upstream's batcher: one request keeps its own; a merged batch carries
+     * the partition's metadata keys only (no partitioning: none).
+     */
+    static ClientInfo batchClient(List<String> keys, List<SendingQueue.Entry> held) {
+        if (held.size() == 1) {
+            return held.get(0).client();
+        }
+        if (keys.isEmpty()) {
+            return ClientInfo.EMPTY;
+        }
+        ClientInfo first = held.get(0).client();
+        Map<String, List<String>> metadata = new LinkedHashMap<>();
+        for (String k : keys) {
+            List<String> values = first.get(k);
+            if (!values.isEmpty()) {
+                metadata.put(k, values);
+            }
+        }
+        return new ClientInfo("", metadata);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -307,6 +387,17 @@ final class QueuedExporter implements ExporterFactory.Exporter {
         }
         parts.add(acc);
         return parts;
+    }
+
+    /** Sends with the request's client info bound, as upstream exports a queued request with its context. */
+    private void sendAs(ClientInfo client, TelemetryBatch<?> batch) throws ConsumerException {
+        try {
+            ClientInfo.run(client, () -> sendWithRetry(batch));
+        } catch (ConsumerException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void sendWithRetry(TelemetryBatch<?> batch) throws ConsumerException {

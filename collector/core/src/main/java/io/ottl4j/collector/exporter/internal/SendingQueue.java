@@ -1,5 +1,6 @@
 package io.ottl4j.collector.exporter.internal;
 
+import io.ottl4j.collector.client.ClientInfo;
 import io.ottl4j.pdata.TelemetryBatch;
 import java.io.IOException;
 
@@ -19,7 +20,10 @@ public interface SendingQueue {
         return new PersistentQueue(client, signal, capacity, log);
     }
 
-    /** Adds a batch; false when it does not fit (and {@code block} is false). With {@code block}, waits for room. */
+    /**
+     * Adds a batch with the caller's {@link ClientInfo#current() client info}; false when it does not fit (and
+     * {@code block} is false). With {@code block}, waits for room.
+     */
     boolean offer(TelemetryBatch<?> batch, long size, boolean block, Waiter waiter) throws InterruptedException, IOException;
 
     /** The next entry, waiting at most {@code nanos}; null when none came. */
@@ -48,7 +52,14 @@ public interface SendingQueue {
         void completed(Throwable failure);
     }
 
-    /** A dequeued batch and what its queue needs to finish it. */
-    record Entry(TelemetryBatch<?> batch, long id, long size, int items, Waiter waiter) {
+    /**
+     * A dequeued batch and what its queue needs to finish it. {@code client}: the client info bound when the batch
+     * was queued (upstream keeps the request's context with a queued request, in memory and on disk), so the export
+     * runs with it (headers_setter, kafka's include_metadata_keys, batch partitioning by metadata keys).
+     */
+    record Entry(TelemetryBatch<?> batch, long id, long size, int items, Waiter waiter, ClientInfo client) {
+        public Entry {
+            client = client == null ? ClientInfo.EMPTY : client;
+        }
     }
 }

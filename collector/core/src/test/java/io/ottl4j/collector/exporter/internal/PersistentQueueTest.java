@@ -64,6 +64,21 @@ class PersistentQueueTest {
     }
 
     @Test
+    void theClientInfoOfAQueuedRequestSurvivesARestart() throws Exception {
+        SendingQueue q = queue(100);
+        io.ottl4j.collector.client.ClientInfo acme = new io.ottl4j.collector.client.ClientInfo("10.1.2.3:5555",
+                java.util.Map.of("tenant", List.of("acme", "acme-eu"), "x-token", List.of("é".repeat(70_000))));
+        io.ottl4j.collector.client.ClientInfo.run(acme, () -> q.offer(Data.traces("a"), 1, false, null));
+        q.offer(Data.traces("b"), 1, false, null); // no client info bound
+        crash();
+        SendingQueue again = queue(100);
+        SendingQueue.Entry a = again.poll(0);
+        assertThat(a.client()).isEqualTo(acme);
+        assertThat(Data.spanNames(a.batch())).containsExactly("a");
+        assertThat(again.poll(0).client()).isEqualTo(io.ottl4j.collector.client.ClientInfo.EMPTY);
+    }
+
+    @Test
     void whatWasDispatchedButNotFinishedIsDeliveredAgainAfterACrash() throws Exception {
         SendingQueue q = queue(100);
         for (String n : List.of("a", "b", "c")) {

@@ -1,0 +1,122 @@
+package io.ottl4j.collector.exporter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ottl4j.collector.client.ClientInfo;
+import io.ottl4j.collector.component.ExporterFactory;
+import io.ottl4j.collector.component.Kind;
+import io.ottl4j.collector.testing.Data;
+import io.ottl4j.collector.testing.TestComponents;
+import io.ottl4j.collector.exporter.otlp.OtlpGrpcExporterFactory;
+import io.ottl4j.pdata.Signal;
+import io.ottl4j.pdata.TelemetryBatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** sending_queue::batch::partition::metadata_keys: one batch per combination of client metadata values, sent with that client context. */
+class BatchPartitionTest {
+    record Sent(List<String> spans, ClientInfo client) {
+    }
+
+    private final LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
+
+    private ExporterFactory.Exporter exporter(ExporterHelper.Batch batch) throws Exception {
+        ExporterHelper.Settings s = new ExporterHelper.Settings(Duration.ofSeconds(5),
+                new ExporterHelper.Retry(false, Duration.ofSeconds(1), 0.5, 1.5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new ExporterHelper.Queue(true, 2, 1000, false, Sizer.ITEMS, false, null, batch));
+        ExporterFactory.Exporter e = ExporterHelper.exporter(TestComponents.settings(Kind.EXPORTER, "otlp"), s, Signal.TRACES,
+                (TelemetryBatch<?> b, Duration timeout) -> sent.add(new Sent(Data.spanNames(b), ClientInfo.current())), null, null);
+        e.start(null);
+        return e;
+    }
+
+    private static ClientInfo client(String tenant, String region) {
+        return new ClientInfo("10.0.0." + tenant.length(), Map.of("tenant", List.of(tenant), "region", List.of(region), "secret", List.of("s-" + tenant)));
+    }
+
+    private static void consume(ExporterFactory.Exporter e, ClientInfo c, String... spans) throws Exception {
+        ClientInfo.run(c, () -> e.consume(Data.traces(spans)));
+    }
+
+    private Sent next() throws InterruptedException {
+        Sent s = sent.poll(30, TimeUnit.SECONDS);
+        assertThat(s).as("a batch was sent").isNotNull();
+        return s;
+    }
+
+    @Test
+    void twoClientsGetTheirOwnBatchesCarryingTheirOwnMetadata() throws Exception {
+        // size-triggered only (a long flush_timeout): four spans make a batch
+        ExporterFactory.Exporter e = exporter(new ExporterHelper.Batch(Duration.ofHours(1), 4, 0, Sizer.ITEMS, List.of("tenant", "Region")));
+        try {
+            consume(e, client("acme", "eu"), "a1", "a2");
+            consume(e, client("globex", "us"), "g1", "g2");
+            consume(e, client("acme", "eu"), "a3", "a4");
+            consume(e, client("globex", "us"), "g3", "g4");
+            Map<String, Sent> byTenant = new java.util.HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                Sent s = next();
+                byTenant.put(s.client().get("tenant").get(0), s);
+            }
+            assertThat(byTenant.get("acme").spans()).containsExactly("a1", "a2", "a3", "a4");
+            assertThat(byTenant.get("globex").spans()).containsExactly("g1", "g2", "g3", "g4");
+            // a merged batch carries the partition's keys only (upstream's merged context), under the names configured
+            assertThat(byTenant.get("acme").client().metadata()).isEqualTo(Map.of("tenant", List.of("acme"), "region", List.of("eu")));
+            assertThat(byTenant.get("globex").client().get("secret")).isEmpty();
+        } finally {
+            e.shutdown();
+        }
+    }
+
+    @Test
+    void withoutPartitioningClientsShareABatchThatCarriesNoClientMetadata() throws Exception {
+        ExporterFactory.Exporter e = exporter(new ExporterHelper.Batch(Duration.ofHours(1), 4, 0, Sizer.ITEMS, List.of()));
+        try {
+            consume(e, client("acme", "eu"), "a1", "a2");
+            consume(e, client("globex", "us"), "g1", "g2");
+            Sent s = next();
+            assertThat(s.spans()).containsExactly("a1", "a2", "g1", "g2");
+            assertThat(s.client()).isEqualTo(ClientInfo.EMPTY);
+        } finally {
+            e.shutdown();
+        }
+    }
+
+    @Test
+    void aQueuedRequestIsExportedWithItsClientInfo() throws Exception {
+        ExporterFactory.Exporter e = exporter(null);
+        try {
+            consume(e, client("acme", "eu"), "a1");
+            Sent s = next();
+            assertThat(s.client().get("secret")).containsExactly("s-acme");
+            assertThat(s.client().address()).isEqualTo("10.0.0.4");
+        } finally {
+            e.shutdown();
+        }
+    }
+
+    @Test
+    void theKeyIsUpstreamsAbsentKeysAreSkippedAndEmptyValuesAreTheirOwnPartition() {
+        List<String> keys = List.of("tenant", "region");
+        assertThat(QueuedExporter.partitionKey(keys, client("acme", "eu"))).isEqualTo("tenant\0acme\0region\0eu");
+        assertThat(QueuedExporter.partitionKey(keys, new ClientInfo("", Map.of("region", List.of("eu"))))).isEqualTo("region\0eu");
+        assertThat(QueuedExporter.partitionKey(keys, new ClientInfo("", Map.of("tenant", List.of(""))))).isEqualTo("tenant\0");
+        assertThat(QueuedExporter.partitionKey(keys, ClientInfo.EMPTY)).isEmpty();
+        assertThat(QueuedExporter.partitionKey(List.of(), client("acme", "eu"))).isEmpty();
+    }
+
+    @Test
+    void partitionKeysAreDecodedAndDuplicatesRefusedCaseInsensitively() throws Exception {
+        OtlpGrpcExporterFactory factory = new OtlpGrpcExporterFactory();
+        String base = "endpoint: localhost:4317\n";
+        assertThat(TestComponents.decode(factory, base + "sending_queue: {batch: {partition: {metadata_keys: [tenant, region]}}}")
+                .helper().queue().batch().partitionKeys()).containsExactly("tenant", "region");
+        assertThat(TestComponents.problems(factory, base + "sending_queue: {batch: {partition: {metadata_keys: [Tenant, tenant]}}}"))
+                .anyMatch(m -> m.contains("duplicate entry in metadata_keys: \"tenant\" (case-insensitive)"));
+        assertThat(TestComponents.problems(factory, base + "sending_queue: {batch: {partition: {bogus: 1}}}")).anyMatch(m -> m.contains("bogus"));
+    }
+}
