@@ -28,7 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** record_partitioner against a real broker: where each strategy puts keyed records on a four-partition topic. */
+/**
+ * Where the exporter's records go on a real broker: each record_partitioner strategy on a four-partition topic, and
+ * batches partitioned by client metadata (sending_queue.batch.partition) keeping each client's headers and topic.
+ */
 class RecordPartitionerTest {
     private static final int PARTITIONS = 4;
     private static KafkaBroker broker;
@@ -46,7 +49,7 @@ class RecordPartitionerTest {
 
     /** Sends {@code batches} through an exporter (no queue: each consume waits for the broker's acknowledgement). */
     private void export(String topic, String partitioner, List<TelemetryBatch<Span>> batches) throws Exception {
-        broker.createTopic(topic, PARTITIONS);
+        createTopic(topic);
         KafkaExporterFactory.Config config = TestComponents.decode(factory, "brokers: [" + broker.bootstrap() + "]\n"
                 + "traces: {topic: " + topic + "}\npartition_traces_by_id: true\nsending_queue: {enabled: false}\n" + partitioner);
         ExporterFactory.Exporter e = factory.create(TestComponents.settings(Kind.EXPORTER, "kafka"), config, Signal.TRACES);
@@ -57,6 +60,23 @@ class RecordPartitionerTest {
             }
         } finally {
             e.shutdown();
+        }
+    }
+
+    /** Creates the topic and waits until every partition has a leader (a produce right after creation may otherwise be refused). */
+    private static void createTopic(String topic) throws Exception {
+        broker.createTopic(topic, PARTITIONS);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                var d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                if (d.partitions().size() == PARTITIONS && d.partitions().stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty())) {
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
         }
     }
 
@@ -137,6 +157,35 @@ class RecordPartitionerTest {
         export("lb", "record_partitioner: {least_backup: {}}", traces(200, true, 2048));
         List<ConsumerRecord<byte[], byte[]>> records = read("lb", 200);
         assertThat(partitionsByKey(records).values().iterator().next()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void metadataPartitionedBatchesKeepEachClientsHeadersAndTopic() throws Exception {
+        createTopic("tenant_acme");
+        createTopic("tenant_globex");
+        KafkaExporterFactory.Config config = TestComponents.decode(factory, "brokers: [" + broker.bootstrap() + "]\n"
+                + "include_metadata_keys: [tenant]\ntraces: {topic_from_metadata_key: topic}\n"
+                + "sending_queue: {num_consumers: 1, batch: {flush_timeout: 1h, min_size: 4, partition: {metadata_keys: [tenant, topic]}}}\n");
+        ExporterFactory.Exporter e = factory.create(TestComponents.settings(Kind.EXPORTER, "kafka"), config, Signal.TRACES);
+        e.start(null);
+        try {
+            for (int i = 0; i < 2; i++) {
+                for (String tenant : List.of("acme", "globex")) {
+                    io.ottl4j.collector.client.ClientInfo client = new io.ottl4j.collector.client.ClientInfo("", Map.of("tenant", List.of(tenant),
+                            "topic", List.of("tenant_" + tenant)));
+                    io.ottl4j.collector.client.ClientInfo.run(client, () -> e.consume(Data.traces(tenant + "-1", tenant + "-2")));
+                }
+            }
+            for (String tenant : List.of("acme", "globex")) {
+                List<ConsumerRecord<byte[], byte[]>> records = read("tenant_" + tenant, 1); // one merged batch of four spans
+                byte[] header = records.get(0).headers().lastHeader("tenant").value();
+                assertThat(new String(header, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(tenant);
+                TelemetryBatch<?> batch = io.ottl4j.otlp.OtlpProto.decode(Signal.TRACES, records.get(0).value());
+                assertThat(Data.spanNames(batch)).hasSize(4).allMatch(n -> n.startsWith(tenant + "-"));
+            }
+        } finally {
+            e.shutdown();
+        }
     }
 
     @Test
