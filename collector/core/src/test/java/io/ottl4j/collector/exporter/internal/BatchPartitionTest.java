@@ -3,19 +3,27 @@ package io.ottl4j.collector.exporter.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ottl4j.collector.client.ClientInfo;
+import io.ottl4j.collector.component.Component;
+import io.ottl4j.collector.component.ComponentId;
 import io.ottl4j.collector.component.ExporterFactory;
+import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.Kind;
+import io.ottl4j.collector.extension.filestorage.FileStorageExtensionFactory;
+import io.ottl4j.collector.extension.storage.StorageExtension;
 import io.ottl4j.collector.testing.Data;
 import io.ottl4j.collector.testing.TestComponents;
 import io.ottl4j.collector.exporter.otlp.OtlpGrpcExporterFactory;
 import io.ottl4j.pdata.Signal;
 import io.ottl4j.pdata.TelemetryBatch;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** sending_queue::batch::partition::metadata_keys: one batch per combination of client metadata values, sent with that client context. */
 class BatchPartitionTest {
@@ -24,14 +32,45 @@ class BatchPartitionTest {
 
     private final LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
 
+    @TempDir
+    Path dir;
+    private StorageExtension storage;
+
+    @AfterEach
+    void closeStorage() throws Exception {
+        if (storage != null) {
+            storage.shutdown();
+        }
+    }
+
     private ExporterFactory.Exporter exporter(ExporterHelper.Batch batch) throws Exception {
+        return exporter(batch, null, null);
+    }
+
+    private ExporterFactory.Exporter exporter(ExporterHelper.Batch batch, ComponentId storageId, Host host) throws Exception {
         ExporterHelper.Settings s = new ExporterHelper.Settings(Duration.ofSeconds(5),
                 new ExporterHelper.Retry(false, Duration.ofSeconds(1), 0.5, 1.5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                new ExporterHelper.Queue(true, 2, 1000, false, Sizer.ITEMS, false, null, batch));
+                new ExporterHelper.Queue(true, 2, 1000, false, Sizer.ITEMS, false, storageId, batch));
         ExporterFactory.Exporter e = ExporterHelper.exporter(TestComponents.settings(Kind.EXPORTER, "otlp"), s, Signal.TRACES,
                 (TelemetryBatch<?> b, Duration timeout) -> sent.add(new Sent(Data.spanNames(b), ClientInfo.current())), null, null);
-        e.start(null);
+        e.start(host);
         return e;
+    }
+
+    private Host storageHost() throws Exception {
+        FileStorageExtensionFactory f = new FileStorageExtensionFactory();
+        storage = (StorageExtension) f.create(TestComponents.settings(Kind.EXTENSION, "file_storage"), TestComponents.decode(f, "directory: " + dir));
+        storage.start(null);
+        return new Host() {
+            @Override
+            public Map<ComponentId, Component> extensions() {
+                return Map.of(ComponentId.parse("file_storage"), storage);
+            }
+
+            @Override
+            public void reportFatalError(Throwable error) {
+            }
+        };
     }
 
     private static ClientInfo client(String tenant, String region) {
@@ -67,6 +106,33 @@ class BatchPartitionTest {
             // a merged batch carries the partition's keys only (upstream's merged context), under the names configured
             assertThat(byTenant.get("acme").client().metadata()).isEqualTo(Map.of("tenant", List.of("acme"), "region", List.of("eu")));
             assertThat(byTenant.get("globex").client().get("secret")).isEmpty();
+        } finally {
+            e.shutdown();
+        }
+    }
+
+    @Test
+    void withAPersistentQueueWhatAPreviousRunLeftIsPartitionedByTheClientInfoStoredWithIt() throws Exception {
+        Host host = storageHost();
+        // a previous run queued one request of each client and stopped before exporting them
+        SendingQueue left = SendingQueue.persistent(storage.client(Kind.EXPORTER, ComponentId.parse("otlp"), "traces"), Signal.TRACES, 1000,
+                java.util.logging.Logger.getLogger("test"));
+        ClientInfo.run(client("acme", "eu"), () -> left.offer(Data.traces("a1", "a2"), 2, false, null));
+        ClientInfo.run(client("globex", "us"), () -> left.offer(Data.traces("g1", "g2"), 2, false, null));
+        left.close();
+        ExporterFactory.Exporter e = exporter(new ExporterHelper.Batch(Duration.ofHours(1), 4, 0, Sizer.ITEMS, List.of("tenant")),
+                ComponentId.parse("file_storage"), host);
+        try {
+            consume(e, client("globex", "us"), "g3", "g4");
+            consume(e, client("acme", "eu"), "a3", "a4");
+            Map<String, Sent> byTenant = new java.util.HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                Sent s = next();
+                byTenant.put(s.client().get("tenant").get(0), s);
+            }
+            assertThat(byTenant.get("acme").spans()).containsExactly("a1", "a2", "a3", "a4");
+            assertThat(byTenant.get("globex").spans()).containsExactly("g1", "g2", "g3", "g4");
+            assertThat(byTenant.get("acme").client().metadata()).isEqualTo(Map.of("tenant", List.of("acme")));
         } finally {
             e.shutdown();
         }
