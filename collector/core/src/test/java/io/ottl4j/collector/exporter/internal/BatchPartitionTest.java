@@ -81,6 +81,15 @@ class BatchPartitionTest {
         ClientInfo.run(c, () -> e.consume(Data.traces(spans)));
     }
 
+    private Map<String, Sent> twoBatchesByTenant() throws InterruptedException {
+        Map<String, Sent> byTenant = new java.util.HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Sent s = next();
+            byTenant.put(s.client().get("tenant").get(0), s);
+        }
+        return byTenant;
+    }
+
     private Sent next() throws InterruptedException {
         Sent s = sent.poll(30, TimeUnit.SECONDS);
         assertThat(s).as("a batch was sent").isNotNull();
@@ -96,11 +105,7 @@ class BatchPartitionTest {
             consume(e, client("globex", "us"), "g1", "g2");
             consume(e, client("acme", "eu"), "a3", "a4");
             consume(e, client("globex", "us"), "g3", "g4");
-            Map<String, Sent> byTenant = new java.util.HashMap<>();
-            for (int i = 0; i < 2; i++) {
-                Sent s = next();
-                byTenant.put(s.client().get("tenant").get(0), s);
-            }
+            Map<String, Sent> byTenant = twoBatchesByTenant();
             assertThat(byTenant.get("acme").spans()).containsExactly("a1", "a2", "a3", "a4");
             assertThat(byTenant.get("globex").spans()).containsExactly("g1", "g2", "g3", "g4");
             // a merged batch carries the partition's keys only (upstream's merged context), under the names configured
@@ -125,11 +130,7 @@ class BatchPartitionTest {
         try {
             consume(e, client("globex", "us"), "g3", "g4");
             consume(e, client("acme", "eu"), "a3", "a4");
-            Map<String, Sent> byTenant = new java.util.HashMap<>();
-            for (int i = 0; i < 2; i++) {
-                Sent s = next();
-                byTenant.put(s.client().get("tenant").get(0), s);
-            }
+            Map<String, Sent> byTenant = twoBatchesByTenant();
             assertThat(byTenant.get("acme").spans()).containsExactly("a1", "a2", "a3", "a4");
             assertThat(byTenant.get("globex").spans()).containsExactly("g1", "g2", "g3", "g4");
             assertThat(byTenant.get("acme").client().metadata()).isEqualTo(Map.of("tenant", List.of("acme")));
