@@ -71,9 +71,16 @@ class RecordPartitionerTest {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
-                var d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                if (d.partitions().size() == PARTITIONS && d.partitions().stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty())) {
-                    return;
+                try {
+                    var d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                    if (d.partitions().size() == PARTITIONS && d.partitions().stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty())) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // the broker's metadata does not have the new topic yet
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }

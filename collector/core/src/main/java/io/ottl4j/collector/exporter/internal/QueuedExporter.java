@@ -271,8 +271,8 @@ final class QueuedExporter implements ExporterFactory.Exporter {
                     if (p == null) {
                         if (pending.size() >= MAX_PARTITIONS) {
                             Map.Entry<String, Pending> eldest = pending.entrySet().iterator().next();
+                            flush(eldest.getValue(), cfg); // handed off before it leaves the map: an interrupt keeps it for shutdown
                             pending.remove(eldest.getKey());
-                            flush(eldest.getValue(), cfg);
                         }
                         p = new Pending();
                         pending.put(key, p);
@@ -291,8 +291,8 @@ final class QueuedExporter implements ExporterFactory.Exporter {
                 for (var it = pending.values().iterator(); it.hasNext();) {
                     Pending p = it.next();
                     if (p.size >= cfg.minSize() || now - p.flushAt >= 0 || (draining && e == null)) {
-                        it.remove();
                         flush(p, cfg);
+                        it.remove();
                     }
                 }
             }
