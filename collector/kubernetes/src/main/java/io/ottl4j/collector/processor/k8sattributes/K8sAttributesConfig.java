@@ -90,14 +90,6 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
 
     static K8sAttributesConfig decode(Conf c, UnaryOperator<String> env) {
         KubernetesClients.ApiConfig api = KubernetesClients.ApiConfig.decode(c);
-        // client-go's client-side rate limit: accepted and checked, but fabric8 has no such limiter (informers list
-        // once, then watch, so the processor makes few requests)
-        if (c.doubleValue("kube_api_qps", 5) < 0) {
-            c.error("kube_api_qps", "kube_api_qps must not be negative");
-        }
-        if (c.intValue("kube_api_burst", 10) < 0) {
-            c.error("kube_api_burst", "kube_api_burst must not be negative");
-        }
         boolean passthrough = c.bool("passthrough", false);
         boolean wait = c.bool("wait_for_metadata", false);
         Duration waitTimeout = c.duration("wait_for_metadata_timeout", Duration.ofSeconds(10));
