@@ -201,7 +201,10 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
             // upstream: every resource.opentelemetry.io/<key> pod annotation becomes <key>
             annotations.add(new FieldRule("$1", "", Pattern.compile("^(?:resource\\.opentelemetry\\.io/(.+))$"), From.POD));
         }
-        boolean fromRs = e.bool("deployment_name_from_replicaset", false);
+        // upstream's default since v0.153 (and its only behaviour since the key went away): the deployment name is the
+        // replica set's name without its hash, unless the replica set informer runs anyway (k8s.deployment.uid,
+        // from: deployment/replicaset); false asks for the informer
+        boolean fromRs = e.bool("deployment_name_from_replicaset", true);
         e.finish();
         return new Extract(Set.copyOf(metadata), labels, List.copyOf(annotations), otel, fromRs);
     }

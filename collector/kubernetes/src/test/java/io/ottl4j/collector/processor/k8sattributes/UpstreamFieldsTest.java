@@ -116,6 +116,31 @@ class UpstreamFieldsTest {
     }
 
     @Test
+    void deploymentNameComesFromTheReplicaSetNameByDefaultAndFromTheInformerWhenItRuns() throws Exception {
+        // no replica set object: only the name heuristic can name the deployment
+        api.create(MockKubernetesApi.pod("shop", "api-5f8b9c7d4-abcde", "u-7", "10.0.1.7").editMetadata()
+                .withOwnerReferences(new OwnerReferenceBuilder().withKind("ReplicaSet").withName("api-5f8b9c7d4").withUid("rs-7").build()).endMetadata().build());
+        // a replica set whose deployment is not what its name suggests: the informer's owner chain wins when it runs
+        ReplicaSet rs = api.client().apps().replicaSets().inNamespace("shop").resource(new ReplicaSetBuilder().withNewMetadata().withName("web-abc12")
+                .withNamespace("shop").withLabels(Map.of("app", "web")).withOwnerReferences(new OwnerReferenceBuilder().withKind("Deployment")
+                        .withName("storefront").withUid("d-1").withController(true).build()).endMetadata().withNewSpec().withReplicas(1).endSpec().build())
+                .create();
+        api.create(MockKubernetesApi.pod("shop", "web-abc12-xyz", "u-8", "10.0.1.8").editMetadata()
+                .withOwnerReferences(new OwnerReferenceBuilder().withKind("ReplicaSet").withName("web-abc12").withUid(rs.getMetadata().getUid()).build())
+                .endMetadata().build());
+        assertThat(PodLifecycleTest.config("extract: {}\n").extract().deploymentNameFromReplicaSet()).as("upstream's default").isTrue();
+        K8sAttributesConfig cfg = PodLifecycleTest.config("""
+                extract:
+                  metadata: [k8s.deployment.name]
+                  labels: [{key: app, from: replicaset}]
+                """);
+        Enricher e = watch(cfg);
+        Harness.await(WAIT, () -> "api".equals(enrich(e, "k8s.pod.ip", "10.0.1.7").get("k8s.deployment.name")));
+        Harness.await(WAIT, () -> "storefront".equals(enrich(e, "k8s.pod.ip", "10.0.1.8").get("k8s.deployment.name")));
+        assertThat(enrich(e, "k8s.pod.ip", "10.0.1.8").get("k8s.replicaset.label.app")).isEqualTo("web");
+    }
+
+    @Test
     void labelsFromTheCronJobThatStartedThePodsJob() throws Exception {
         var c = api.client();
         CronJob cron = c.batch().v1().cronjobs().inNamespace("ops").resource(new CronJobBuilder().withNewMetadata().withName("backup").withNamespace("ops")

@@ -322,8 +322,9 @@ public final class PodStore {
             if (service) {
                 t.put("service.name", nz(rs.getName()));
             }
-            String deployment = extract.deploymentNameFromReplicaSet() ? deploymentFromReplicaSet(nz(rs.getName()))
-                    : rsInfo == null ? "" : rsInfo.deploymentName();
+            // the informer's owner chain when it runs and knows the replica set, else the name heuristic if allowed
+            String deployment = rsInfo != null ? rsInfo.deploymentName()
+                    : extract.deploymentNameFromReplicaSet() ? deploymentFromReplicaSet(nz(rs.getName())) : "";
             if (!deployment.isEmpty()) {
                 putIf("k8s.deployment.name", deployment, t);
                 if (service) {
