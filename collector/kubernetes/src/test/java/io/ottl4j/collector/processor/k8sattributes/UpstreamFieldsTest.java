@@ -14,27 +14,19 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.ottl4j.collector.component.Kind;
 import io.ottl4j.collector.k8s.MockKubernetesApi;
 import io.ottl4j.collector.processor.k8sattributes.internal.Enricher;
-import io.ottl4j.collector.processor.k8sattributes.internal.PodStore;
-import io.ottl4j.collector.processor.k8sattributes.internal.Watcher;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.collector.testing.TestComponents;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.Signal;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What upstream's processor accepts beyond the first spec: labels and annotations {@code from: replicaset} and
@@ -42,39 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (accepted with a warning, never set), and the {@code kube_api_qps}/{@code kube_api_burst} keys; against the mock
  * API server.
  */
-class UpstreamFieldsTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-    private MockKubernetesApi api;
-    private Watcher watcher;
-
-    @BeforeEach
-    void up() throws Exception {
-        api = MockKubernetesApi.start(dir);
-    }
-
-    @AfterEach
-    void down() {
-        if (watcher != null) {
-            watcher.close();
-        }
-        api.close();
-    }
-
-    private Enricher watch(K8sAttributesConfig cfg) throws Exception {
-        PodStore store = new PodStore(cfg, System::nanoTime, Duration.ofSeconds(120), 1000);
-        watcher = new Watcher(api.client(), cfg, store, Logger.getLogger("test"), Duration.ofDays(1));
-        watcher.start();
-        watcher.podsSynced().get(30, TimeUnit.SECONDS);
-        return new Enricher(cfg, store);
-    }
-
-    private static AttributeMap enrich(Enricher e, Object... kv) {
-        AttributeMap m = AttributeMap.of(kv);
-        e.enrich(m, "");
-        return m;
+class UpstreamFieldsTest extends MockApiCase {
+    private Enricher enricher(K8sAttributesConfig cfg) throws Exception {
+        return new Enricher(cfg, watch(cfg));
     }
 
     @Test
@@ -87,7 +49,7 @@ class UpstreamFieldsTest {
                 .withLabels(Map.of("app", "pod-level"))
                 .withOwnerReferences(new OwnerReferenceBuilder().withKind("ReplicaSet").withName(rs.getMetadata().getName())
                         .withUid(rs.getMetadata().getUid()).withController(true).build()).endMetadata().build());
-        K8sAttributesConfig cfg = PodLifecycleTest.config("""
+        K8sAttributesConfig cfg = config("""
                 extract:
                   metadata: [k8s.pod.name, k8s.replicaset.name]
                   labels:
@@ -101,7 +63,7 @@ class UpstreamFieldsTest {
                       key_regex: deployment\\.kubernetes\\.io/(.*)
                       from: replicaset
                 """);
-        Enricher e = watch(cfg);
+        Enricher e = enricher(cfg);
         Harness.await(WAIT, () -> "web".equals(enrich(e, "k8s.pod.ip", "10.0.1.1").get("replicaset_label")));
         AttributeMap m = enrich(e, "k8s.pod.ip", "10.0.1.1");
         assertThat(m.get("k8s.replicaset.name")).isEqualTo("web-6d4cf56db6");
@@ -128,13 +90,13 @@ class UpstreamFieldsTest {
         api.create(MockKubernetesApi.pod("shop", "web-abc12-xyz", "u-8", "10.0.1.8").editMetadata()
                 .withOwnerReferences(new OwnerReferenceBuilder().withKind("ReplicaSet").withName("web-abc12").withUid(rs.getMetadata().getUid()).build())
                 .endMetadata().build());
-        assertThat(PodLifecycleTest.config("extract: {}\n").extract().deploymentNameFromReplicaSet()).as("upstream's default").isTrue();
-        K8sAttributesConfig cfg = PodLifecycleTest.config("""
+        assertThat(config("extract: {}\n").extract().deploymentNameFromReplicaSet()).as("upstream's default").isTrue();
+        K8sAttributesConfig cfg = config("""
                 extract:
                   metadata: [k8s.deployment.name]
                   labels: [{key: app, from: replicaset}]
                 """);
-        Enricher e = watch(cfg);
+        Enricher e = enricher(cfg);
         Harness.await(WAIT, () -> "api".equals(enrich(e, "k8s.pod.ip", "10.0.1.7").get("k8s.deployment.name")));
         Harness.await(WAIT, () -> "storefront".equals(enrich(e, "k8s.pod.ip", "10.0.1.8").get("k8s.deployment.name")));
         assertThat(enrich(e, "k8s.pod.ip", "10.0.1.8").get("k8s.replicaset.label.app")).isEqualTo("web");
@@ -157,7 +119,7 @@ class UpstreamFieldsTest {
         api.create(MockKubernetesApi.pod("ops", "backup-29000000-abcde", "uid-2", "10.0.1.2").editMetadata()
                 .withOwnerReferences(new OwnerReferenceBuilder().withKind("Job").withName(job.getMetadata().getName())
                         .withUid(job.getMetadata().getUid()).withController(true).build()).endMetadata().build());
-        K8sAttributesConfig cfg = PodLifecycleTest.config("""
+        K8sAttributesConfig cfg = config("""
                 extract:
                   metadata: [k8s.cronjob.name]
                   labels:
@@ -171,7 +133,7 @@ class UpstreamFieldsTest {
                       key: owner
                       from: cronjob
                 """);
-        Enricher e = watch(cfg);
+        Enricher e = enricher(cfg);
         Harness.await(WAIT, () -> "storage".equals(enrich(e, "k8s.pod.ip", "10.0.1.2").get("k8s.cronjob.label.team")));
         AttributeMap m = enrich(e, "k8s.pod.ip", "10.0.1.2");
         assertThat(m.get("cron_owner")).isEqualTo("alice");
@@ -190,11 +152,11 @@ class UpstreamFieldsTest {
                         new ContainerStatusBuilder().withName("side").withContainerID("containerd://c-side").withRestartCount(0).build(),
                         new ContainerStatusBuilder().withName("pinned").withContainerID("containerd://c-pinned").withRestartCount(0).build())
                 .endStatus().build());
-        K8sAttributesConfig cfg = PodLifecycleTest.config("""
+        K8sAttributesConfig cfg = config("""
                 extract:
                   metadata: [k8s.pod.name, container.image.name, container.image.tag, container.image.tags]
                 """);
-        Enricher e = watch(cfg);
+        Enricher e = enricher(cfg);
         Harness.await(WAIT, () -> enrich(e, "k8s.pod.ip", "10.0.1.3").get("k8s.pod.name") != null);
         AttributeMap app = enrich(e, "k8s.pod.ip", "10.0.1.3", "k8s.container.name", "app");
         assertThat(app.get("container.image.name")).isEqualTo("registry.example.com:5000/shop/web");
@@ -217,7 +179,7 @@ class UpstreamFieldsTest {
                 .withContainers(new ContainerBuilder().withName("app").withImage("shop/web:2.0").build()).endSpec().editStatus()
                 .withContainerStatuses(new ContainerStatusBuilder().withName("app").withContainerID("containerd://c-5").withRestartCount(0).build())
                 .endStatus().build());
-        Enricher e = watch(PodLifecycleTest.config("extract:\n  metadata: [container.image.tags]\n"));
+        Enricher e = enricher(config("extract:\n  metadata: [container.image.tags]\n"));
         Harness.await(WAIT, () -> enrich(e, "k8s.pod.ip", "10.0.1.5", "container.id", "c-5").containsKey("container.image.tags"));
         AttributeMap m = enrich(e, "k8s.pod.ip", "10.0.1.5", "container.id", "c-5");
         assertThat(tags(m)).containsExactly("2.0");
@@ -238,11 +200,11 @@ class UpstreamFieldsTest {
     @Test
     void deprecatedClusterNameIsAcceptedWithAWarningAndNeverSet() throws Exception {
         api.create(MockKubernetesApi.pod("shop", "web-1", "uid-4", "10.0.1.4").build());
-        K8sAttributesConfig cfg = PodLifecycleTest.config("""
+        K8sAttributesConfig cfg = config("""
                 extract:
                   metadata: [k8s.pod.name, k8s.cluster.name]
                 """);
-        Enricher e = watch(cfg);
+        Enricher e = enricher(cfg);
         Harness.await(WAIT, () -> "web-1".equals(enrich(e, "k8s.pod.ip", "10.0.1.4").get("k8s.pod.name")));
         assertThat(enrich(e, "k8s.pod.ip", "10.0.1.4").containsKey("k8s.cluster.name")).isFalse();
 
