@@ -323,6 +323,77 @@ class TlsEndToEndTest {
     }
 
     @Test
+    void curvePreferencesMustShareACurveWithThePeerOnEveryTransport() throws Exception {
+        try (Harness back = back(", curve_preferences: [P384]")) {
+            OtlpReceiver r = receiver(back);
+            // our gRPC (shaded Netty) and HTTP (JDK HttpClient) exporters against the receiver's gRPC and HTTP servers
+            for (String curves : List.of("[X25519]", "[P521, P384]")) {
+                try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: %s}".formatted(r.grpcPort(), ca.caFile(), curves))) {
+                    send(f, "grpc " + curves);
+                }
+                try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: %s}".formatted(r.httpPort(), ca.caFile(),
+                        curves))) {
+                    send(f, "http " + curves);
+                }
+            }
+            // a client with the JDK's defaults offers P-384 among others
+            assertThat(export(OtlpGrpcSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.grpcPort()).setTrustedCertificates(ca.caPem())
+                    .setTimeout(Duration.ofSeconds(5)).build())).isTrue();
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc [P521, P384]", "http [P521, P384]", "hello");
+        }
+        // and the other way round: a client limited to one curve against servers limited to another
+        try (Harness back = back(", curve_preferences: [X25519]")) {
+            OtlpReceiver r = receiver(back);
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [P256]}".formatted(r.grpcPort(), ca.caFile()))) {
+                send(f, "grpc mismatch");
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [P256]}".formatted(r.httpPort(), ca.caFile()))) {
+                send(f, "http mismatch");
+            }
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [X25519]}".formatted(r.grpcPort(), ca.caFile()))) {
+                send(f, "grpc x25519");
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [X25519]}".formatted(r.httpPort(), ca.caFile()))) {
+                send(f, "http x25519");
+            }
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc x25519", "http x25519");
+        }
+    }
+
+    /** Sends one batch named {@code name}; a failed handshake fails the send, which is what the callers check by what arrives. */
+    private static void send(Harness f, String name) {
+        try {
+            f.send("testsource", Payloads.traces("svc", List.of(), name));
+        } catch (Exception expected) {
+            // the batches that arrived at the back are asserted
+        }
+    }
+
+    @Test
+    void curveNamesAreUpstreamsAndMapToJsseGroups() throws Exception {
+        String recv = """
+                exporters: {testsink: {}}
+                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+                receivers:
+                  otlp:
+                    protocols:
+                      http:
+                        tls: {cert_file: a, key_file: b, curve_preferences: %s}
+                """;
+        assertThat(Harness.problems(recv.formatted("[P256, P384, P521, X25519]"))).isEmpty();
+        assertThat(Harness.problems(recv.formatted("[secp256r1]")))
+                .contains("invalid curve type: secp256r1. Expected values are P256, P384, P521, X25519, X25519MLKEM768");
+        boolean hybrid = List.of(javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters().getNamedGroups()).contains("X25519MLKEM768");
+        if (!hybrid) {
+            assertThat(Harness.problems(recv.formatted("[X25519MLKEM768]"))).contains("curve X25519MLKEM768 is accepted upstream but this JDK's TLS");
+        }
+        TlsConfig t = new TlsConfig("", "", "", "", "1.2", "", false, false, "", List.of(), Duration.ZERO, false, false, List.of("X25519", "P256"));
+        assertThat(t.clientParameters().getNamedGroups()).containsExactly("x25519", "secp256r1");
+        assertThat(new TlsConfig("", "", "", "", "1.2", "", false, false, "").clientParameters().getNamedGroups())
+                .isEqualTo(new javax.net.ssl.SSLParameters().getNamedGroups());
+    }
+
+    @Test
     void configErrors() throws Exception {
         String recv = """
                 exporters: {testsink: {}}
