@@ -44,13 +44,7 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
     @Override
     public Config decode(Conf c) {
-        String endpoint = c.string("endpoint", "localhost:13133");
-        try {
-            Endpoints.parse(endpoint);
-        } catch (IllegalArgumentException e) {
-            c.error("endpoint", e.getMessage());
-        }
-        Endpoints.serverTransport(c);
+        String endpoint = Endpoints.serverEndpoint(c, "localhost:13133");
         String path = c.string("path", "/");
         Conf body = c.child("response_body");
         String healthy = body.string("healthy", null);
@@ -81,7 +75,7 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
         @Override
         public void start(Host host) throws IOException {
-            server = HttpServer.create(Endpoints.bindable(config.endpoint()), 16);
+            server = Endpoints.httpServer(config.endpoint(), 16);
             server.createContext(config.path(), ex -> {
                 var failed = status.unhealthy();
                 boolean ok = ready && failed.isEmpty();

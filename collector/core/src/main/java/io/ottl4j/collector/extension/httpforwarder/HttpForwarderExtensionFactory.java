@@ -58,13 +58,7 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
     @Override
     public Config decode(Conf c) {
         Conf in = c.child("ingress");
-        String ingress = in.string("endpoint", "localhost:6060");
-        try {
-            Endpoints.parse(ingress);
-        } catch (IllegalArgumentException e) {
-            in.error("endpoint", e.getMessage());
-        }
-        Endpoints.serverTransport(in);
+        String ingress = Endpoints.serverEndpoint(in, "localhost:6060");
         for (String k : List.of("tls", "cors", "auth", "max_request_body_size", "include_metadata", "response_headers")) {
             in.has(k);
         }
@@ -104,7 +98,7 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
         @Override
         public void start(Host host) throws IOException {
             client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            server = HttpServer.create(Endpoints.bindable(config.ingress()), 16);
+            server = Endpoints.httpServer(config.ingress(), 16);
             server.createContext("/", this::forward);
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();

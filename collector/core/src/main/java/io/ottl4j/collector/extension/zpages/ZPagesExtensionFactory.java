@@ -49,13 +49,7 @@ public final class ZPagesExtensionFactory implements ExtensionFactory<ZPagesExte
 
     @Override
     public Config decode(Conf c) {
-        String endpoint = c.string("endpoint", "localhost:55679");
-        try {
-            Endpoints.parse(endpoint);
-        } catch (IllegalArgumentException e) {
-            c.error("endpoint", e.getMessage());
-        }
-        Endpoints.serverTransport(c);
+        String endpoint = Endpoints.serverEndpoint(c, "localhost:55679");
         Conf ev = c.child("expvar");
         boolean expvar = ev.bool("enabled", false);
         ev.finish();
@@ -87,7 +81,7 @@ public final class ZPagesExtensionFactory implements ExtensionFactory<ZPagesExte
         @Override
         public void start(Host host) throws IOException {
             this.host = host;
-            server = HttpServer.create(Endpoints.bindable(config.endpoint()), 8);
+            server = Endpoints.httpServer(config.endpoint(), 8);
             server.createContext("/debug/servicez", ex -> html(ex, "Service", "<table><tr><td>Build version</td><td>"
                     + esc(settings.buildVersion()) + "</td></tr><tr><td>Start time</td><td>" + started + "</td></tr><tr><td>Java</td><td>"
                     + esc(Runtime.version().toString()) + "</td></tr></table>"));

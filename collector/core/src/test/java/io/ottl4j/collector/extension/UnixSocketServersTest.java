@@ -1,0 +1,106 @@
+package io.ottl4j.collector.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.ottl4j.collector.testing.Harness;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code transport: unix} on the extensions' HTTP servers (health_check, zpages, http_forwarder's ingress): raw HTTP/1.1 on the sockets. */
+class UnixSocketServersTest {
+    @TempDir
+    Path dir;
+
+    /** One HTTP/1.1 request over the socket; returns the whole response (status line, headers, body). */
+    private static String request(Path socket, String method, String path, String body) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + b.length + "\r\nConnection: close\r\n\r\n";
+            ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(b));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            while (ch.read(buf) > 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static boolean healthy(Path socket) {
+        try {
+            return request(socket, "GET", "/health", "").startsWith("HTTP/1.1 200");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void healthCheckZpagesAndHttpForwarderServeOnTheirSocketPaths() throws Exception {
+        List<String> forwarded = new CopyOnWriteArrayList<>();
+        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        backend.createContext("/", ex -> {
+            try (ex) {
+                forwarded.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " " + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                byte[] b = "from backend".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(201, b.length);
+                ex.getResponseBody().write(b);
+            }
+        });
+        backend.start();
+        Path health = dir.resolve("health.sock");
+        Path zpages = dir.resolve("zpages.sock");
+        Path forwarder = dir.resolve("forwarder.sock");
+        try (Harness h = Harness.start("""
+                extensions:
+                  health_check: {transport: unix, endpoint: "%s", path: /health}
+                  zpages: {transport: unix, endpoint: "%s"}
+                  http_forwarder:
+                    ingress: {transport: unix, endpoint: "%s"}
+                    egress: {endpoint: "http://127.0.0.1:%d/base"}
+                receivers: {nop: {}}
+                exporters: {nop: {}}
+                service:
+                  extensions: [health_check, zpages, http_forwarder]
+                  pipelines: {traces: {receivers: [nop], exporters: [nop]}}
+                """.formatted(health, zpages, forwarder, backend.getAddress().getPort()))) {
+            Harness.await(java.time.Duration.ofSeconds(30), () -> healthy(health));
+            assertThat(request(zpages, "GET", "/debug/pipelinez", "")).startsWith("HTTP/1.1 200").contains("nop");
+            assertThat(request(zpages, "GET", "/elsewhere", "")).startsWith("HTTP/1.1 404");
+            String r = request(forwarder, "POST", "/path?q=1", "hello");
+            assertThat(r).startsWith("HTTP/1.1 201").endsWith("from backend");
+            assertThat(forwarded).containsExactly("POST /base/path?q=1 hello");
+        } finally {
+            backend.stop(0);
+        }
+        // as Go's listeners, closing removes the socket files
+        assertThat(health).doesNotExist();
+        assertThat(zpages).doesNotExist();
+        assertThat(forwarder).doesNotExist();
+    }
+
+    @Test
+    void aUnixTransportNeedsThePath() throws Exception {
+        assertThat(Harness.problems("""
+                extensions:
+                  zpages: {transport: unix}
+                receivers: {nop: {}}
+                exporters: {nop: {}}
+                service:
+                  extensions: [zpages]
+                  pipelines: {traces: {receivers: [nop], exporters: [nop]}}
+                """)).contains("a unix transport needs the socket's path as endpoint");
+    }
+}
