@@ -79,10 +79,32 @@ public final class Endpoints {
         return e;
     }
 
-    /** The JDK's HTTP server on an endpoint of {@link #serverEndpoint}: TCP, or a Unix domain socket ({@link UnixHttpServer}). */
-    public static com.sun.net.httpserver.HttpServer httpServer(String endpoint, int backlog) throws java.io.IOException {
-        return endpoint.startsWith(UNIX) ? new UnixHttpServer(java.nio.file.Path.of(endpoint.substring(UNIX.length())))
-                : com.sun.net.httpserver.HttpServer.create(bindable(endpoint), backlog);
+    /**
+     * The JDK's HTTP server on an endpoint of {@link #serverEndpoint}: TCP, or a Unix domain socket ({@link UnixHttpServer});
+     * HTTPS with the server {@code tls} block when there is one (null: plain text).
+     */
+    public static com.sun.net.httpserver.HttpServer httpServer(String endpoint, int backlog, io.ottl4j.collector.internal.tls.TlsConfig tls)
+            throws java.io.IOException {
+        javax.net.ssl.SSLContext ssl;
+        try {
+            ssl = tls == null ? null : tls.serverContext();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new java.io.IOException("TLS: " + e.getMessage(), e);
+        }
+        if (endpoint.startsWith(UNIX)) {
+            return new UnixHttpServer(java.nio.file.Path.of(endpoint.substring(UNIX.length())), ssl, tls == null ? null : tls.serverParameters());
+        }
+        if (ssl == null) {
+            return com.sun.net.httpserver.HttpServer.create(bindable(endpoint), backlog);
+        }
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(bindable(endpoint), backlog);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                params.setSSLParameters(tls.serverParameters());
+            }
+        });
+        return https;
     }
 
     /** As {@link #serverTransport(Conf, boolean)} for a server without Unix domain sockets. */

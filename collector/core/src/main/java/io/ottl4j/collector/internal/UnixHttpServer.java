@@ -64,12 +64,21 @@ public final class UnixHttpServer extends HttpServer {
     private Executor executor;
     private ExecutorService ownExecutor;
 
-    /** Binds {@code path} now (as {@link HttpServer#create(InetSocketAddress, int)} binds); requests wait for {@link #start}. */
-    public UnixHttpServer(Path path) throws IOException {
+    /**
+     * Binds {@code path} now (as {@link HttpServer#create(InetSocketAddress, int)} binds); requests wait for {@link #start}.
+     * With {@code ssl} (and its parameters) every connection is TLS.
+     */
+    public UnixHttpServer(Path path, javax.net.ssl.SSLContext ssl, javax.net.ssl.SSLParameters sslParameters) throws IOException {
         this.path = path;
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerDomainSocketChannel.class).childHandler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
+                if (ssl != null) {
+                    javax.net.ssl.SSLEngine engine = ssl.createSSLEngine();
+                    engine.setUseClientMode(false);
+                    engine.setSSLParameters(sslParameters);
+                    ch.pipeline().addLast(new io.netty.handler.ssl.SslHandler(engine));
+                }
                 ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST), new Dispatch());
             }
         });

@@ -8,6 +8,7 @@ import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.pdata.Signal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ import java.util.Map;
  * the process.
  */
 public final class HealthCheckExtensionFactory implements ExtensionFactory<HealthCheckExtensionFactory.Config> {
-    public record Config(String endpoint, String path, String healthyBody, String unhealthyBody) {
+    public record Config(String endpoint, String path, String healthyBody, String unhealthyBody, TlsConfig tls) {
     }
 
     @Override
@@ -51,8 +52,8 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
         String unhealthy = body.string("unhealthy", null);
         body.finish();
         c.has("check_collector_pipeline");
-        c.has("tls");
-        return new Config(endpoint, path.startsWith("/") ? path : "/" + path, healthy, unhealthy);
+        TlsConfig tls = TlsConfig.decodeServer(c);
+        return new Config(endpoint, path.startsWith("/") ? path : "/" + path, healthy, unhealthy, tls);
     }
 
     @Override
@@ -75,7 +76,7 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
         @Override
         public void start(Host host) throws IOException {
-            server = Endpoints.httpServer(config.endpoint(), 16);
+            server = Endpoints.httpServer(config.endpoint(), 16, config.tls());
             server.createContext(config.path(), ex -> {
                 var failed = status.unhealthy();
                 boolean ok = ready && failed.isEmpty();

@@ -370,6 +370,21 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         return namedGroups() == null ? ctx : new NamedGroupsSslContext(ctx, namedGroups());
     }
 
+    /** A JSSE context for a server on the JDK's stack (the extensions' HTTP servers): certificate and key, client CAs. */
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        TrustManagerFactory clientCas = clientCaTrustManagers();
+        ctx.init(keyManagers().getKeyManagers(), clientCas == null ? null : clientCas.getTrustManagers(), null);
+        return ctx;
+    }
+
+    /** The server side of {@link #clientParameters()}: client certificates required with {@code client_ca_file}. */
+    public SSLParameters serverParameters() {
+        SSLParameters p = clientParameters();
+        p.setNeedClientAuth(!clientCaFile.isEmpty());
+        return p;
+    }
+
     public SSLParameters clientParameters() {
         SSLParameters p = new SSLParameters();
         p.setProtocols(protocols());

@@ -393,6 +393,64 @@ class TlsEndToEndTest {
                 .isEqualTo(new javax.net.ssl.SSLParameters().getNamedGroups());
     }
 
+    /** Status code of a GET with a client built from a client {@code tls} block; -1 when the connection or handshake fails. */
+    private static int httpsGet(String url, TlsConfig client) {
+        try (java.net.http.HttpClient c = java.net.http.HttpClient.newBuilder().sslContext(client.clientContext()).sslParameters(client.clientParameters()).build()) {
+            return c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static TlsConfig clientTls(String yaml) throws Exception {
+        io.ottl4j.collector.config.Problems problems = new io.ottl4j.collector.config.Problems();
+        TlsConfig t = TlsConfig.decodeClient(new io.ottl4j.collector.config.Conf(io.ottl4j.collector.config.YamlReader.read("tls: " + yaml, "t.yaml"), "c",
+                problems));
+        assertThat(problems.list()).isEmpty();
+        return t;
+    }
+
+    @Test
+    void extensionServersServeHttpsWithTheirTlsBlockAndTheForwarderDialsHttps() throws Exception {
+        try (Harness back = back("")) {
+            int receiverPort = receiver(back).httpPort();
+            try (Harness h = Harness.start("""
+                    extensions:
+                      health_check: {endpoint: "127.0.0.1:0", tls: {cert_file: %1$s, key_file: %2$s, curve_preferences: [P384]}}
+                      zpages: {endpoint: "127.0.0.1:0", tls: {cert_file: %1$s, key_file: %2$s, client_ca_file: %3$s}}
+                      http_forwarder:
+                        ingress: {endpoint: "127.0.0.1:0", tls: {cert_file: %1$s, key_file: %2$s}}
+                        egress: {endpoint: "https://localhost:%4$d", tls: {ca_file: %3$s}}
+                    receivers: {nop: {}}
+                    exporters: {nop: {}}
+                    service:
+                      extensions: [health_check, zpages, http_forwarder]
+                      pipelines: {traces: {receivers: [nop], exporters: [nop]}}
+                    """.formatted(server.cert(), server.key(), ca.caFile(), receiverPort))) {
+                var ext = h.collector().extensions();
+                int health = ((io.ottl4j.collector.extension.healthcheck.HealthCheckExtensionFactory.HealthCheck) ext.get(
+                        io.ottl4j.collector.component.ComponentId.parse("health_check"))).port();
+                int zpages = ((io.ottl4j.collector.extension.zpages.ZPagesExtensionFactory.Pages) ext.get(
+                        io.ottl4j.collector.component.ComponentId.parse("zpages"))).port();
+                int forwarder = ((io.ottl4j.collector.extension.httpforwarder.HttpForwarderExtensionFactory.Forwarder) ext.get(
+                        io.ottl4j.collector.component.ComponentId.parse("http_forwarder"))).port();
+                TlsConfig trusting = clientTls("{ca_file: %s}".formatted(ca.caFile()));
+                Harness.await(Duration.ofSeconds(30), () -> httpsGet("https://localhost:" + health + "/", trusting) == 200);
+                // curve_preferences on the JDK's HttpsServer too
+                assertThat(httpsGet("https://localhost:" + health + "/", clientTls("{ca_file: %s, curve_preferences: [X25519]}".formatted(ca.caFile()))))
+                        .isEqualTo(-1);
+                assertThat(httpsGet("http://localhost:" + health + "/", trusting)).isEqualTo(-1);
+                // zpages asks for a client certificate from client_ca_file
+                assertThat(httpsGet("https://localhost:" + zpages + "/debug/servicez", trusting)).isEqualTo(-1);
+                assertThat(httpsGet("https://localhost:" + zpages + "/debug/servicez",
+                        clientTls("{ca_file: %s, cert_file: %s, key_file: %s}".formatted(ca.caFile(), client.cert(), client.key())))).isEqualTo(200);
+                // https in, https out: the forwarder reaches the TLS receiver with its egress CA (405: GET on an OTLP path)
+                assertThat(httpsGet("https://localhost:" + forwarder + "/v1/traces", trusting)).isEqualTo(405);
+            }
+        }
+    }
+
     @Test
     void configErrors() throws Exception {
         String recv = """
