@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.ottl4j.collector.testing.Harness;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,21 +20,8 @@ class UnixSocketServersTest {
     @TempDir
     Path dir;
 
-    /** One HTTP/1.1 request over the socket; returns the whole response (status line, headers, body). */
     private static String request(Path socket, String method, String path, String body) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + b.length + "\r\nConnection: close\r\n\r\n";
-            ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
-            ch.write(ByteBuffer.wrap(b));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteBuffer buf = ByteBuffer.allocate(4096);
-            while (ch.read(buf) > 0) {
-                out.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        return io.ottl4j.collector.testing.UnixHttp.request(socket, method, path, "", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean healthy(Path socket) {

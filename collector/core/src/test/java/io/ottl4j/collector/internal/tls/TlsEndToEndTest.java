@@ -371,15 +371,7 @@ class TlsEndToEndTest {
 
     @Test
     void curveNamesAreUpstreamsAndMapToJsseGroups() throws Exception {
-        String recv = """
-                exporters: {testsink: {}}
-                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
-                receivers:
-                  otlp:
-                    protocols:
-                      http:
-                        tls: {cert_file: a, key_file: b, curve_preferences: %s}
-                """;
+        String recv = RECEIVER_TLS.formatted("{cert_file: a, key_file: b, curve_preferences: %s}");
         assertThat(Harness.problems(recv.formatted("[P256, P384, P521, X25519]"))).isEmpty();
         assertThat(Harness.problems(recv.formatted("[secp256r1]")))
                 .contains("invalid curve type: secp256r1. Expected values are P256, P384, P521, X25519, X25519MLKEM768");
@@ -451,17 +443,20 @@ class TlsEndToEndTest {
         }
     }
 
+    /** A collector whose OTLP gRPC receiver has the {@code tls} block {@code %s}, for config checks. */
+    private static final String RECEIVER_TLS = """
+            exporters: {testsink: {}}
+            service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+            receivers:
+              otlp:
+                protocols:
+                  grpc:
+                    tls: %s
+            """;
+
     @Test
     void configErrors() throws Exception {
-        String recv = """
-                exporters: {testsink: {}}
-                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
-                receivers:
-                  otlp:
-                    protocols:
-                      grpc:
-                        tls: %s
-                """;
+        String recv = RECEIVER_TLS;
         assertThat(Harness.problems(recv.formatted("{cert_file: a.pem}"))).contains("provide both certificate and key");
         assertThat(Harness.problems(recv.formatted("{}"))).contains("needs both cert_file and key_file");
         assertThat(Harness.problems(recv.formatted("{cert_file: a, key_file: b, min_version: \"1.4\"}"))).contains("invalid TLS min_version");
