@@ -65,6 +65,12 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
                 Duration.ZERO);
     }
 
+    /** The same settings with another CA (a file path or PEM): every other key, curves and reloading included, kept. */
+    public TlsConfig withCaFile(String ca) {
+        return new TlsConfig(certFile, keyFile, ca, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride,
+                cipherSuites, reloadInterval, clientCaFileReload, includeSystemCaCertsPool, curvePreferences);
+    }
+
     /**
      * The JSSE cipher suites for {@code cipher_suites} (null: the JDK's defaults). Go cannot restrict TLS 1.3 suites, so
      * the JDK's TLS 1.3 suites are always kept, and the configured list limits TLS 1.0-1.2, as upstream.
