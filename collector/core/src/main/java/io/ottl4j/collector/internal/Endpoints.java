@@ -51,11 +51,60 @@ public final class Endpoints {
         String transport = c.string("transport", "tcp");
         if (!TCP.contains(transport) && !(unix && transport.equals("unix"))) {
             c.error("transport", "transport \"" + transport + "\" is not supported by ottl4j"
-                    + (transport.startsWith("unix") ? " here yet (Unix domain sockets: the OTLP receiver only); listen on tcp"
+                    + (transport.startsWith("unix") ? " here (Unix domain sockets: the OTLP receiver, health_check, zpages and http_forwarder); listen on tcp"
                             : " (use tcp, tcp4, tcp6" + (unix ? " or unix)" : ")")));
         }
         c.has("dialer");
         return transport;
+    }
+
+    /**
+     * A server's {@code endpoint} with its {@code transport}: {@code host:port} (checked), or for {@code transport: unix}
+     * the socket's path, kept as {@code unix:<path>} (see {@link #httpServer}).
+     */
+    public static String serverEndpoint(Conf c, String def) {
+        if (serverTransport(c, true).equals("unix")) {
+            String path = c.string("endpoint", "");
+            if (path.isEmpty()) {
+                c.error("endpoint", "a unix transport needs the socket's path as endpoint");
+            }
+            return UNIX + path;
+        }
+        String e = c.string("endpoint", def);
+        try {
+            parse(e);
+        } catch (IllegalArgumentException ex) {
+            c.error("endpoint", ex.getMessage());
+        }
+        return e;
+    }
+
+    /**
+     * The JDK's HTTP server on an endpoint of {@link #serverEndpoint}: TCP, or a Unix domain socket ({@link UnixHttpServer});
+     * HTTPS with the server {@code tls} block when there is one (null: plain text).
+     */
+    public static com.sun.net.httpserver.HttpServer httpServer(String endpoint, int backlog, io.ottl4j.collector.internal.tls.TlsConfig tls)
+            throws java.io.IOException {
+        javax.net.ssl.SSLContext ssl;
+        try {
+            ssl = tls == null ? null : tls.serverContext();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new java.io.IOException("TLS: " + e.getMessage(), e);
+        }
+        if (endpoint.startsWith(UNIX)) {
+            return new UnixHttpServer(java.nio.file.Path.of(endpoint.substring(UNIX.length())), ssl, tls == null ? null : tls.serverParameters());
+        }
+        if (ssl == null) {
+            return com.sun.net.httpserver.HttpServer.create(bindable(endpoint), backlog);
+        }
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(bindable(endpoint), backlog);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                params.setSSLParameters(tls.serverParameters());
+            }
+        });
+        return https;
     }
 
     /** As {@link #serverTransport(Conf, boolean)} for a server without Unix domain sockets. */

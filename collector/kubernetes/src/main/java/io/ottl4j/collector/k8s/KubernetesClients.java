@@ -24,9 +24,12 @@ public final class KubernetesClients {
     /** Where Kubernetes mounts a pod's service-account token and cluster CA. */
     public static final Path SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
-    /** {@code auth_type} values (upstream also has {@code tls}, not offered here). */
+    /**
+     * {@code auth_type} values. {@code tls} is valid upstream too: it changes only kubelet clients, an API client
+     * built with it takes the in-cluster (service account) configuration, as upstream's does.
+     */
     public enum AuthType {
-        NONE("none"), SERVICE_ACCOUNT("serviceAccount"), KUBE_CONFIG("kubeConfig");
+        NONE("none"), SERVICE_ACCOUNT("serviceAccount"), KUBE_CONFIG("kubeConfig"), TLS("tls");
 
         private final String yaml;
 
@@ -52,13 +55,21 @@ public final class KubernetesClients {
     public record ApiConfig(AuthType authType, String kubeConfigPath, String context) {
         public static final ApiConfig DEFAULT = new ApiConfig(AuthType.SERVICE_ACCOUNT, "", "");
 
-        /** Reads {@code auth_type}, {@code kube_config_path} and {@code context} from {@code c}. */
+        /** Reads {@code auth_type}, {@code kube_config_path}, {@code context} and the rate-limit keys from {@code c}. */
         public static ApiConfig decode(Conf c) {
             String auth = c.string("auth_type", AuthType.SERVICE_ACCOUNT.yaml());
             AuthType t = AuthType.of(auth);
             if (t == null) {
                 c.error("auth_type", "invalid authType for kubernetes: " + auth);
                 t = AuthType.SERVICE_ACCOUNT;
+            }
+            // client-go's client-side rate limit (upstream's defaults 5 and 10): accepted and checked, but fabric8 has
+            // no such limiter; informers list once, then watch, so few requests are made
+            if (c.doubleValue("kube_api_qps", 5) < 0) {
+                c.error("kube_api_qps", "kube_api_qps must not be negative");
+            }
+            if (c.intValue("kube_api_burst", 10) < 0) {
+                c.error("kube_api_burst", "kube_api_burst must not be negative");
             }
             return new ApiConfig(t, c.string("kube_config_path", ""), c.string("context", ""));
         }
@@ -88,7 +99,7 @@ public final class KubernetesClients {
     public Config config(ApiConfig api) {
         Config base = switch (api.authType()) {
             case KUBE_CONFIG -> kubeConfig(api);
-            case SERVICE_ACCOUNT -> inCluster();
+            case SERVICE_ACCOUNT, TLS -> inCluster();
             case NONE -> new ConfigBuilder(Config.empty()).withMasterUrl(serviceUrl()).withTrustCerts(true).build();
         };
         // upstream (client-go) keeps informers retrying forever; the per-request timeout stays bounded

@@ -32,6 +32,36 @@ class KubernetesClientsTest {
     }
 
     @Test
+    void tlsIsValidAndTakesTheInClusterConfigurationAsUpstream() throws Exception {
+        Files.writeString(sa.resolve("token"), "token-1\n");
+        Map<String, String> env = Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443");
+        KubernetesClients.ApiConfig api = decode("auth_type: tls\nkube_api_qps: 50\nkube_api_burst: 100\n");
+        assertThat(api.authType()).isEqualTo(KubernetesClients.AuthType.TLS);
+        Config c = new KubernetesClients(env::get, sa).config(api);
+        assertThat(c.getMasterUrl()).startsWith("https://10.96.0.1:443");
+        assertThat(c.getOauthTokenProvider().getToken()).isEqualTo("token-1");
+    }
+
+    @Test
+    void decodeNamesBadValuesWithUpstreamsMessages() throws Exception {
+        io.ottl4j.collector.config.Problems p = new io.ottl4j.collector.config.Problems();
+        io.ottl4j.collector.config.Conf c = new io.ottl4j.collector.config.Conf(
+                io.ottl4j.collector.config.YamlReader.read("auth_type: token\nkube_api_qps: -1\nkube_api_burst: -1\n", "t.yaml"), "x", p);
+        KubernetesClients.ApiConfig.decode(c);
+        assertThat(p.list().stream().map(io.ottl4j.collector.config.ConfigProblem::format).toList().toString()).contains("invalid authType for kubernetes: token").contains("kube_api_qps must not be negative")
+                .contains("kube_api_burst must not be negative");
+    }
+
+    private static KubernetesClients.ApiConfig decode(String yaml) throws Exception {
+        io.ottl4j.collector.config.Problems p = new io.ottl4j.collector.config.Problems();
+        io.ottl4j.collector.config.Conf c = new io.ottl4j.collector.config.Conf(io.ottl4j.collector.config.YamlReader.read(yaml, "t.yaml"), "x", p);
+        KubernetesClients.ApiConfig api = KubernetesClients.ApiConfig.decode(c);
+        c.finish();
+        assertThat(p.list()).isEmpty();
+        return api;
+    }
+
+    @Test
     void serviceAccountOutsideAClusterFailsWithUpstreamsMessage() {
         assertThatThrownBy(() -> new KubernetesClients(k -> null, sa).config(KubernetesClients.ApiConfig.DEFAULT))
                 .hasMessage("unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined");

@@ -73,7 +73,10 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
 
     /** The client TLS context: the configured CA (or the JDK's), an optional client certificate for mTLS, skip-verify. */
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = GrpcSslContexts.forClient().protocols(tls.protocols()).ciphers(tls.ciphers());
+        SslContextBuilder b = (tls.namedGroups() == null ? GrpcSslContexts.forClient()
+                // curve_preferences go through JSSE's named groups (see NettyNamedGroups)
+                : GrpcSslContexts.configure(SslContextBuilder.forClient(), io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider.JDK))
+                .protocols(tls.protocols()).ciphers(tls.ciphers());
         if (tls.insecureSkipVerify()) {
             b.trustManager(TlsConfig.TRUST_ALL);
         } else {
@@ -86,7 +89,7 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
         if (kmf != null) {
             b.keyManager(kmf);
         }
-        return b.build();
+        return io.ottl4j.collector.internal.tls.NettyNamedGroups.limit(b.build(), tls.namedGroups());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.pdata.Signal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ import java.util.Map;
  * the process.
  */
 public final class HealthCheckExtensionFactory implements ExtensionFactory<HealthCheckExtensionFactory.Config> {
-    public record Config(String endpoint, String path, String healthyBody, String unhealthyBody) {
+    public record Config(String endpoint, String path, String healthyBody, String unhealthyBody, TlsConfig tls) {
     }
 
     @Override
@@ -44,21 +45,15 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
     @Override
     public Config decode(Conf c) {
-        String endpoint = c.string("endpoint", "localhost:13133");
-        try {
-            Endpoints.parse(endpoint);
-        } catch (IllegalArgumentException e) {
-            c.error("endpoint", e.getMessage());
-        }
-        Endpoints.serverTransport(c);
+        String endpoint = Endpoints.serverEndpoint(c, "localhost:13133");
         String path = c.string("path", "/");
         Conf body = c.child("response_body");
         String healthy = body.string("healthy", null);
         String unhealthy = body.string("unhealthy", null);
         body.finish();
         c.has("check_collector_pipeline");
-        c.has("tls");
-        return new Config(endpoint, path.startsWith("/") ? path : "/" + path, healthy, unhealthy);
+        TlsConfig tls = TlsConfig.decodeServer(c);
+        return new Config(endpoint, path.startsWith("/") ? path : "/" + path, healthy, unhealthy, tls);
     }
 
     @Override
@@ -81,7 +76,7 @@ public final class HealthCheckExtensionFactory implements ExtensionFactory<Healt
 
         @Override
         public void start(Host host) throws IOException {
-            server = HttpServer.create(Endpoints.bindable(config.endpoint()), 16);
+            server = Endpoints.httpServer(config.endpoint(), 16, config.tls());
             server.createContext(config.path(), ex -> {
                 var failed = status.unhealthy();
                 boolean ok = ready && failed.isEmpty();

@@ -9,6 +9,7 @@ import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.pdata.Signal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import java.util.Set;
  * and a {@code Via} header) and body, and the response is relayed back.
  */
 public final class HttpForwarderExtensionFactory implements ExtensionFactory<HttpForwarderExtensionFactory.Config> {
-    public record Config(String ingress, String egress, Map<String, String> headers, Duration timeout) {
+    public record Config(String ingress, String egress, Map<String, String> headers, Duration timeout, TlsConfig ingressTls, TlsConfig egressTls) {
     }
 
     /** Hop-by-hop headers and those the JDK client sets itself. */
@@ -58,14 +59,9 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
     @Override
     public Config decode(Conf c) {
         Conf in = c.child("ingress");
-        String ingress = in.string("endpoint", "localhost:6060");
-        try {
-            Endpoints.parse(ingress);
-        } catch (IllegalArgumentException e) {
-            in.error("endpoint", e.getMessage());
-        }
-        Endpoints.serverTransport(in);
-        for (String k : List.of("tls", "cors", "auth", "max_request_body_size", "include_metadata", "response_headers")) {
+        String ingress = Endpoints.serverEndpoint(in, "localhost:6060");
+        TlsConfig ingressTls = TlsConfig.decodeServer(in);
+        for (String k : List.of("cors", "auth", "max_request_body_size", "include_metadata", "response_headers")) {
             in.has(k);
         }
         in.finish();
@@ -78,12 +74,13 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
         }
         Map<String, String> headers = out.mapList("headers");
         Duration timeout = out.duration("timeout", Duration.ZERO);
-        for (String k : List.of("tls", "auth", "compression", "read_buffer_size", "write_buffer_size", "max_idle_conns", "idle_conn_timeout",
+        TlsConfig egressTls = out.present("tls") ? TlsConfig.decodeClient(out) : null;
+        for (String k : List.of("auth", "compression", "read_buffer_size", "write_buffer_size", "max_idle_conns", "idle_conn_timeout",
                 "proxy_url")) {
             out.has(k);
         }
         out.finish();
-        return new Config(ingress, egress, headers, timeout);
+        return new Config(ingress, egress, headers, timeout, ingressTls, egressTls);
     }
 
     @Override
@@ -103,8 +100,17 @@ public final class HttpForwarderExtensionFactory implements ExtensionFactory<Htt
 
         @Override
         public void start(Host host) throws IOException {
-            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            server = HttpServer.create(Endpoints.bindable(config.ingress()), 16);
+            HttpClient.Builder cb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+            if (config.egressTls() != null) {
+                // used for an https:// egress only; the JDK's trust store unless ca_file is set
+                try {
+                    cb.sslContext(config.egressTls().clientContext()).sslParameters(config.egressTls().clientParameters());
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IOException("egress TLS: " + e.getMessage(), e);
+                }
+            }
+            client = cb.build();
+            server = Endpoints.httpServer(config.ingress(), 16, config.ingressTls());
             server.createContext("/", this::forward);
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();

@@ -10,6 +10,7 @@ import io.ottl4j.collector.component.Host;
 import io.ottl4j.collector.component.Stability;
 import io.ottl4j.collector.config.Conf;
 import io.ottl4j.collector.internal.Endpoints;
+import io.ottl4j.collector.internal.tls.TlsConfig;
 import io.ottl4j.collector.service.Collector;
 import io.ottl4j.collector.service.Pipelines;
 import io.ottl4j.pdata.Signal;
@@ -29,7 +30,7 @@ import java.util.Map;
  * as JSON) when {@code expvar.enabled}.
  */
 public final class ZPagesExtensionFactory implements ExtensionFactory<ZPagesExtensionFactory.Config> {
-    public record Config(String endpoint, boolean expvar) {
+    public record Config(String endpoint, boolean expvar, TlsConfig tls) {
     }
 
     @Override
@@ -49,21 +50,16 @@ public final class ZPagesExtensionFactory implements ExtensionFactory<ZPagesExte
 
     @Override
     public Config decode(Conf c) {
-        String endpoint = c.string("endpoint", "localhost:55679");
-        try {
-            Endpoints.parse(endpoint);
-        } catch (IllegalArgumentException e) {
-            c.error("endpoint", e.getMessage());
-        }
-        Endpoints.serverTransport(c);
+        String endpoint = Endpoints.serverEndpoint(c, "localhost:55679");
         Conf ev = c.child("expvar");
         boolean expvar = ev.bool("enabled", false);
         ev.finish();
-        for (String k : List.of("tls", "cors", "auth", "max_request_body_size", "include_metadata", "response_headers",
+        TlsConfig tls = TlsConfig.decodeServer(c);
+        for (String k : List.of("cors", "auth", "max_request_body_size", "include_metadata", "response_headers",
                 "compression_algorithms", "read_timeout", "read_header_timeout", "write_timeout", "idle_timeout", "keep_alives_enabled")) {
             c.has(k); // server settings of upstream's confighttp that these read-only pages do not need
         }
-        return new Config(endpoint, expvar);
+        return new Config(endpoint, expvar, tls);
     }
 
     @Override
@@ -87,7 +83,7 @@ public final class ZPagesExtensionFactory implements ExtensionFactory<ZPagesExte
         @Override
         public void start(Host host) throws IOException {
             this.host = host;
-            server = HttpServer.create(Endpoints.bindable(config.endpoint()), 8);
+            server = Endpoints.httpServer(config.endpoint(), 8, config.tls());
             server.createContext("/debug/servicez", ex -> html(ex, "Service", "<table><tr><td>Build version</td><td>"
                     + esc(settings.buildVersion()) + "</td></tr><tr><td>Start time</td><td>" + started + "</td></tr><tr><td>Java</td><td>"
                     + esc(Runtime.version().toString()) + "</td></tr></table>"));

@@ -40,7 +40,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public record TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
         boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval,
-        boolean clientCaFileReload, boolean includeSystemCaCertsPool) {
+        boolean clientCaFileReload, boolean includeSystemCaCertsPool, List<String> curvePreferences) {
+    public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
+            boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval,
+            boolean clientCaFileReload, boolean includeSystemCaCertsPool) {
+        this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
+                reloadInterval, clientCaFileReload, includeSystemCaCertsPool, List.of());
+    }
+
     public TlsConfig(String certFile, String keyFile, String caFile, String clientCaFile, String minVersion, String maxVersion,
             boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites, Duration reloadInterval) {
         this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
@@ -56,6 +63,12 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
             boolean insecure, boolean insecureSkipVerify, String serverNameOverride, List<String> cipherSuites) {
         this(certFile, keyFile, caFile, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride, cipherSuites,
                 Duration.ZERO);
+    }
+
+    /** The same settings with another CA (a file path or PEM): every other key, curves and reloading included, kept. */
+    public TlsConfig withCaFile(String ca) {
+        return new TlsConfig(certFile, keyFile, ca, clientCaFile, minVersion, maxVersion, insecure, insecureSkipVerify, serverNameOverride,
+                cipherSuites, reloadInterval, clientCaFileReload, includeSystemCaCertsPool, curvePreferences);
     }
 
     /**
@@ -149,10 +162,63 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         }
         boolean clientCaReload = !client && c.bool("client_ca_file_reload", false);
         boolean systemCas = c.bool("include_system_ca_certs_pool", false);
-        if (c.has("curve_preferences")) {
-            c.error("curve_preferences", "tls::curve_preferences is not supported yet by ottl4j");
+        List<String> curves = c.strings("curve_preferences", List.of());
+        for (String curve : curves) {
+            String problem = curveProblem(curve);
+            if (problem != null) {
+                c.error("curve_preferences", problem);
+            }
         }
-        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload, clientCaReload, systemCas);
+        return new TlsConfig(cert, key, ca, clientCa, min, max, insecure, skip, sni, List.copyOf(ciphers), reload, clientCaReload, systemCas,
+                List.copyOf(curves));
+    }
+
+    /** configtls curve names (Go's crypto/tls) → JSSE named groups, in upstream's order. */
+    private static final Map<String, String> CURVES = orderedCurves();
+
+    private static Map<String, String> orderedCurves() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("P256", "secp256r1");
+        m.put("P384", "secp384r1");
+        m.put("P521", "secp521r1");
+        m.put("X25519", "x25519");
+        m.put("X25519MLKEM768", "X25519MLKEM768");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Why a {@code curve_preferences} entry cannot be used; null when it can. */
+    private static String curveProblem(String curve) {
+        String group = CURVES.get(curve);
+        if (group == null) {
+            return "invalid curve type: " + curve + ". Expected values are " + String.join(", ", CURVES.keySet());
+        }
+        java.util.Set<String> supported = supportedGroups();
+        if (!supported.contains(group)) {
+            return "curve " + curve + " is accepted upstream but this JDK's TLS (Java " + Runtime.version().feature()
+                    + ") has no named group " + group + "; supported here: " + String.join(", ",
+                            CURVES.entrySet().stream().filter(e -> supported.contains(e.getValue())).map(Map.Entry::getKey).toList());
+        }
+        return null;
+    }
+
+    private static java.util.Set<String> supportedGroups() {
+        try {
+            String[] groups = SSLContext.getDefault().getSupportedSSLParameters().getNamedGroups();
+            return groups == null ? java.util.Set.of() : java.util.Set.of(groups);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    /**
+     * The JSSE named groups for {@code curve_preferences}, in preference order; null when not configured (the JDK's
+     * defaults, as upstream leaves Go's).
+     */
+    public String[] namedGroups() {
+        if (curvePreferences == null || curvePreferences.isEmpty()) {
+            return null;
+        }
+        return curvePreferences.stream().map(CURVES::get).distinct().toArray(String[]::new);
     }
 
     /**
@@ -292,7 +358,10 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         return tmf;
     }
 
-    /** A JSSE context for a client (the JDK HTTP client): CA, optional client certificate, skip-verify. */
+    /**
+     * A JSSE context for a client (the JDK HTTP client): CA, optional client certificate, skip-verify, and with
+     * {@code curve_preferences} engines held to those groups (see {@link NamedGroupsSslContext}).
+     */
     public SSLContext clientContext() throws IOException, GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = keyManagers();
@@ -304,7 +373,22 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
             trust = tmf == null ? null : tmf.getTrustManagers();
         }
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), trust, null);
+        return namedGroups() == null ? ctx : new NamedGroupsSslContext(ctx, namedGroups());
+    }
+
+    /** A JSSE context for a server on the JDK's stack (the extensions' HTTP servers): certificate and key, client CAs. */
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        TrustManagerFactory clientCas = clientCaTrustManagers();
+        ctx.init(keyManagers().getKeyManagers(), clientCas == null ? null : clientCas.getTrustManagers(), null);
         return ctx;
+    }
+
+    /** The server side of {@link #clientParameters()}: client certificates required with {@code client_ca_file}. */
+    public SSLParameters serverParameters() {
+        SSLParameters p = clientParameters();
+        p.setNeedClientAuth(!clientCaFile.isEmpty());
+        return p;
     }
 
     public SSLParameters clientParameters() {
@@ -312,6 +396,9 @@ public record TlsConfig(String certFile, String keyFile, String caFile, String c
         p.setProtocols(protocols());
         if (ciphers() != null) {
             p.setCipherSuites(ciphers().toArray(String[]::new));
+        }
+        if (namedGroups() != null) {
+            p.setNamedGroups(namedGroups());
         }
         return p;
     }

@@ -107,7 +107,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         ComponentId httpAuth = null;
         if (protocols.present("grpc")) {
             Conf g = protocols.child("grpc");
-            String endpoint = endpoint(g, "localhost:4317", Endpoints.serverTransport(g, true));
+            String endpoint = Endpoints.serverEndpoint(g, "localhost:4317");
             int max = g.intValue("max_recv_msg_size_mib", 0);
             if (max < 0) {
                 g.error("max_recv_msg_size_mib", "must be non-negative");
@@ -122,7 +122,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         }
         if (protocols.present("http")) {
             Conf h = protocols.child("http");
-            String endpoint = endpoint(h, "localhost:4318", Endpoints.serverTransport(h, true));
+            String endpoint = Endpoints.serverEndpoint(h, "localhost:4318");
             String traces = urlPath(h.string("traces_url_path", "/v1/traces"));
             String metrics = urlPath(h.string("metrics_url_path", "/v1/metrics"));
             String logs = urlPath(h.string("logs_url_path", "/v1/logs"));
@@ -166,24 +166,6 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverFa
         ep.finish();
         k.finish();
         return out;
-    }
-
-    /** {@code host:port}, or for {@code transport: unix} the socket path, kept as {@code unix:<path>}. */
-    private static String endpoint(Conf c, String def, String transport) {
-        if (transport.equals("unix")) {
-            String path = c.string("endpoint", "");
-            if (path.isEmpty()) {
-                c.error("endpoint", "a unix transport needs the socket's path as endpoint");
-            }
-            return Endpoints.UNIX + path;
-        }
-        String e = c.string("endpoint", def);
-        try {
-            Endpoints.parse(e);
-        } catch (IllegalArgumentException ex) {
-            c.error("endpoint", ex.getMessage());
-        }
-        return e;
     }
 
     private static String urlPath(String p) {

@@ -323,16 +323,140 @@ class TlsEndToEndTest {
     }
 
     @Test
+    void curvePreferencesMustShareACurveWithThePeerOnEveryTransport() throws Exception {
+        try (Harness back = back(", curve_preferences: [P384]")) {
+            OtlpReceiver r = receiver(back);
+            // our gRPC (shaded Netty) and HTTP (JDK HttpClient) exporters against the receiver's gRPC and HTTP servers
+            for (String curves : List.of("[X25519]", "[P521, P384]")) {
+                try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: %s}".formatted(r.grpcPort(), ca.caFile(), curves))) {
+                    send(f, "grpc " + curves);
+                }
+                try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: %s}".formatted(r.httpPort(), ca.caFile(),
+                        curves))) {
+                    send(f, "http " + curves);
+                }
+            }
+            // a client with the JDK's defaults offers P-384 among others
+            assertThat(export(OtlpGrpcSpanExporter.builder().setEndpoint("https://127.0.0.1:" + r.grpcPort()).setTrustedCertificates(ca.caPem())
+                    .setTimeout(Duration.ofSeconds(5)).build())).isTrue();
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc [P521, P384]", "http [P521, P384]", "hello");
+        }
+        // and the other way round: a client limited to one curve against servers limited to another
+        try (Harness back = back(", curve_preferences: [X25519]")) {
+            OtlpReceiver r = receiver(back);
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [P256]}".formatted(r.grpcPort(), ca.caFile()))) {
+                send(f, "grpc mismatch");
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [P256]}".formatted(r.httpPort(), ca.caFile()))) {
+                send(f, "http mismatch");
+            }
+            try (Harness f = front("otlp", "endpoint: 127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [X25519]}".formatted(r.grpcPort(), ca.caFile()))) {
+                send(f, "grpc x25519");
+            }
+            try (Harness f = front("otlphttp", "endpoint: https://127.0.0.1:%d\ntls: {ca_file: %s, curve_preferences: [X25519]}".formatted(r.httpPort(), ca.caFile()))) {
+                send(f, "http x25519");
+            }
+            assertThat(Payloads.names(back.batches("testsink"))).containsExactly("grpc x25519", "http x25519");
+        }
+    }
+
+    /** Sends one batch named {@code name}; a failed handshake fails the send, which is what the callers check by what arrives. */
+    private static void send(Harness f, String name) {
+        try {
+            f.send("testsource", Payloads.traces("svc", List.of(), name));
+        } catch (Exception expected) {
+            // the batches that arrived at the back are asserted
+        }
+    }
+
+    @Test
+    void curveNamesAreUpstreamsAndMapToJsseGroups() throws Exception {
+        String recv = RECEIVER_TLS.formatted("{cert_file: a, key_file: b, curve_preferences: %s}");
+        assertThat(Harness.problems(recv.formatted("[P256, P384, P521, X25519]"))).isEmpty();
+        assertThat(Harness.problems(recv.formatted("[secp256r1]")))
+                .contains("invalid curve type: secp256r1. Expected values are P256, P384, P521, X25519, X25519MLKEM768");
+        boolean hybrid = List.of(javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters().getNamedGroups()).contains("X25519MLKEM768");
+        if (!hybrid) {
+            assertThat(Harness.problems(recv.formatted("[X25519MLKEM768]"))).contains("curve X25519MLKEM768 is accepted upstream but this JDK's TLS");
+        }
+        TlsConfig t = new TlsConfig("", "", "", "", "1.2", "", false, false, "", List.of(), Duration.ZERO, false, false, List.of("X25519", "P256"));
+        assertThat(t.clientParameters().getNamedGroups()).containsExactly("x25519", "secp256r1");
+        assertThat(new TlsConfig("", "", "", "", "1.2", "", false, false, "").clientParameters().getNamedGroups())
+                .isEqualTo(new javax.net.ssl.SSLParameters().getNamedGroups());
+    }
+
+    /** Status code of a GET with a client built from a client {@code tls} block; -1 when the connection or handshake fails. */
+    private static int httpsGet(String url, TlsConfig client) {
+        try (java.net.http.HttpClient c = java.net.http.HttpClient.newBuilder().sslContext(client.clientContext()).sslParameters(client.clientParameters()).build()) {
+            return c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static TlsConfig clientTls(String yaml) throws Exception {
+        io.ottl4j.collector.config.Problems problems = new io.ottl4j.collector.config.Problems();
+        TlsConfig t = TlsConfig.decodeClient(new io.ottl4j.collector.config.Conf(io.ottl4j.collector.config.YamlReader.read("tls: " + yaml, "t.yaml"), "c",
+                problems));
+        assertThat(problems.list()).isEmpty();
+        return t;
+    }
+
+    @Test
+    void extensionServersServeHttpsWithTheirTlsBlockAndTheForwarderDialsHttps() throws Exception {
+        try (Harness back = back("")) {
+            int receiverPort = receiver(back).httpPort();
+            try (Harness h = Harness.start("""
+                    extensions:
+                      health_check: {endpoint: "127.0.0.1:0", tls: {cert_file: %1$s, key_file: %2$s, curve_preferences: [P384]}}
+                      zpages: {endpoint: "127.0.0.1:0", tls: {cert_file: %1$s, key_file: %2$s, client_ca_file: %3$s}}
+                      http_forwarder:
+                        ingress: {endpoint: "127.0.0.1:0", tls: {cert_file: %1$s, key_file: %2$s}}
+                        egress: {endpoint: "https://localhost:%4$d", tls: {ca_file: %3$s}}
+                    receivers: {nop: {}}
+                    exporters: {nop: {}}
+                    service:
+                      extensions: [health_check, zpages, http_forwarder]
+                      pipelines: {traces: {receivers: [nop], exporters: [nop]}}
+                    """.formatted(server.cert(), server.key(), ca.caFile(), receiverPort))) {
+                var ext = h.collector().extensions();
+                int health = ((io.ottl4j.collector.extension.healthcheck.HealthCheckExtensionFactory.HealthCheck) ext.get(
+                        io.ottl4j.collector.component.ComponentId.parse("health_check"))).port();
+                int zpages = ((io.ottl4j.collector.extension.zpages.ZPagesExtensionFactory.Pages) ext.get(
+                        io.ottl4j.collector.component.ComponentId.parse("zpages"))).port();
+                int forwarder = ((io.ottl4j.collector.extension.httpforwarder.HttpForwarderExtensionFactory.Forwarder) ext.get(
+                        io.ottl4j.collector.component.ComponentId.parse("http_forwarder"))).port();
+                TlsConfig trusting = clientTls("{ca_file: %s}".formatted(ca.caFile()));
+                Harness.await(Duration.ofSeconds(30), () -> httpsGet("https://localhost:" + health + "/", trusting) == 200);
+                // curve_preferences on the JDK's HttpsServer too
+                assertThat(httpsGet("https://localhost:" + health + "/", clientTls("{ca_file: %s, curve_preferences: [X25519]}".formatted(ca.caFile()))))
+                        .isEqualTo(-1);
+                assertThat(httpsGet("http://localhost:" + health + "/", trusting)).isEqualTo(-1);
+                // zpages asks for a client certificate from client_ca_file
+                assertThat(httpsGet("https://localhost:" + zpages + "/debug/servicez", trusting)).isEqualTo(-1);
+                assertThat(httpsGet("https://localhost:" + zpages + "/debug/servicez",
+                        clientTls("{ca_file: %s, cert_file: %s, key_file: %s}".formatted(ca.caFile(), client.cert(), client.key())))).isEqualTo(200);
+                // https in, https out: the forwarder reaches the TLS receiver with its egress CA (405: GET on an OTLP path)
+                assertThat(httpsGet("https://localhost:" + forwarder + "/v1/traces", trusting)).isEqualTo(405);
+            }
+        }
+    }
+
+    /** A collector whose OTLP gRPC receiver has the {@code tls} block {@code %s}, for config checks. */
+    private static final String RECEIVER_TLS = """
+            exporters: {testsink: {}}
+            service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
+            receivers:
+              otlp:
+                protocols:
+                  grpc:
+                    tls: %s
+            """;
+
+    @Test
     void configErrors() throws Exception {
-        String recv = """
-                exporters: {testsink: {}}
-                service: {pipelines: {traces: {receivers: [otlp], exporters: [testsink]}}}
-                receivers:
-                  otlp:
-                    protocols:
-                      grpc:
-                        tls: %s
-                """;
+        String recv = RECEIVER_TLS;
         assertThat(Harness.problems(recv.formatted("{cert_file: a.pem}"))).contains("provide both certificate and key");
         assertThat(Harness.problems(recv.formatted("{}"))).contains("needs both cert_file and key_file");
         assertThat(Harness.problems(recv.formatted("{cert_file: a, key_file: b, min_version: \"1.4\"}"))).contains("invalid TLS min_version");

@@ -6,12 +6,7 @@ import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.ottl4j.collector.testing.Data;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.otlp.OtlpProto;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,19 +19,8 @@ class UnixSocketTest {
 
     /** One HTTP/1.1 request over the socket; returns the status line. */
     private static String post(Path socket, byte[] body) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            String head = "POST /v1/traces HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-protobuf\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n";
-            ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
-            ch.write(ByteBuffer.wrap(body));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteBuffer buf = ByteBuffer.allocate(4096);
-            while (ch.read(buf) > 0) {
-                out.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            return out.toString(StandardCharsets.US_ASCII).lines().findFirst().orElse("");
-        }
+        return io.ottl4j.collector.testing.UnixHttp.request(socket, "POST", "/v1/traces", "Content-Type: application/x-protobuf\r\n", body).lines()
+                .findFirst().orElse("");
     }
 
     @Test

@@ -23,12 +23,18 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
     /** At most this many sources per association rule (upstream {@code PodIdentifierMaxLength}). */
     public static final int MAX_SOURCES = 4;
 
+    /**
+     * Deprecated upstream (Kubernetes dropped {@code ObjectMeta.clusterName}, so the API has no cluster name): still
+     * accepted, with a warning at start, and never set.
+     */
+    public static final String CLUSTER_NAME = "k8s.cluster.name";
+
     /** Every {@code extract.metadata} key upstream accepts. */
     public static final Set<String> METADATA_KEYS = Set.of("k8s.namespace.name", "k8s.pod.name", "k8s.pod.hostname", "k8s.pod.ip", "k8s.pod.start_time",
             "k8s.pod.uid", "k8s.replicaset.name", "k8s.replicaset.uid", "k8s.deployment.name", "k8s.deployment.uid", "k8s.daemonset.name",
             "k8s.daemonset.uid", "k8s.statefulset.name", "k8s.statefulset.uid", "k8s.cronjob.name", "k8s.cronjob.uid", "k8s.job.name", "k8s.job.uid",
             "k8s.node.name", "k8s.node.uid", "k8s.cluster.uid", "k8s.container.name", "container.id", "container.image.name", "container.image.tag",
-            "container.image.repo_digests", "service.namespace", "service.name", "service.version", "service.instance.id");
+            "container.image.tags", "container.image.repo_digests", CLUSTER_NAME, "service.namespace", "service.name", "service.version", "service.instance.id");
 
     /** Extracted when {@code extract.metadata} is not set (upstream's enabled-by-default attributes). */
     public static final List<String> DEFAULT_METADATA = List.of("k8s.namespace.name", "k8s.pod.name", "k8s.pod.uid", "k8s.pod.start_time",
@@ -36,7 +42,11 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
 
     /** Where a label or annotation is read from. */
     public enum From {
-        POD("pod"), NAMESPACE("namespace"), NODE("node"), DEPLOYMENT("deployment"), STATEFULSET("statefulset"), DAEMONSET("daemonset"), JOB("job");
+        POD("pod"), NAMESPACE("namespace"), NODE("node"), DEPLOYMENT("deployment"), REPLICASET("replicaset"), STATEFULSET("statefulset"),
+        DAEMONSET("daemonset"), JOB("job"), CRONJOB("cronjob");
+
+        /** The accepted values, in order, for the error message. */
+        static final String CHOICES = String.join(", ", java.util.Arrays.stream(values()).map(f -> f.yaml).toList());
 
         public final String yaml;
 
@@ -191,7 +201,10 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
             // upstream: every resource.opentelemetry.io/<key> pod annotation becomes <key>
             annotations.add(new FieldRule("$1", "", Pattern.compile("^(?:resource\\.opentelemetry\\.io/(.+))$"), From.POD));
         }
-        boolean fromRs = e.bool("deployment_name_from_replicaset", false);
+        // upstream's default since v0.153 (and its only behaviour since the key went away): the deployment name is the
+        // replica set's name without its hash, unless the replica set informer runs anyway (k8s.deployment.uid,
+        // from: deployment/replicaset); false asks for the informer
+        boolean fromRs = e.bool("deployment_name_from_replicaset", true);
         e.finish();
         return new Extract(Set.copyOf(metadata), labels, List.copyOf(annotations), otel, fromRs);
     }
@@ -210,7 +223,7 @@ public record K8sAttributesConfig(KubernetesClients.ApiConfig api, boolean passt
                 }
             }
             if (from == null) {
-                r.error("from", fromText + " is not a valid choice for From. Must be one of: pod, namespace, node, deployment, statefulset, daemonset, job");
+                r.error("from", fromText + " is not a valid choice for From. Must be one of: " + From.CHOICES);
                 from = From.POD;
             }
             Pattern p = null;

@@ -110,6 +110,11 @@ public final class K8sAttributesProcessorFactory implements ProcessorFactory<K8s
     @Override
     public Processor create(CreateSettings settings, K8sAttributesConfig config, Signal signal, Consumer next) {
         Logger log = settings.logger(signal);
+        if (config.extract().has(K8sAttributesConfig.CLUSTER_NAME)) {
+            // as upstream: accepted for old configs, but the Kubernetes API has had no cluster name since 1.24
+            log.warning("k8s.cluster.name metadata param has been deprecated and will be removed soon; it is never set "
+                    + "(the Kubernetes API has no cluster name: use k8s.cluster.uid, or set k8s.cluster.name with the resource processor)");
+        }
         PodStore store;
         Shared sh;
         if (config.passthrough()) {

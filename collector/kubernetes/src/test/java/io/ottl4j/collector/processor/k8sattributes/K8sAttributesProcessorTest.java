@@ -282,7 +282,8 @@ class K8sAttributesProcessorTest {
         api = MockKubernetesApi.start(dir);
         api.create(MockKubernetesApi.pod("shop", "before", null, "10.1.0.1").build());
         try (LogCapture logs = new LogCapture()) {
-            harness = Harness.start(pipeline(api.authYaml() + "\nwait_for_metadata: true", "testsource"));
+            // the replica set informer too (deployment names from owner chains), so two informers live through outages
+            harness = Harness.start(pipeline(api.authYaml() + "\nwait_for_metadata: true\nextract: {deployment_name_from_replicaset: false}", "testsource"));
             assertThat(pod(sendAndGetQuietly("10.1.0.1"))).isEqualTo("before");
             for (int outage = 1; outage <= 2; outage++) {
                 int n = outage;

@@ -8,77 +8,21 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.ottl4j.collector.config.Conf;
-import io.ottl4j.collector.config.ConfigNode;
-import io.ottl4j.collector.config.Location;
-import io.ottl4j.collector.config.Problems;
-import io.ottl4j.collector.config.YamlReader;
 import io.ottl4j.collector.k8s.MockKubernetesApi;
 import io.ottl4j.collector.processor.k8sattributes.internal.Enricher;
 import io.ottl4j.collector.processor.k8sattributes.internal.PodStore;
-import io.ottl4j.collector.processor.k8sattributes.internal.Watcher;
 import io.ottl4j.collector.testing.Harness;
 import io.ottl4j.pdata.AttributeMap;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The watcher, cache and enricher against the mock API server: pods created, updated and deleted while
  * resources are enriched; owner chains pod → replica set → deployment; labels and annotations from pods,
  * namespaces and nodes; deleted pods resolvable for the grace period (driven by a fake clock).
  */
-class PodLifecycleTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-    private MockKubernetesApi api;
-    private Watcher watcher;
-    private final AtomicLong clock = new AtomicLong();
-
-    @BeforeEach
-    void up() throws Exception {
-        api = MockKubernetesApi.start(dir);
-    }
-
-    @AfterEach
-    void down() {
-        if (watcher != null) {
-            watcher.close();
-        }
-        api.close();
-    }
-
-    static K8sAttributesConfig config(String yaml) throws Exception {
-        Problems p = new Problems();
-        ConfigNode node = YamlReader.read(yaml, "test.yaml");
-        Conf c = new Conf(node, "processors::k8sattributes", p);
-        K8sAttributesConfig cfg = new K8sAttributesProcessorFactory(null, Map.of("KUBE_NODE_NAME", "node-1")::get).decode(c);
-        c.finish();
-        assertThat(p.isEmpty()).as(p.toString()).isTrue();
-        return cfg;
-    }
-
-    private PodStore watch(K8sAttributesConfig cfg) throws Exception {
-        PodStore store = new PodStore(cfg, clock::get, Duration.ofSeconds(120), 1000);
-        watcher = new Watcher(api.client(), cfg, store, Logger.getLogger("test"), Duration.ofDays(1));
-        watcher.start();
-        watcher.podsSynced().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        return store;
-    }
-
-    private static AttributeMap enrich(Enricher e, Object... kv) {
-        AttributeMap m = AttributeMap.of(kv);
-        e.enrich(m, "");
-        return m;
-    }
+class PodLifecycleTest extends MockApiCase {
 
     @Test
     void aListOfNamespacesWatchesEachOfThemAndNothingElse() throws Exception {

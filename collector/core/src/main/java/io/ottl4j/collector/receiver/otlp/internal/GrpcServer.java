@@ -151,16 +151,16 @@ final class GrpcServer {
     }
 
     private static SslContext sslContext(TlsConfig tls) throws IOException, GeneralSecurityException {
-        SslContextBuilder b = (tls.clientCaFileReload()
+        SslContextBuilder b = (tls.clientCaFileReload() || tls.namedGroups() != null
                 // BoringSSL takes the CA names it asks clients for once, when the context is built; JSSE asks the trust
-                // manager at every handshake, so the reloaded CAs are also the ones requested
+                // manager at every handshake, so the reloaded CAs are also the ones requested; JSSE takes curve_preferences
                 ? GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()), io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider.JDK)
                 : GrpcSslContexts.configure(SslContextBuilder.forServer(tls.keyManagers()))).protocols(tls.protocols()).ciphers(tls.ciphers());
         TrustManagerFactory clientCas = tls.clientCaTrustManagers();
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }
-        return b.build();
+        return io.ottl4j.collector.internal.tls.NettyNamedGroups.limit(b.build(), tls.namedGroups());
     }
 
     /** Rejects unauthenticated calls with UNAUTHENTICATED before they reach the service. */

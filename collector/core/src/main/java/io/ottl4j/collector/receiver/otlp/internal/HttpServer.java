@@ -167,14 +167,15 @@ final class HttpServer {
 
     private static SslContext sslContext(TlsConfig tls) throws java.io.IOException, java.security.GeneralSecurityException {
         SslContextBuilder b = SslContextBuilder.forServer(tls.keyManagers()).protocols(tls.protocols()).ciphers(tls.ciphers());
-        if (tls.clientCaFileReload()) {
-            b.sslProvider(io.netty.handler.ssl.SslProvider.JDK); // JSSE asks the (reloading) trust manager for the CA names at every handshake
+        if (tls.clientCaFileReload() || tls.namedGroups() != null) {
+            // JSSE asks the (reloading) trust manager for the CA names at every handshake, and takes curve_preferences
+            b.sslProvider(io.netty.handler.ssl.SslProvider.JDK);
         }
         javax.net.ssl.TrustManagerFactory clientCas = tls.clientCaTrustManagers();
         if (clientCas != null) {
             b.trustManager(clientCas).clientAuth(ClientAuth.REQUIRE);
         }
-        return b.build();
+        return io.ottl4j.collector.internal.tls.NettyNamedGroups.limit(b.build(), tls.namedGroups());
     }
 
     /** The peer address, and the request headers when include_metadata is on. */

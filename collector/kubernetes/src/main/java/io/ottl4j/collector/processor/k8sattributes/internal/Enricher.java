@@ -54,8 +54,12 @@ public final class Enricher {
             if (!pod.daemonSetUid().isEmpty()) {
                 addMeta(attrs, store.daemonSet(pod.daemonSetUid()));
             }
+            if (!pod.replicaSetUid().isEmpty()) {
+                addAll(attrs, store.replicaSetAttributes(pod.replicaSetUid()));
+            }
             if (!pod.jobUid().isEmpty()) {
                 addAll(attrs, store.jobAttributes(pod.jobUid()));
+                addAll(attrs, store.cronJobAttributesOfJob(pod.jobUid()));
             }
         }
         if (attrs.get("k8s.namespace.name") instanceof String ns && !ns.isEmpty()) {
@@ -150,6 +154,10 @@ public final class Enricher {
         putIfSet(attrs, "k8s.container.name", c.name());
         putIfSet(attrs, "container.image.name", c.imageName());
         putIfSet(attrs, "container.image.tag", c.imageTag());
+        if (!c.imageTags().isEmpty() && !attrs.containsKey("container.image.tags")) {
+            // semconv: string[]; a pod spec names one image reference, so one tag
+            attrs.putEmptyList("container.image.tags").add(c.imageTags());
+        }
         putIfSet(attrs, "service.version", c.serviceVersion());
         putIfSet(attrs, "service.instance.id", c.serviceInstanceId());
         int run = -1;

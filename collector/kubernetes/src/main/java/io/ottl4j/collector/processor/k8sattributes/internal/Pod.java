@@ -10,8 +10,11 @@ public record Pod(String uid, String name, String namespace, String address, boo
         String[] keys, String[] values, String replicaSetUid, String deploymentUid, String statefulSetUid, String daemonSetUid, String jobUid,
         Map<String, Container> containersByName, Map<String, Container> containersById, boolean ignore) {
 
-    /** One container: attributes for any run, and per restart count the container ID and image digest. */
-    public record Container(String name, String imageName, String imageTag, String serviceVersion, String serviceInstanceId,
+    /**
+     * One container: attributes for any run, and per restart count the container ID and image digest.
+     * {@code imageTags} is the tag again, set when {@code container.image.tags} (a one-element list) is extracted.
+     */
+    public record Container(String name, String imageName, String imageTag, String imageTags, String serviceVersion, String serviceInstanceId,
             Map<Integer, Run> runs) {
     }
 

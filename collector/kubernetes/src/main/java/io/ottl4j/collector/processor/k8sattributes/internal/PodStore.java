@@ -44,7 +44,8 @@ public final class PodStore {
     public record Meta(String name, String uid, Map<String, String> attributes) {
     }
 
-    record ReplicaSetInfo(String deploymentName, String deploymentUid) {
+    /** {@code attributes}: what the {@code from: replicaset} rules take from its labels and annotations. */
+    record ReplicaSetInfo(String deploymentName, String deploymentUid, Map<String, String> attributes) {
     }
 
     record JobInfo(String cronJobName, String cronJobUid, Map<String, String> attributes) {
@@ -68,6 +69,7 @@ public final class PodStore {
     final Map<String, Meta> statefulSets = new ConcurrentHashMap<>();
     final Map<String, Meta> daemonSets = new ConcurrentHashMap<>();
     final Map<String, JobInfo> jobs = new ConcurrentHashMap<>();
+    final Map<String, Meta> cronJobs = new ConcurrentHashMap<>();
     private final ArrayDeque<Deletion> deleteQueue = new ArrayDeque<>();
 
     public PodStore(K8sAttributesConfig config, LongSupplier nanoClock, Duration grace, int maxPendingDeletes) {
@@ -112,6 +114,19 @@ public final class PodStore {
     public Map<String, String> jobAttributes(String uid) {
         JobInfo j = jobs.get(uid);
         return j == null ? Map.of() : j.attributes();
+    }
+
+    /** The {@code from: replicaset} attributes of the replica set with {@code uid}. */
+    public Map<String, String> replicaSetAttributes(String uid) {
+        ReplicaSetInfo rs = replicaSets.get(uid);
+        return rs == null ? Map.of() : rs.attributes();
+    }
+
+    /** The {@code from: cronjob} attributes of the cron job that owns the job with {@code jobUid}. */
+    public Map<String, String> cronJobAttributesOfJob(String jobUid) {
+        JobInfo j = jobs.get(jobUid);
+        Meta c = j == null || j.cronJobUid().isEmpty() ? null : cronJobs.get(j.cronJobUid());
+        return c == null ? Map.of() : c.attributes();
     }
 
     /** Deleted pods still waiting out their grace period (identifier entries). */
@@ -307,8 +322,9 @@ public final class PodStore {
             if (service) {
                 t.put("service.name", nz(rs.getName()));
             }
-            String deployment = extract.deploymentNameFromReplicaSet() ? deploymentFromReplicaSet(nz(rs.getName()))
-                    : rsInfo == null ? "" : rsInfo.deploymentName();
+            // the informer's owner chain when it runs and knows the replica set, else the name heuristic if allowed
+            String deployment = rsInfo != null ? rsInfo.deploymentName()
+                    : extract.deploymentNameFromReplicaSet() ? deploymentFromReplicaSet(nz(rs.getName())) : "";
             if (!deployment.isEmpty()) {
                 putIf("k8s.deployment.name", deployment, t);
                 if (service) {
@@ -394,11 +410,11 @@ public final class PodStore {
 
     boolean needContainers() {
         return extract.has("k8s.container.name") || extract.has("container.id") || extract.has("container.image.name") || extract.has("container.image.tag")
-                || extract.has("container.image.repo_digests") || extract.has("service.version") || extract.has("service.instance.id");
+                || extract.has("container.image.tags") || extract.has("container.image.repo_digests") || extract.has("service.version") || extract.has("service.instance.id");
     }
 
     private void containers(io.fabric8.kubernetes.api.model.Pod api, Map<String, Pod.Container> byName, Map<String, Pod.Container> byId) {
-        record Spec(String imageName, String imageTag, String version) {
+        record Spec(String imageName, String imageTag, String imageTags, String version) {
         }
         Map<String, Spec> specs = new HashMap<>();
         if (api.getSpec() != null) {
@@ -408,9 +424,9 @@ public final class PodStore {
                 String[] img = ImageNames.parse(nz(c.getImage()));
                 if (img != null) {
                     specs.put(nz(c.getName()), new Spec(extract.has("container.image.name") ? img[0] : "",
-                            extract.has("container.image.tag") ? img[1] : "", extract.has("service.version") ? ImageNames.serviceVersion(nz(c.getImage())) : ""));
+                            extract.has("container.image.tag") ? img[1] : "", extract.has("container.image.tags") ? img[1] : "", extract.has("service.version") ? ImageNames.serviceVersion(nz(c.getImage())) : ""));
                 } else {
-                    specs.put(nz(c.getName()), new Spec("", "", ""));
+                    specs.put(nz(c.getName()), new Spec("", "", "", ""));
                 }
             }
         }
@@ -432,7 +448,7 @@ public final class PodStore {
                     runs.computeIfAbsent(name, k -> new HashMap<>()).put(s.getRestartCount() == null ? 0 : s.getRestartCount(),
                             new Pod.Run(extract.has("container.id") ? cid : "", digest == null ? "" : digest));
                 }
-                specs.putIfAbsent(name, new Spec("", "", ""));
+                specs.putIfAbsent(name, new Spec("", "", "", ""));
             }
         }
         String ns = nz(api.getMetadata().getNamespace());
@@ -441,7 +457,7 @@ public final class PodStore {
             String name = e.getKey();
             boolean known = ids.containsKey(name);
             Pod.Container c = new Pod.Container(extract.has("k8s.container.name") && known ? name : "", e.getValue().imageName(), e.getValue().imageTag(),
-                    e.getValue().version(), extract.has("service.instance.id") && known ? ns + "." + podName + "." + name : "",
+                    e.getValue().imageTags(), e.getValue().version(), extract.has("service.instance.id") && known ? ns + "." + podName + "." + name : "",
                     Map.copyOf(runs.getOrDefault(name, Map.of())));
             byName.put(name, c);
             for (String cid : ids.getOrDefault(name, List.of())) {
@@ -470,7 +486,8 @@ public final class PodStore {
 
     public void addOrUpdateReplicaSet(ReplicaSet rs) {
         OwnerReference d = Extraction.owner(rs, "Deployment");
-        replicaSets.put(nz(rs.getMetadata().getUid()), new ReplicaSetInfo(d == null ? "" : nz(d.getName()), d == null ? "" : nz(d.getUid())));
+        replicaSets.put(nz(rs.getMetadata().getUid()), new ReplicaSetInfo(d == null ? "" : nz(d.getName()), d == null ? "" : nz(d.getUid()),
+                Extraction.labelsAndAnnotations(extract, From.REPLICASET, rs)));
     }
 
     public void deleteReplicaSet(ReplicaSet rs) {
@@ -490,6 +507,7 @@ public final class PodStore {
             case DEPLOYMENT -> deployments;
             case STATEFULSET -> statefulSets;
             case DAEMONSET -> daemonSets;
+            case CRONJOB -> cronJobs;
             default -> throw new IllegalArgumentException(kind.yaml);
         };
     }

@@ -39,7 +39,7 @@ import java.util.logging.Logger;
 /**
  * Keeps a {@link PodStore} in step with the API server through fabric8 informers (list, then watch, with
  * resync), as upstream's client-go informers do: pods always; namespaces, nodes, replica sets, deployments,
- * stateful sets, daemon sets and jobs only when an extracted attribute needs them. Owner informers sync before
+ * stateful sets, daemon sets, jobs and cron jobs only when an extracted attribute needs them. Owner informers sync before
  * the pod informer starts, so a pod's deployment is known when the pod arrives.
  *
  * <p>An unreachable API server never stops the collector: every informer's exception handler asks fabric8 to
@@ -113,7 +113,7 @@ public final class Watcher implements AutoCloseable {
             deps.add(run("nodes", nodes, store::addOrUpdateNode, store::deleteNode));
         }
         if ((x.has("k8s.deployment.name") && !x.deploymentNameFromReplicaSet()) || x.has("k8s.deployment.uid") || x.has("service.name")
-                || x.reads(From.DEPLOYMENT)) {
+                || x.reads(From.DEPLOYMENT) || x.reads(From.REPLICASET)) {
             deps.add(runInNamespaces("replicasets", ns -> ns == null ? client.apps().replicaSets().inAnyNamespace()
                     : client.apps().replicaSets().inNamespace(ns), store::addOrUpdateReplicaSet, store::deleteReplicaSet));
         }
@@ -130,7 +130,12 @@ public final class Watcher implements AutoCloseable {
             deps.add(runInNamespaces("daemonsets", ns -> ns == null ? client.apps().daemonSets().inAnyNamespace() : client.apps().daemonSets().inNamespace(ns),
                     d -> store.addOrUpdateWorkload(From.DAEMONSET, d), d -> store.deleteWorkload(From.DAEMONSET, d)));
         }
-        if (x.reads(From.JOB) || x.has("k8s.cronjob.uid")) {
+        if (x.reads(From.CRONJOB)) {
+            deps.add(runInNamespaces("cronjobs", ns -> ns == null ? client.batch().v1().cronjobs().inAnyNamespace()
+                    : client.batch().v1().cronjobs().inNamespace(ns),
+                    c -> store.addOrUpdateWorkload(From.CRONJOB, c), c -> store.deleteWorkload(From.CRONJOB, c)));
+        }
+        if (x.reads(From.JOB) || x.reads(From.CRONJOB) || x.has("k8s.cronjob.uid")) {
             deps.add(runInNamespaces("jobs", ns -> ns == null ? client.batch().v1().jobs().inAnyNamespace() : client.batch().v1().jobs().inNamespace(ns),
                     store::addOrUpdateJob, store::deleteJob));
         }

@@ -55,8 +55,7 @@ public final class OpenShiftDetector extends CloudDetector {
         if (!tlsSet || (!tls.insecure() && tls.caFile().isEmpty())) {
             Path ca = setup.file(SA + "ca.crt");
             if (Files.isReadable(ca)) {
-                t = new TlsConfig(tls.certFile(), tls.keyFile(), ca.toString(), "", tls.minVersion(), tls.maxVersion(), tls.insecure(),
-                        tls.insecureSkipVerify(), tls.serverNameOverride(), tls.cipherSuites());
+                t = tls.withCaFile(ca.toString()); // the service account's CA; every other tls key as configured
             }
         }
         JsonNode infra;
