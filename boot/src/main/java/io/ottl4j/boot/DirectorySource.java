@@ -7,14 +7,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.ProtectionDomain;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A directory of classes (a build's {@code target/classes}): nothing to keep open. */
 final class DirectorySource implements Source {
     private final Path root;
-    private volatile ProtectionDomain domain;
 
     DirectorySource(Path root) {
         this.root = root;
@@ -51,13 +49,8 @@ final class DirectorySource implements Source {
     }
 
     @Override
-    public ProtectionDomain domain(ClassLoader loader) {
-        ProtectionDomain d = domain;
-        if (d == null) {
-            d = Source.domainOf(root, loader);
-            domain = d;
-        }
-        return d;
+    public Path location() {
+        return root;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.file.Path;
-import java.security.ProtectionDomain;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -24,7 +23,6 @@ final class JarSource implements Source {
     private final Path path;
     private final String base;
     private final URLStreamHandler handler = new Handler();
-    private volatile ProtectionDomain domain;
     private volatile PackageInfo packageInfo;
     private JarFile jar;
     private long lastRead;
@@ -82,13 +80,8 @@ final class JarSource implements Source {
     }
 
     @Override
-    public ProtectionDomain domain(ClassLoader loader) {
-        ProtectionDomain d = domain;
-        if (d == null) {
-            d = Source.domainOf(path, loader);
-            domain = d;
-        }
-        return d;
+    public Path location() {
+        return path;
     }
 
     @Override

@@ -53,6 +53,8 @@ public final class LazyJarClassLoader extends ClassLoader implements AutoCloseab
     private final Map<String, int[]> byDirectory;
     /** Full names of the entries under META-INF/ → indexes of the sources holding them. */
     private final Map<String, int[]> metaInf;
+    /** The protection domain of each source, made when a class is first read from it. */
+    private final java.security.ProtectionDomain[] domains;
     private final Thread closer;
     private volatile boolean closed;
 
@@ -87,6 +89,7 @@ public final class LazyJarClassLoader extends ClassLoader implements AutoCloseab
         this.sources = List.copyOf(list);
         this.byDirectory = dirs;
         this.metaInf = meta;
+        this.domains = new java.security.ProtectionDomain[list.size()];
         long idleNanos = idle.toNanos();
         this.closer = new Thread(null, () -> closeIdleJars(idleNanos), "ottl-jar-closer", 128 * 1024);
         closer.setDaemon(true);
@@ -151,10 +154,21 @@ public final class LazyJarClassLoader extends ClassLoader implements AutoCloseab
             }
             if (bytes != null) {
                 definePackageOf(name, s);
-                return defineClass(name, bytes, 0, bytes.length, s.domain(this));
+                return defineClass(name, bytes, 0, bytes.length, domain(i));
             }
         }
         throw new ClassNotFoundException(name);
+    }
+
+    private java.security.ProtectionDomain domain(int source) {
+        synchronized (domains) {
+            java.security.ProtectionDomain d = domains[source];
+            if (d == null) {
+                d = Source.domainOf(sources.get(source).location(), this);
+                domains[source] = d;
+            }
+            return d;
+        }
     }
 
     private void definePackageOf(String className, Source source) {

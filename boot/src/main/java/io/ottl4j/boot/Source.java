@@ -18,7 +18,8 @@ sealed interface Source permits JarSource, DirectorySource {
     /** A URL whose stream reads entry {@code name}. */
     URL url(String name);
 
-    ProtectionDomain domain(ClassLoader loader);
+    /** The jar or directory, as the code source of the classes read from it. */
+    java.nio.file.Path location();
 
     /** The domain of classes read from {@code location}: its code source, no signers, no static permissions. */
     static ProtectionDomain domainOf(java.nio.file.Path location, ClassLoader loader) {
