@@ -48,6 +48,8 @@ public final class LazyJarClassLoader extends ClassLoader implements AutoCloseab
         registerAsParallelCapable();
     }
 
+    private static final int[] NONE = {};
+
     private final List<Source> sources;
     /** Directory of an entry ("io/ottl4j/pdata", "" for the root) → indexes of the sources with entries there. */
     private final Map<String, int[]> byDirectory;
@@ -134,11 +136,11 @@ public final class LazyJarClassLoader extends ClassLoader implements AutoCloseab
     private int[] candidates(String name) {
         if (name.startsWith("META-INF/")) {
             int[] at = metaInf.get(name);
-            return at == null ? new int[0] : at;
+            return at == null ? NONE : at;
         }
         int slash = name.lastIndexOf('/');
         int[] at = byDirectory.get(slash < 0 ? "" : name.substring(0, slash));
-        return at == null ? new int[0] : at;
+        return at == null ? NONE : at;
     }
 
     @Override

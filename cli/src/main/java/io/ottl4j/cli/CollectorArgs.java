@@ -18,9 +18,7 @@ final class CollectorArgs {
         if (args.length == 0 || !args[0].equals("collector")) {
             return null;
         }
-        CollectorCommand c = new CollectorCommand();
-        c.shutdownTimeout = "10s";
-        c.gates = new FeatureGateOption();
+        CollectorCommand c = new CollectorCommand(); // its field initialisers are picocli's defaults too
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--exit-when-ready")) {

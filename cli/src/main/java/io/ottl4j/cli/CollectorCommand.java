@@ -25,15 +25,15 @@ public final class CollectorCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (dots separate keys), applied after every --config.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--shutdown-timeout", paramLabel = "DURATION", defaultValue = "10s", description = "Deadline for draining on shutdown (default ${DEFAULT-VALUE}).")
-    String shutdownTimeout;
+    @Option(names = "--shutdown-timeout", paramLabel = "DURATION", description = "Deadline for draining on shutdown (default ${DEFAULT-VALUE}).")
+    String shutdownTimeout = "10s";
 
     /** For the launcher's start-up cache (AOT training run, see the {@code ottl} script): start, then stop at once. */
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
 
     @Mixin
-    FeatureGateOption gates;
+    FeatureGateOption gates = new FeatureGateOption();
 
     static Set<String> enabled(FeatureGateOption gates) {
         Set<String> out = new LinkedHashSet<>();
