@@ -25,9 +25,9 @@ import java.nio.charset.StandardCharsets;
  * <p>It accepts and rejects what the generated parser does — unknown fields and groups are skipped, a
  * repeated scalar's last value wins, a repeated singular message merges into the first, strings must be
  * valid UTF-8, nesting is limited to 100 levels — and then applies {@link OtlpProto}'s id-length checks with
- * the same messages. Attribute keys go through a small shared cache: the same few dozen keys arrive in
- * every request, and sharing one {@code String} per key (with its hash computed once) saves an allocation
- * per attribute and the garbage collector's copying of it while the batch waits in the pipeline.
+ * the same messages. Attribute keys, string values and span names go through small shared caches
+ * ({@link WireStringCache}): one {@code String} per repeated key or value saves an allocation per field and
+ * the garbage collector's copying of it while the batch waits in the pipeline.
  */
 final class TraceWireDecoder {
     private static final int LEN = 2;
@@ -125,7 +125,7 @@ final class TraceWireDecoder {
             switch (tag) {
                 case 1 << 3 | LEN -> sc.setName(string());
                 case 2 << 3 | LEN -> sc.setVersion(string());
-                case 3 << 3 | LEN -> keyValue(sc.attributes());
+                case 3 << 3 | LEN -> keyValue(sc.attributes(), tag, end);
                 case 4 << 3 -> sc.setDroppedAttributesCount((int) varint());
                 default -> skip(tag);
             }
@@ -141,7 +141,7 @@ final class TraceWireDecoder {
         while (pos < end) {
             int tag = tag();
             if (tag == (attrs << 3 | LEN)) {
-                keyValue(m);
+                keyValue(m, tag, end);
             } else if (tag == dropped << 3) {
                 setDropped.set((int) varint());
             } else {
@@ -175,11 +175,11 @@ final class TraceWireDecoder {
                     badParent = n == 0 || n == 8 ? 0 : n;
                     s.setParentSpanId(spanId(n));
                 }
-                case 5 << 3 | LEN -> s.setName(string());
+                case 5 << 3 | LEN -> s.setName(value());
                 case 6 << 3 -> s.setKind((int) varint());
                 case 7 << 3 | 1 -> s.setStartTimeUnixNano(fixed64());
                 case 8 << 3 | 1 -> s.setEndTimeUnixNano(fixed64());
-                case 9 << 3 | LEN -> keyValue(s.attributes());
+                case 9 << 3 | LEN -> keyValue(s.attributes(), tag, end);
                 case 10 << 3 -> s.setDroppedAttributesCount((int) varint());
                 case 11 << 3 | LEN -> {
                     int e = enter();
@@ -235,8 +235,8 @@ final class TraceWireDecoder {
             int tag = tag();
             switch (tag) {
                 case 1 << 3 | 1 -> ev.setTimeUnixNano(fixed64());
-                case 2 << 3 | LEN -> ev.setName(string());
-                case 3 << 3 | LEN -> keyValue(ev.attributes());
+                case 2 << 3 | LEN -> ev.setName(value());
+                case 3 << 3 | LEN -> keyValue(ev.attributes(), tag, end);
                 case 4 << 3 -> ev.setDroppedAttributesCount((int) varint());
                 default -> skip(tag);
             }
@@ -262,7 +262,7 @@ final class TraceWireDecoder {
                     l.setSpanId(spanId(len));
                 }
                 case 3 << 3 | LEN -> l.setTraceState(string());
-                case 4 << 3 | LEN -> keyValue(l.attributes());
+                case 4 << 3 | LEN -> keyValue(l.attributes(), tag, end);
                 case 5 << 3 -> l.setDroppedAttributesCount((int) varint());
                 case 6 << 3 | 5 -> l.setFlags(fixed32());
                 default -> skip(tag);
@@ -294,6 +294,59 @@ final class TraceWireDecoder {
         return SpanId.EMPTY;
     }
 
+    /**
+     * Sizes an empty map for the run of {@code KeyValue} fields that starts here (the first one's tag read,
+     * {@code end} the enclosing message's end): an encoder writes a repeated field's elements together, so the
+     * run is usually all of them. Growing the map 4 → 8 → 16 instead allocated three sets of arrays per span,
+     * the largest share of the receiving thread's garbage, and left up to half of each span's arrays empty while
+     * the batch waited. Only looks: a malformed run ends the count, and {@link #keyValue} reports it. At most
+     * {@value #PRESIZE_MAX} slots: a hostile run of duplicate keys (two bytes each on the wire) must not reserve
+     * room that the map, keeping one of them, would never fill; larger maps grow as before.
+     */
+    private static final int PRESIZE_MAX = 64;
+
+    private void presize(AttributeMap m, int tag, int end) {
+        if (!m.isEmpty() || tag > 0x7F) {
+            return;
+        }
+        byte[] b = buf;
+        int limit = Math.min(end, b.length);
+        int p = pos;
+        int n = 0;
+        while (true) {
+            int len = 0;
+            int shift = 0;
+            while (true) { // the body's length, at most 5 bytes
+                if (p >= limit || shift > 28) {
+                    m.ensureCapacity(n);
+                    return;
+                }
+                byte x = b[p++];
+                len |= (x & 0x7F) << shift;
+                if (x >= 0) {
+                    break;
+                }
+                shift += 7;
+            }
+            if (len < 0 || len > limit - p) {
+                break;
+            }
+            p += len;
+            n++;
+            if (n == PRESIZE_MAX || p >= limit || b[p] != (byte) tag) {
+                break;
+            }
+            p++;
+        }
+        m.ensureCapacity(n);
+    }
+
+    /** Sizes {@code m} for the run starting here (see {@link #presize}), then reads its first {@code KeyValue}. */
+    private void keyValue(AttributeMap m, int tag, int end) {
+        presize(m, tag, end);
+        keyValue(m);
+    }
+
     /** One {@code KeyValue} (length-delimited) into {@code m}; the first of duplicate keys wins, as in pdata. */
     private void keyValue(AttributeMap m) {
         int end = enter();
@@ -318,7 +371,7 @@ final class TraceWireDecoder {
         while (pos < end) {
             int tag = tag();
             switch (tag) {
-                case 1 << 3 | LEN -> v = string();
+                case 1 << 3 | LEN -> v = value();
                 case 2 << 3 -> v = varint() != 0;
                 case 3 << 3 -> v = varint();
                 case 4 << 3 | 1 -> v = Double.longBitsToDouble(fixed64());
@@ -525,33 +578,36 @@ final class TraceWireDecoder {
         return new String(b, off, n, StandardCharsets.ISO_8859_1);
     }
 
-    // ---------------------------------------------------------------- attribute key cache
+    // ---------------------------------------------------------------- shared strings
 
-    /** An immutable entry: published racily, which final fields make safe. */
-    private record Key(byte[] bytes, String string) {
-    }
-
-    private static final int KEY_CACHE_SIZE = 1024; // a power of two
-    private static final int KEY_MAX_LENGTH = 64;
-    private static final Key[] KEYS = new Key[KEY_CACHE_SIZE];
+    /** Attribute keys: the same few dozen arrive in every request, and sharing one each also shares its hash. */
+    private static final WireStringCache KEYS = new WireStringCache(1024, 64, false);
+    /**
+     * String values and span names: many repeat (methods, routes, hosts, operation names), and the rest are
+     * kept out by admitting a value only on its second sighting (see {@link WireStringCache}).
+     */
+    private static final WireStringCache VALUES = new WireStringCache(4096, 128, true);
 
     private String key() {
+        return shared(KEYS);
+    }
+
+    /** A string field whose values repeat across records. */
+    private String value() {
+        return shared(VALUES);
+    }
+
+    private String shared(WireStringCache cache) {
         int n = length();
-        if (n == 0 || n > KEY_MAX_LENGTH) {
+        if (!cache.cacheable(n)) {
             return string(n);
         }
-        int h = 1;
-        for (int i = pos, end = pos + n; i < end; i++) {
-            h = 31 * h + buf[i];
+        int h = WireStringCache.hash(buf, pos, n);
+        String s = cache.string(buf, pos, n, h);
+        if (s == null) {
+            s = utf8(buf, pos, n);
+            cache.put(buf, pos, n, h, s);
         }
-        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SIZE - 1);
-        Key k = KEYS[slot];
-        if (k != null && java.util.Arrays.equals(k.bytes, 0, k.bytes.length, buf, pos, pos + n)) {
-            pos += n;
-            return k.string;
-        }
-        String s = utf8(buf, pos, n);
-        KEYS[slot] = new Key(java.util.Arrays.copyOfRange(buf, pos, pos + n), s);
         pos += n;
         return s;
     }

@@ -16,7 +16,6 @@ import io.ottl4j.pdata.TelemetryBatch;
 import io.ottl4j.pdata.TraceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -148,10 +147,11 @@ final class TraceWireEncoder {
      * Converts {@code s} to UTF-8 once and queues the bytes for the write pass. {@code String.getBytes} is
      * vectorised for ASCII text (nearly all telemetry); protobuf's char-by-char encoder, run once for the
      * length and once for the bytes, was the larger part of encoding. Lone surrogates become '?', as with
-     * protobuf's fallback. Attribute keys come from a small shared cache.
+     * protobuf's fallback. Keys and repeated values come from shared caches ({@link WireStringCache}): a
+     * value the decoder shared arrives here as the same {@code String} in every span.
      */
     private int utf8(String s, boolean key) {
-        byte[] b = key ? keyBytes(s) : s.getBytes(StandardCharsets.UTF_8);
+        byte[] b = key ? KEY_BYTES.bytes(s) : VALUE_BYTES.bytes(s);
         if (scount == strs.length) {
             strs = Arrays.copyOf(strs, scount * 2);
         }
@@ -159,27 +159,8 @@ final class TraceWireEncoder {
         return b.length;
     }
 
-    /** An immutable cache entry, safe to publish racily. */
-    private record KeyBytes(String key, byte[] bytes) {
-    }
-
-    private static final int KEY_CACHE_SIZE = 1024; // a power of two
-    private static final KeyBytes[] KEY_BYTES = new KeyBytes[KEY_CACHE_SIZE];
-
-    private static byte[] keyBytes(String k) {
-        if (k.length() > 64) {
-            return k.getBytes(StandardCharsets.UTF_8);
-        }
-        int h = k.hashCode();
-        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SIZE - 1);
-        KeyBytes e = KEY_BYTES[slot];
-        if (e != null && (e.key == k || e.key.equals(k))) {
-            return e.bytes;
-        }
-        byte[] b = k.getBytes(StandardCharsets.UTF_8);
-        KEY_BYTES[slot] = new KeyBytes(k, b);
-        return b;
-    }
+    private static final WireStringCache KEY_BYTES = new WireStringCache(1024, 64, false);
+    private static final WireStringCache VALUE_BYTES = new WireStringCache(4096, 128, true);
 
     private static int uint32(int field, int v) {
         return v == 0 ? 0 : CodedOutputStream.computeUInt32Size(field, v);

@@ -315,4 +315,85 @@ class TraceWireCodecTest {
             default -> "x".repeat(200 + r.nextInt(300));
         };
     }
+
+    /**
+     * The reader sizes a span's attribute arrays for the attributes it carries (read ahead on the wire) instead of
+     * growing them 4 → 8 → 16, which allocated three sets of arrays per span and left up to half of each empty.
+     */
+    @Test
+    void attributeMapsAreSizedForTheirAttributes() {
+        for (int n : new int[] {5, 12, 17, 40}) {
+            TelemetryBatch<Span> batch = TelemetryBatch.traces();
+            Span span = new Span();
+            for (int a = 0; a < n; a++) {
+                span.attributes().putString("k" + a, "v" + a);
+            }
+            batch.addResource().addScope().items().add(span);
+            Span read = OtlpProto.decodeTraces(OtlpProto.encode(batch)).resources().get(0).scopes().get(0).items().get(0);
+            assertThat(read.attributes().size()).isEqualTo(n);
+            assertThat(read.attributes().keyArray()).hasSize(n);
+            assertThat(read.attributes().valueArray()).hasSize(n);
+        }
+    }
+
+    /**
+     * A hostile run of duplicate keys (two bytes each on the wire; the map keeps the first) must not reserve a slot
+     * per wire element, and attributes split into runs by other fields are all read.
+     */
+    @Test
+    void readAheadIsBoundedAndSplitRunsAreRead() {
+        var span = io.opentelemetry.proto.trace.v1.Span.newBuilder();
+        var kv = io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("dup").build();
+        for (int a = 0; a < 10_000; a++) {
+            span.addAttributes(kv);
+        }
+        byte[] hostile = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(io.opentelemetry.proto.trace.v1.ResourceSpans.newBuilder()
+                        .addScopeSpans(io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder().addSpans(span)))
+                .build().toByteArray();
+        AttributeMap read = OtlpProto.decodeTraces(hostile).resources().get(0).scopes().get(0).items().get(0).attributes();
+        assertThat(read.size()).isEqualTo(1);
+        assertThat(read.keyArray().length).isLessThanOrEqualTo(64);
+
+        // attributes, then the name, then more attributes: a writer may interleave a repeated field's elements
+        io.opentelemetry.proto.common.v1.KeyValue a = io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("a")
+                .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setIntValue(1)).build();
+        io.opentelemetry.proto.common.v1.KeyValue b = io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("b")
+                .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("x")).build();
+        byte[] first = io.opentelemetry.proto.trace.v1.Span.newBuilder().addAttributes(a).build().toByteArray();
+        byte[] middle = io.opentelemetry.proto.trace.v1.Span.newBuilder().setName("op").build().toByteArray();
+        io.opentelemetry.proto.common.v1.KeyValue a2 = a.toBuilder()
+                .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setIntValue(2)).build();
+        byte[] last = io.opentelemetry.proto.trace.v1.Span.newBuilder().addAttributes(b).addAttributes(a2).build().toByteArray();
+        byte[] spanBytes = concat(first, middle, last);
+        // the span's raw bytes spliced in (protobuf-java would re-serialise it in field order)
+        byte[] scopeSpans = concat(new byte[] {0x12}, varint(spanBytes.length), spanBytes);
+        byte[] resourceSpans = concat(new byte[] {0x12}, varint(scopeSpans.length), scopeSpans);
+        byte[] interleaved = concat(new byte[] {0x0A}, varint(resourceSpans.length), resourceSpans);
+        Span s = OtlpProto.decodeTraces(interleaved).resources().get(0).scopes().get(0).items().get(0);
+        assertThat(s.name()).isEqualTo("op");
+        assertThat(s.attributes().keys()).containsExactly("a", "b");
+        assertThat(s.attributes().get("a")).isEqualTo(1L); // the first of the duplicate keys wins
+        assertThat(OtlpJson.writeString(OtlpProto.decodeTraces(interleaved), false))
+                .isEqualTo(OtlpJson.writeString(OtlpProto.fromProto(parse(interleaved)), false));
+    }
+
+    private static byte[] varint(int v) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
 }

@@ -1,0 +1,105 @@
+package io.ottl4j.otlp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Direct-mapped caches between short strings and their UTF-8 bytes, shared by all threads: the decoders read a
+ * string's bytes and get back one shared {@code String} per distinct value, the encoders get back one shared
+ * {@code byte[]} per distinct {@code String}. Telemetry repeats itself — the same few dozen attribute keys in
+ * every request, and values such as {@code GET}, a route, a host name or a span name in most of them — so
+ * sharing saves an allocation per field when reading and writing, and the garbage collector's copying of it
+ * while a batch waits in the pipeline (measured: the small profile's young collections copy batches several
+ * times a second, docs/performance.md "Footprint").
+ *
+ * <p>Entries are immutable records published racily (final fields make that safe); a lost race only costs a
+ * miss. With {@code admitOnSecondSight} a string is cached only when the same slot saw the same hash just
+ * before, so that a stream of unique values (ids, timestamps as text) costs one int write each instead of
+ * evicting the repeated values and allocating entries that are never hit.
+ */
+final class WireStringCache {
+    private record Entry(byte[] bytes, String string) {
+    }
+
+    private final Entry[] entries;
+    private final int[] seen;
+    private final int mask;
+    private final int maxLength;
+
+    /** {@code size} a power of two; strings longer than {@code maxLength} bytes (or chars) are not cached. */
+    WireStringCache(int size, int maxLength, boolean admitOnSecondSight) {
+        if (Integer.bitCount(size) != 1) {
+            throw new IllegalArgumentException("size must be a power of two: " + size);
+        }
+        this.entries = new Entry[size];
+        this.seen = admitOnSecondSight ? new int[size] : null;
+        this.mask = size - 1;
+        this.maxLength = maxLength;
+    }
+
+    boolean cacheable(int length) {
+        return length > 0 && length <= maxLength;
+    }
+
+    /** The hash {@link #string} and {@link #put} take for {@code b[off, off + n)}: {@code String.hashCode} of its Latin-1 reading. */
+    static int hash(byte[] b, int off, int n) {
+        int h = 0;
+        for (int i = off, end = off + n; i < end; i++) {
+            h = 31 * h + (b[i] & 0xFF);
+        }
+        return h;
+    }
+
+    /** The cached string of {@code b[off, off + n)}, or null. */
+    String string(byte[] b, int off, int n, int hash) {
+        Entry e = entries[slot(hash)];
+        if (e != null && Arrays.equals(e.bytes, 0, e.bytes.length, b, off, off + n)) {
+            return e.string;
+        }
+        return null;
+    }
+
+    /** Offers {@code s}, decoded from {@code b[off, off + n)}, to the cache. */
+    void put(byte[] b, int off, int n, int hash, String s) {
+        int slot = slot(hash);
+        if (admit(slot, hash)) {
+            entries[slot] = new Entry(Arrays.copyOfRange(b, off, off + n), s);
+        }
+    }
+
+    /**
+     * The UTF-8 bytes of {@code s} (not to be modified), shared when cached. Lone surrogates become '?', as
+     * {@code String.getBytes} does.
+     */
+    byte[] bytes(String s) {
+        if (s.length() > maxLength) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+        int h = s.hashCode();
+        int slot = slot(h);
+        Entry e = entries[slot];
+        if (e != null && (e.string == s || e.string.equals(s))) {
+            return e.bytes;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (admit(slot, h)) {
+            entries[slot] = new Entry(b, s);
+        }
+        return b;
+    }
+
+    private int slot(int h) {
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    private boolean admit(int slot, int hash) {
+        if (seen == null) {
+            return true;
+        }
+        if (seen[slot] == hash) {
+            return true;
+        }
+        seen[slot] = hash;
+        return false;
+    }
+}
