@@ -1,7 +1,5 @@
 package io.ottl4j.otlp;
 
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
 import io.ottl4j.pdata.AttributeList;
 import io.ottl4j.pdata.AttributeMap;
 import io.ottl4j.pdata.InstrumentationScope;
@@ -14,8 +12,6 @@ import io.ottl4j.pdata.SpanId;
 import io.ottl4j.pdata.SpanLink;
 import io.ottl4j.pdata.TelemetryBatch;
 import io.ottl4j.pdata.TraceId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,7 +28,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * written; proto3 scalars only when non-zero) — {@code OtlpProtoTest} checks that on varied batches.
  */
 final class TraceWireEncoder {
-    private static final int LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
+    private static final int LEN = 2; // length-delimited
 
     /** Lengths of nested messages in write order. */
     private int[] sizes = new int[1024];
@@ -42,7 +38,7 @@ final class TraceWireEncoder {
     private Object[] strs = new Object[1024];
     private int scount;
     private int scursor;
-    private CodedOutputStream out;
+    private WireWriter w;
 
     /**
      * Encoders are reused, so the length table is not reallocated (and regrown) for every batch: for a batch of
@@ -78,7 +74,7 @@ final class TraceWireEncoder {
     private void reset() {
         count = 0;
         cursor = 0;
-        out = null;
+        w = null;
         if (sizes.length > KEEP_MAX) {
             sizes = new int[1024];
         }
@@ -101,16 +97,12 @@ final class TraceWireEncoder {
             total += nested(1, sizeResourceSpans(rg, reserve()));
         }
         byte[] buf = new byte[total];
-        out = CodedOutputStream.newInstance(buf);
-        try {
-            for (ResourceGroup<Span> rg : batch.resources()) {
-                begin(1);
-                writeResourceSpans(rg);
-            }
-            out.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen with an exactly sized array
+        w = new WireWriter(buf);
+        for (ResourceGroup<Span> rg : batch.resources()) {
+            begin(1);
+            writeResourceSpans(rg);
         }
+        w.checkFull();
         return buf;
     }
 
@@ -131,7 +123,7 @@ final class TraceWireEncoder {
 
     /** Tag + length prefix + body of a nested message (field numbers here are all below 16: one tag byte, but computed anyway). */
     private static int nested(int field, int body) {
-        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(body) + body;
+        return WireWriter.tagSize(field) + WireWriter.varint32Size(body) + body;
     }
 
     /** A string field (absent when empty); its UTF-8 bytes are kept for the write pass. */
@@ -140,7 +132,7 @@ final class TraceWireEncoder {
             return 0;
         }
         int n = utf8(s, false);
-        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+        return WireWriter.tagSize(field) + WireWriter.varint32Size(n) + n;
     }
 
     /**
@@ -163,27 +155,27 @@ final class TraceWireEncoder {
     private static final WireStringCache VALUE_BYTES = new WireStringCache(4096, 128, true);
 
     private static int uint32(int field, int v) {
-        return v == 0 ? 0 : CodedOutputStream.computeUInt32Size(field, v);
+        return v == 0 ? 0 : WireWriter.tagSize(field) + WireWriter.varint32Size(v);
     }
 
     private static int enumValue(int field, int v) {
-        return v == 0 ? 0 : CodedOutputStream.computeEnumSize(field, v);
+        return v == 0 ? 0 : WireWriter.tagSize(field) + WireWriter.int32Size(v);
     }
 
     private static int fixed64(int field, long v) {
-        return v == 0 ? 0 : CodedOutputStream.computeTagSize(field) + 8;
+        return v == 0 ? 0 : WireWriter.tagSize(field) + 8;
     }
 
     private static int fixed32(int field, int v) {
-        return v == 0 ? 0 : CodedOutputStream.computeTagSize(field) + 4;
+        return v == 0 ? 0 : WireWriter.tagSize(field) + 4;
     }
 
     private static int id(int field, TraceId id) {
-        return id.isEmpty() ? 0 : CodedOutputStream.computeTagSize(field) + 1 + 16;
+        return id.isEmpty() ? 0 : WireWriter.tagSize(field) + 1 + 16;
     }
 
     private static int id(int field, SpanId id) {
-        return id.isEmpty() ? 0 : CodedOutputStream.computeTagSize(field) + 1 + 8;
+        return id.isEmpty() ? 0 : WireWriter.tagSize(field) + 1 + 8;
     }
 
     private int sizeResourceSpans(ResourceGroup<Span> rg, int slot) {
@@ -249,7 +241,7 @@ final class TraceWireEncoder {
             int slot = reserve();
             String k = m.keyAt(i);
             int kn = k.isEmpty() ? 0 : utf8(k, true);
-            int kv = (k.isEmpty() ? 0 : 1 + CodedOutputStream.computeUInt32SizeNoTag(kn) + kn) + nested(2, sizeAnyValue(m.valueAt(i)));
+            int kv = (k.isEmpty() ? 0 : 1 + WireWriter.varint32Size(kn) + kn) + nested(2, sizeAnyValue(m.valueAt(i)));
             s += nested(field, set(slot, kv));
         }
         return s;
@@ -263,13 +255,13 @@ final class TraceWireEncoder {
         int s;
         if (v instanceof String str) {
             int n = utf8(str, false); // written even when empty: a oneof member
-            s = CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(n) + n;
+            s = WireWriter.tagSize(1) + WireWriter.varint32Size(n) + n;
         } else if (v instanceof Boolean) {
-            s = CodedOutputStream.computeTagSize(2) + 1;
+            s = WireWriter.tagSize(2) + 1;
         } else if (v instanceof Long l) {
-            s = CodedOutputStream.computeInt64Size(3, l);
+            s = WireWriter.tagSize(3) + WireWriter.varint64Size(l);
         } else if (v instanceof Double) {
-            s = CodedOutputStream.computeTagSize(4) + 8;
+            s = WireWriter.tagSize(4) + 8;
         } else if (v instanceof AttributeList l) {
             int inner = reserve(); // before the elements': slots are in write order
             int a = 0;
@@ -281,7 +273,7 @@ final class TraceWireEncoder {
             int inner = reserve();
             s = nested(6, set(inner, sizeAttributes(1, m)));
         } else if (v instanceof byte[] b) {
-            s = CodedOutputStream.computeByteArraySize(7, b);
+            s = WireWriter.tagSize(7) + WireWriter.varint32Size(b.length) + b.length;
         } else {
             s = 0; // empty value: an AnyValue with no field set
         }
@@ -291,26 +283,26 @@ final class TraceWireEncoder {
     // ---------------------------------------------------------------- writing
 
     /** Writes the tag and length of the next nested message. */
-    private void begin(int field) throws IOException {
-        out.writeTag(field, LEN);
-        out.writeUInt32NoTag(sizes[cursor++]);
+    private void begin(int field) {
+        w.tag(field, LEN);
+        w.uint32(sizes[cursor++]);
     }
 
-    private void putString(int field, String s) throws IOException {
+    private void putString(int field, String s) {
         if (!s.isEmpty()) {
             rawString(field);
         }
     }
 
     /** Writes the next queued UTF-8 string as field {@code field}. */
-    private void rawString(int field) throws IOException {
+    private void rawString(int field) {
         byte[] b = (byte[]) strs[scursor++];
-        out.writeTag(field, LEN);
-        out.writeUInt32NoTag(b.length);
-        out.writeRawBytes(b);
+        w.tag(field, LEN);
+        w.uint32(b.length);
+        w.bytes(b);
     }
 
-    private void writeResourceSpans(ResourceGroup<Span> rg) throws IOException {
+    private void writeResourceSpans(ResourceGroup<Span> rg) {
         begin(1);
         writeResource(rg.resource());
         for (ScopeGroup<Span> sg : rg.scopes()) {
@@ -320,12 +312,12 @@ final class TraceWireEncoder {
         putString(3, rg.schemaUrl());
     }
 
-    private void writeResource(Resource r) throws IOException {
+    private void writeResource(Resource r) {
         writeAttributes(1, r.attributes());
         putUInt32(2, r.droppedAttributesCount());
     }
 
-    private void writeScopeSpans(ScopeGroup<Span> sg) throws IOException {
+    private void writeScopeSpans(ScopeGroup<Span> sg) {
         begin(1);
         writeScope(sg.scope());
         for (Span span : sg.items()) {
@@ -335,21 +327,22 @@ final class TraceWireEncoder {
         putString(3, sg.schemaUrl());
     }
 
-    private void writeScope(InstrumentationScope sc) throws IOException {
+    private void writeScope(InstrumentationScope sc) {
         putString(1, sc.name());
         putString(2, sc.version());
         writeAttributes(3, sc.attributes());
         putUInt32(4, sc.droppedAttributesCount());
     }
 
-    private void writeSpan(Span sp) throws IOException {
+    private void writeSpan(Span sp) {
         putId(1, sp.traceId());
         putId(2, sp.spanId());
         putString(3, sp.traceState());
         putId(4, sp.parentSpanId());
         putString(5, sp.name());
         if (sp.kind() != 0) {
-            out.writeEnum(6, sp.kind());
+            w.tag(6, 0);
+            w.int32(sp.kind());
         }
         putFixed64(7, sp.startTimeUnixNano());
         putFixed64(8, sp.endTimeUnixNano());
@@ -375,21 +368,24 @@ final class TraceWireEncoder {
             writeAttributes(4, l.attributes());
             putUInt32(5, l.droppedAttributesCount());
             if (l.flags() != 0) {
-                out.writeFixed32(6, l.flags());
+                w.tag(6, 5);
+                w.fixed32(l.flags());
             }
         }
         putUInt32(14, sp.droppedLinksCount());
         begin(15);
         putString(2, sp.status().message());
         if (sp.status().code() != 0) {
-            out.writeEnum(3, sp.status().code());
+            w.tag(3, 0);
+            w.int32(sp.status().code());
         }
         if (sp.flags() != 0) {
-            out.writeFixed32(16, sp.flags());
+            w.tag(16, 5);
+            w.fixed32(sp.flags());
         }
     }
 
-    private void writeAttributes(int field, AttributeMap m) throws IOException {
+    private void writeAttributes(int field, AttributeMap m) {
         for (int i = 0, n = m.size(); i < n; i++) {
             begin(field);
             putString(1, m.keyAt(i));
@@ -398,30 +394,33 @@ final class TraceWireEncoder {
     }
 
     /** Tag, length and body of an {@code AnyValue} field; scalars have no slot (see {@link #sizeAnyValue}). */
-    private void writeAnyValueField(int field, Object v) throws IOException {
-        out.writeTag(field, LEN);
+    private void writeAnyValueField(int field, Object v) {
+        w.tag(field, LEN);
         if (v instanceof AttributeList) {
-            out.writeUInt32NoTag(nested(5, sizes[cursor])); // the inner ArrayValue's slot comes next
+            w.uint32(nested(5, sizes[cursor])); // the inner ArrayValue's slot comes next
         } else if (v instanceof AttributeMap) {
-            out.writeUInt32NoTag(nested(6, sizes[cursor]));
+            w.uint32(nested(6, sizes[cursor]));
         } else if (v instanceof String) {
             int n = ((byte[]) strs[scursor]).length; // queued by the size pass; sizeAnyValue would queue it again
-            out.writeUInt32NoTag(CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(n) + n);
+            w.uint32(WireWriter.tagSize(1) + WireWriter.varint32Size(n) + n);
         } else {
-            out.writeUInt32NoTag(sizeAnyValue(v));
+            w.uint32(sizeAnyValue(v));
         }
         writeAnyValue(v);
     }
 
-    private void writeAnyValue(Object v) throws IOException {
+    private void writeAnyValue(Object v) {
         if (v instanceof String str) {
             rawString(1);
         } else if (v instanceof Boolean b) {
-            out.writeBool(2, b);
+            w.tag(2, 0);
+            w.rawByte(b ? 1 : 0);
         } else if (v instanceof Long l) {
-            out.writeInt64(3, l);
+            w.tag(3, 0);
+            w.uint64(l);
         } else if (v instanceof Double d) {
-            out.writeDouble(4, d);
+            w.tag(4, 1);
+            w.fixed64(Double.doubleToRawLongBits(d));
         } else if (v instanceof AttributeList l) {
             begin(5);
             for (int i = 0, n = l.size(); i < n; i++) {
@@ -431,43 +430,40 @@ final class TraceWireEncoder {
             begin(6);
             writeAttributes(1, m);
         } else if (v instanceof byte[] b) {
-            out.writeByteArray(7, b);
+            w.tag(7, LEN);
+            w.uint32(b.length);
+            w.bytes(b);
         }
     }
 
-    private void putUInt32(int field, int v) throws IOException {
+    private void putUInt32(int field, int v) {
         if (v != 0) {
-            out.writeUInt32(field, v);
+            w.tag(field, 0);
+            w.uint32(v);
         }
     }
 
-    private void putFixed64(int field, long v) throws IOException {
+    private void putFixed64(int field, long v) {
         if (v != 0) {
-            out.writeFixed64(field, v);
+            w.tag(field, 1);
+            w.fixed64(v);
         }
     }
 
-    private void putId(int field, TraceId id) throws IOException {
+    private void putId(int field, TraceId id) {
         if (!id.isEmpty()) {
-            out.writeTag(field, LEN);
-            out.writeUInt32NoTag(16);
-            rawLong(id.high());
-            rawLong(id.low());
+            w.tag(field, LEN);
+            w.uint32(16);
+            w.bigEndian64(id.high());
+            w.bigEndian64(id.low());
         }
     }
 
-    private void putId(int field, SpanId id) throws IOException {
+    private void putId(int field, SpanId id) {
         if (!id.isEmpty()) {
-            out.writeTag(field, LEN);
-            out.writeUInt32NoTag(8);
-            rawLong(id.value());
-        }
-    }
-
-    /** Big-endian, as the ids' bytes are. */
-    private void rawLong(long v) throws IOException {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            out.writeRawByte((byte) (v >>> shift));
+            w.tag(field, LEN);
+            w.uint32(8);
+            w.bigEndian64(id.value());
         }
     }
 }
