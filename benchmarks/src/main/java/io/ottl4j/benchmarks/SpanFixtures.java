@@ -18,6 +18,14 @@ final class SpanFixtures {
     }
 
     static TelemetryBatch<Span> traces(int spans, long seed) {
+        return traces(spans, seed, false);
+    }
+
+    /**
+     * As {@link #traces(int, long)}, but with {@code unique} every string value and span name differs from every
+     * other one (a suffix per span): the worst case for the codec's shared-value caches.
+     */
+    static TelemetryBatch<Span> traces(int spans, long seed, boolean unique) {
         Random rnd = new Random(seed);
         TelemetryBatch<Span> batch = TelemetryBatch.traces();
         ResourceGroup<Span> rg = new ResourceGroup<>();
@@ -48,6 +56,25 @@ final class SpanFixtures {
             s.setStartTimeUnixNano(1_700_000_000_000_000_000L + i * 1000L);
             s.setEndTimeUnixNano(1_700_000_000_000_000_000L + i * 1000L + 25_000_000L);
             AttributeMap a = s.attributes();
+            if (unique) {
+                String u = "-" + seed + "-" + i;
+                s.setName(s.name() + u);
+                a.put("http.request.method", "GET" + u);
+                a.put("http.route", "/api/v1/timelines/home" + u);
+                a.put("url.scheme", "https" + u);
+                a.put("url.path", "/api/v1/timelines/home" + u);
+                a.put("server.address", "mastodon.social" + u);
+                a.put("http.response.status_code", 200L);
+                a.put("user_agent.original", "Mastodon/4.3 (Android)" + u);
+                a.put("network.protocol.version", "1.1" + u);
+                a.put("client.address", "10.0.3.17" + u);
+                a.put("thread.id", 4711L);
+                a.put("code.namespace", namespaces[rnd.nextInt(namespaces.length)] + u);
+                a.put("code.function", functions[rnd.nextInt(functions.length)] + u);
+                a.put("db.system", "postgresql" + u);
+                sg.items().add(s);
+                continue;
+            }
             a.put("http.request.method", "GET");
             a.put("http.route", "/api/v1/timelines/home");
             a.put("url.scheme", "https");

@@ -62,6 +62,37 @@ class WireStringCacheTest {
         }
     }
 
+    /**
+     * High-cardinality values: after a window of misses only one string in {@value WireStringCache#SKIP_FACTOR} is
+     * looked up (hashing every one cost more than the allocations it saved); repeated values bring lookups back.
+     */
+    @Test
+    void aLowHitRateSamplesLookupsUntilValuesRepeatAgain() {
+        WireStringCache cache = new WireStringCache(4096, 64, true);
+        for (int i = 0; i < WireStringCache.WINDOW; i++) {
+            assertThat(cache.bytes("id-" + i)).isEqualTo(utf8("id-" + i));
+        }
+        assertThat(cache.sampling()).isTrue();
+        int cacheableOfSixteen = 0;
+        for (int i = 0; i < WireStringCache.SKIP_FACTOR; i++) {
+            cacheableOfSixteen += cache.cacheable(8) ? 1 : 0;
+        }
+        assertThat(cacheableOfSixteen).isEqualTo(1);
+
+        String[] repeated = {"GET", "POST", "/api/v1/timelines/home", "mastodon.social", "postgresql"};
+        for (int i = 0; i < WireStringCache.WINDOW * WireStringCache.SKIP_FACTOR * 4; i++) {
+            assertThat(cache.bytes(repeated[i % repeated.length])).isEqualTo(utf8(repeated[i % repeated.length]));
+        }
+        assertThat(cache.sampling()).isFalse();
+        assertThat(cache.bytes("GET")).isSameAs(cache.bytes("GET"));
+
+        WireStringCache keys = new WireStringCache(64, 64, false); // keys: always looked up
+        for (int i = 0; i < WireStringCache.WINDOW * 2; i++) {
+            keys.bytes("k" + i);
+        }
+        assertThat(keys.sampling()).isFalse();
+    }
+
     /** Values decoded from many requests on many threads: equal to the generated parser's, and repeated ones shared. */
     @Test
     void decodedValuesAreRightAndShared() throws Exception {
