@@ -297,46 +297,29 @@ final class TraceWireDecoder {
     /**
      * Sizes an empty map for the run of {@code KeyValue} fields that starts here (the first one's tag read,
      * {@code end} the enclosing message's end): an encoder writes a repeated field's elements together, so the
-     * run is usually all of them. Growing the map 4 → 8 → 16 instead allocated three sets of arrays per span,
-     * the largest share of the receiving thread's garbage, and left up to half of each span's arrays empty while
-     * the batch waited. Only looks: a malformed run ends the count, and {@link #keyValue} reports it. At most
-     * {@value #PRESIZE_MAX} slots: a hostile run of duplicate keys (two bytes each on the wire) must not reserve
-     * room that the map, keeping one of them, would never fill; larger maps grow as before.
+     * run is usually all of them. Growing the map 4 → 8 → 16 instead allocated three sets of arrays per span and
+     * left up to half of each span's arrays empty while the batch waited. Only looks (the position is restored):
+     * a malformed run ends the count, and reading the fields reports it. At most {@value #PRESIZE_MAX} slots: a
+     * hostile run of duplicate keys (two bytes each on the wire) must not reserve room that the map, keeping one
+     * of them, would never fill; larger maps grow as before.
      */
     private static final int PRESIZE_MAX = 64;
 
     private void presize(AttributeMap m, int tag, int end) {
-        if (!m.isEmpty() || tag > 0x7F) {
+        if (!m.isEmpty()) {
             return;
         }
-        byte[] b = buf;
-        int limit = Math.min(end, b.length);
-        int p = pos;
+        int start = pos;
         int n = 0;
-        while (true) {
-            int len = 0;
-            int shift = 0;
-            while (true) { // the body's length, at most 5 bytes
-                if (p >= limit || shift > 28) {
-                    m.ensureCapacity(n);
-                    return;
-                }
-                byte x = b[p++];
-                len |= (x & 0x7F) << shift;
-                if (x >= 0) {
-                    break;
-                }
-                shift += 7;
-            }
-            if (len < 0 || len > limit - p) {
-                break;
-            }
-            p += len;
-            n++;
-            if (n == PRESIZE_MAX || p >= limit || b[p] != (byte) tag) {
-                break;
-            }
-            p++;
+        try {
+            do {
+                skipBytes(length());
+                n++;
+            } while (n < PRESIZE_MAX && pos < end && tag() == tag);
+        } catch (Malformed e) {
+            // counted up to the damage; reading the fields reports it
+        } finally {
+            pos = start;
         }
         m.ensureCapacity(n);
     }
