@@ -29,7 +29,6 @@ final class WireStringCache {
     private final int[] seen;
     private final int mask;
     private final int maxLength;
-    private final boolean adaptive;
 
     static final int WINDOW = 1024;
     static final int SKIP_FACTOR = 16;
@@ -48,7 +47,6 @@ final class WireStringCache {
         this.seen = admitOnSecondSight ? new int[size] : null;
         this.mask = size - 1;
         this.maxLength = maxLength;
-        this.adaptive = admitOnSecondSight;
     }
 
     /** Whether to look {@code length} bytes up: in range, and not passed by while the hit rate is low. */
@@ -70,7 +68,7 @@ final class WireStringCache {
 
     /** Counts a lookup; each window of {@value #WINDOW} lookups decides whether the next one samples. */
     private void counted(boolean hit) {
-        if (!adaptive) {
+        if (seen == null) { // keys: always looked up
             return;
         }
         if (hit) {
