@@ -16,14 +16,38 @@ final class WireWriter {
         this.buf = buf;
     }
 
-    /** Size of {@code v} as an unsigned varint (1-5 bytes). */
+    /**
+     * Size of {@code v} as an unsigned varint (1-5 bytes). Compares instead of counting leading zeros: C1 (the
+     * small profile's only compiler) calls {@code Integer.numberOfLeadingZeros} rather than inlining it, which made
+     * sizing ~17 % of the exporting thread's samples there; the one-byte case, nearly every tag and length of a
+     * scalar field, is the first branch. C2 compiles either form to about the same code.
+     */
     static int varint32Size(int v) {
-        return (352 - Integer.numberOfLeadingZeros(v) * 9) >>> 6;
+        if ((v & ~0x7F) == 0) {
+            return 1;
+        }
+        if ((v & ~0x3FFF) == 0) {
+            return 2;
+        }
+        if ((v & ~0x1FFFFF) == 0) {
+            return 3;
+        }
+        return (v & ~0xFFFFFFF) == 0 ? 4 : 5;
     }
 
     /** Size of {@code v} as a varint (1-10 bytes; negative values take 10). */
     static int varint64Size(long v) {
-        return (640 - Long.numberOfLeadingZeros(v) * 9) >>> 6;
+        if ((v & ~0x7FL) == 0) {
+            return 1;
+        }
+        if (v < 0) {
+            return 10;
+        }
+        int n = 2;
+        for (v >>>= 14; v != 0; v >>>= 7) {
+            n++;
+        }
+        return n;
     }
 
     /** Size of an int32 or enum value: negative ones are sign-extended to 64 bits on the wire. */

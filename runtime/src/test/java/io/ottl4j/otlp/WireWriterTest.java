@@ -25,6 +25,13 @@ class WireWriterTest {
             long l = i < LONGS.length ? LONGS[i] : r.nextLong() >>> r.nextInt(64);
             assertThat(WireWriter.varint64Size(l)).as("int64 %d", l).isEqualTo(CodedOutputStream.computeInt64SizeNoTag(l));
         }
+        for (int bit = 0; bit < 64; bit++) { // every size boundary, both sides
+            for (long l : new long[] {1L << bit, (1L << bit) - 1, (1L << bit) + 1}) {
+                assertThat(WireWriter.varint64Size(l)).as("int64 %d", l).isEqualTo(CodedOutputStream.computeInt64SizeNoTag(l));
+                assertThat(WireWriter.varint32Size((int) l)).as("uint32 %d", (int) l)
+                    .isEqualTo(CodedOutputStream.computeUInt32SizeNoTag((int) l));
+            }
+        }
         for (int field = 1; field < 1 << 20; field = field * 3 + 1) {
             assertThat(WireWriter.tagSize(field)).isEqualTo(CodedOutputStream.computeTagSize(field));
         }
